@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium.ts';
+
+// One port for the whole run: chosen once here, inherited by the workers through the environment.
+process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 9000));
+const port = Number(process.env.E2E_PORT);
+export const E2E_DATA_DIR = `.data/e2e-${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  // Specs share one sandbox; each works on its own items, but running them one at a time keeps the story simple
+  // on a 2-core machine.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    // The production build (made by `npm run build` before the e2e run) on a fresh database.
+    command: `rm -rf ${E2E_DATA_DIR} && node node_modules/tsx/dist/cli.mjs server/start.ts`,
+    url: `http://127.0.0.1:${port}/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: E2E_DATA_DIR,
+      SKIP_BUILD: process.env.SKIP_BUILD ?? '0',
+      LOG_LEVEL: 'warn',
+      SANDBOX_RATE_LIMIT: '100000/1s',
+    },
+  },
+});

@@ -1,0 +1,44 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import { constants as zlib } from 'node:zlib';
+import type { ServerConfig } from './config.ts';
+import errors from './plugins/errors.ts';
+import health from './plugins/health.ts';
+import staticFiles from './plugins/static.ts';
+import session from './plugins/session.ts';
+import sandbox from './sandbox/index.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The one HTTP server: every concern is a plugin registered here, in this order.
+ * Sandbox mode mounts the embedded tenant; tenant mode (SAIL_BASE_URL) mounts the proxy instead.
+ */
+export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Tokens, cookies and secrets never reach the log.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    // One line per request only when asked for (LOG_LEVEL=debug): at info level the log stays readable.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
+    // ids, paths and query strings are checked by route schemas; keep unknown/ugly input a 4xx, never a crash
+    routerOptions: { maxParamLength: 500 },
+  });
+
+  await app.register(errors);
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    // On-the-fly compression of JSON: fast settings; static assets are pre-compressed at build time.
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    threshold: 1024,
+  });
+  await app.register(health, { config });
+  await app.register(session, { config });
+  if (config.mode === 'sandbox') await app.register(sandbox, { config });
+  await app.register(staticFiles, { distDir: config.distDir });
+  return app;
+}

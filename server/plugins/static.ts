@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+
+/** Paths the SPA fallback never answers: API and auth misses stay JSON 404s. */
+const API_PREFIXES = ['/v3/', '/v3?', '/oauth/', '/auth/', '/sandbox/', '/health'];
+
+/**
+ * Serves the built app. Hashed assets are cached for a year; index.html never (so a deploy is picked up at once);
+ * client routes (/inbox, /work-items/:id, ...) fall back to index.html.
+ */
+export default fp(async function staticFiles(app: FastifyInstance, opts: { distDir: string }) {
+  const indexFile = path.join(opts.distDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    app.log.warn(`${indexFile} not found: serving the API only (run "npm run build")`);
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: opts.distDir,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders(res, filePath) {
+      const rel = path.relative(opts.distDir, filePath);
+      if (rel.startsWith(`assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      else if (rel === 'index.html') res.setHeader('cache-control', 'no-store');
+      else res.setHeader('cache-control', 'public, max-age=3600');
+    },
+  });
+
+  const sendIndex = (reply: import('fastify').FastifyReply) =>
+    reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').sendFile('index.html');
+  app.get('/', (_request, reply) => sendIndex(reply));
+  app.get('/*', (request, reply) => {
+    // Every real file has its own route (wildcard: false), so what reaches here is a client route or a miss.
+    const url = request.url;
+    if (API_PREFIXES.some((p) => url.startsWith(p)) || url.startsWith('/assets/') || path.extname(url.split('?')[0])) {
+      return reply.callNotFound();
+    }
+    return sendIndex(reply);
+  });
+});

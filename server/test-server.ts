@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type ServerConfig } from './config.ts';
+import { buildServer } from './app.ts';
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  config: ServerConfig;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real server with a throw-away sandbox database on an ephemeral port, for tests that talk HTTP.
+ * `env` overrides variables as a user would set them (SANDBOX_TOKEN_TTL, SANDBOX_RATE_LIMIT, ...).
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-test-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SANDBOX_RATE_LIMIT: '100000/1s',
+    DIST_DIR: path.join(dir, 'no-dist'),
+    ...env,
+    DATA_DIR: dir,
+    PORT: '0',
+    SANDBOX_DB: env.SANDBOX_DB ?? path.join(dir, 'sandbox.sqlite'),
+  });
+  const app = await buildServer(config);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    config,
+    close: async () => {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
