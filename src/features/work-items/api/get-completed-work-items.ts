@@ -1,0 +1,39 @@
+// getCompletedWorkItems: GET /v3/work-items/completed?ownerId&limit&offset&count=true — one page of history.
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { getCollection, type ApiError, type Collection } from '../../../lib/http.ts';
+import type { WorkItem } from '../types.ts';
+import { workItemKeys, type PageScope } from './keys.ts';
+
+export function getCompletedWorkItems({ ownerId, limit, offset }: PageScope, signal?: AbortSignal) {
+  return getCollection<WorkItem>(
+    'work-items/completed',
+    { ownerId: ownerId ?? undefined, limit, offset, count: true },
+    { signal },
+  );
+}
+
+export function completedWorkItemsQueryOptions(scope: PageScope) {
+  const { ownerId, limit, offset } = scope;
+  return queryOptions<Collection<WorkItem>, ApiError>({
+    queryKey: workItemKeys.completed({ ownerId, limit, offset }),
+    queryFn: ({ signal }) => getCompletedWorkItems({ ownerId, limit, offset }, signal),
+  });
+}
+
+/** One page of completed work items; keeps the previous page while the next loads, and prefetches it. */
+export function useCompletedWorkItems(scope: PageScope) {
+  const { ownerId, limit, offset } = scope;
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    ...completedWorkItemsQueryOptions({ ownerId, limit, offset }),
+    placeholderData: keepPreviousData,
+  });
+  const total = query.isPlaceholderData ? undefined : query.data?.total;
+  useEffect(() => {
+    if (total !== undefined && limit > 0 && offset + limit < total) {
+      void queryClient.prefetchQuery(completedWorkItemsQueryOptions({ ownerId, limit, offset: offset + limit }));
+    }
+  }, [queryClient, ownerId, limit, offset, total]);
+  return query;
+}

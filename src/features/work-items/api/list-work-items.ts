@@ -1,0 +1,36 @@
+// listWorkItems: GET /v3/work-items?limit&offset&count=true&ownerId — one page of pending work items.
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { getCollection, type ApiError, type Collection } from '../../../lib/http.ts';
+import type { WorkItem } from '../types.ts';
+import { workItemKeys, type PageScope } from './keys.ts';
+
+export function listWorkItems({ ownerId, limit, offset }: PageScope, signal?: AbortSignal) {
+  return getCollection<WorkItem>(
+    'work-items',
+    { limit, offset, count: true, ownerId: ownerId ?? undefined },
+    { signal },
+  );
+}
+
+export function workItemsQueryOptions(scope: PageScope) {
+  const { ownerId, limit, offset } = scope;
+  return queryOptions<Collection<WorkItem>, ApiError>({
+    queryKey: workItemKeys.list({ ownerId, limit, offset }),
+    queryFn: ({ signal }) => listWorkItems({ ownerId, limit, offset }, signal),
+  });
+}
+
+/** One page of the pending inbox; keeps the previous page on screen while the next loads, and prefetches it. */
+export function useWorkItems(scope: PageScope) {
+  const { ownerId, limit, offset } = scope;
+  const queryClient = useQueryClient();
+  const query = useQuery({ ...workItemsQueryOptions({ ownerId, limit, offset }), placeholderData: keepPreviousData });
+  const total = query.isPlaceholderData ? undefined : query.data?.total;
+  useEffect(() => {
+    if (total !== undefined && limit > 0 && offset + limit < total) {
+      void queryClient.prefetchQuery(workItemsQueryOptions({ ownerId, limit, offset: offset + limit }));
+    }
+  }, [queryClient, ownerId, limit, offset, total]);
+  return query;
+}

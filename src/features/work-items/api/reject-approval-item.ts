@@ -1,0 +1,29 @@
+// rejectApprovalItem: POST /v3/work-items/{id}/reject/{approvalItemId} — rejects one approval item of a work item.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sendJson, type ApiError } from '../../../lib/http.ts';
+import type { WorkItem } from '../types.ts';
+import { rollbackApprovalItem, setApprovalItemState, settleDecision, type ApprovalDecisionContext } from './cache.ts';
+
+export interface RejectApprovalItemVariables {
+  workItemId: string;
+  approvalItemId: string;
+}
+
+export function rejectApprovalItem({ workItemId, approvalItemId }: RejectApprovalItemVariables) {
+  return sendJson<WorkItem>(
+    'post',
+    `work-items/${encodeURIComponent(workItemId)}/reject/${encodeURIComponent(approvalItemId)}`,
+  );
+}
+
+/** Shows the approval item as Rejected at once; rolls back when the server refuses. */
+export function useRejectApprovalItem() {
+  const queryClient = useQueryClient();
+  return useMutation<WorkItem, ApiError, RejectApprovalItemVariables, ApprovalDecisionContext>({
+    mutationFn: rejectApprovalItem,
+    onMutate: ({ workItemId, approvalItemId }) =>
+      setApprovalItemState(queryClient, workItemId, approvalItemId, 'Rejected'),
+    onError: (_error, { workItemId }, context) => rollbackApprovalItem(queryClient, workItemId, context),
+    onSuccess: (item, { workItemId }, context) => settleDecision(queryClient, workItemId, item, context?.ownerId),
+  });
+}
