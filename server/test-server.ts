@@ -12,11 +12,27 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
+/** One HTTP request as the server answered it (in-process `app.inject` calls are not HTTP and not recorded). */
+export interface RecordedRequest {
+  method: string;
+  /** Path and query string, as sent. */
+  url: string;
+  status: number;
+}
+
+export interface TestServerOptions {
+  /** Called once per HTTP request when its response has been sent: to count requests in tests. */
+  onResponse?: (request: RecordedRequest) => void;
+}
+
 /**
  * The real server with a throw-away sandbox database on an ephemeral port, for tests that talk HTTP.
  * `env` overrides variables as a user would set them (SANDBOX_TOKEN_TTL, SANDBOX_RATE_LIMIT, ...).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-test-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -28,6 +44,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SANDBOX_DB: env.SANDBOX_DB ?? path.join(dir, 'sandbox.sqlite'),
   });
   const app = await buildServer(config);
+  const { onResponse } = options;
+  if (onResponse) {
+    app.server.on('request', (req, res) => {
+      res.on('finish', () => onResponse({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode }));
+    });
+  }
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
