@@ -19,6 +19,8 @@ export interface ServerConfig {
   sandboxRateLimit: RateLimit;
   /** Extra pending items seeded for alice, for benchmarks. */
   seedScale: number;
+  /** When > 0, the seed adds one pending alice item with this many approval items (benchmarks). */
+  sandboxBigItemSize: number;
   /** Fault injection spec for the sandbox (see server/sandbox/faults.ts); empty = off. */
   sandboxFaults: string;
   sessionSecret?: string;
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tokenTtl: intFrom(env, 'SANDBOX_TOKEN_TTL', 12 * 3600, 1),
     sandboxRateLimit: parseRateLimit(env.SANDBOX_RATE_LIMIT ?? '100/10s'),
     seedScale: intFrom(env, 'SANDBOX_SEED_SCALE', 0),
+    sandboxBigItemSize: intFrom(env, 'SANDBOX_BIG_ITEM_SIZE', 0),
     sandboxFaults: env.SANDBOX_FAULTS ?? '',
     sessionSecret: env.SESSION_SECRET || undefined,
     sailBaseUrl,

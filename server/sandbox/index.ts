@@ -1,5 +1,66 @@
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import type { ServerConfig } from '../config.ts';
+import { ApiProblem } from '../errors.ts';
+import { bearerToken, signingKey } from './auth.ts';
+import { getMeta, openDb, type Db } from './db.ts';
+import oauthRoutes from './routes/oauth.ts';
+import publicIdentityRoutes from './routes/public-identities.ts';
+import workItemRoutes from './routes/work-items.ts';
+import { seed } from './seed.ts';
+import { WorkItemStore } from './store.ts';
 
-// Placeholder: the embedded tenant (issue 2) is built here.
-export default async function sandbox(_app: FastifyInstance, _opts: { config: ServerConfig }) {}
+/** Opens the sandbox database, seeding it the first time (a file that was never seeded counts as new). */
+export function openSandboxDb(config: Pick<ServerConfig, 'sandboxDb' | 'seedScale' | 'sandboxBigItemSize'>): Db {
+  const db = openDb(config.sandboxDb);
+  if (!getMeta(db, 'seeded_at')) {
+    seed(db, { scale: config.seedScale, bigItemSize: config.sandboxBigItemSize });
+  }
+  return db;
+}
+
+/** Deletes the database files (WAL and shared-memory included) so the next open starts afresh. */
+export function removeSandboxDb(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/**
+ * The embedded ISC tenant: OAuth token endpoint (PAT and authorization code + PKCE), the 13 v3 work-item
+ * operations and public identities, over one SQLite database. Encapsulated (not fastify-plugin) so its body
+ * parsers, rate limit and auth hooks stay on its own routes.
+ */
+export default async function sandbox(app: FastifyInstance, opts: { config: ServerConfig }) {
+  const { config } = opts;
+  const db = openSandboxDb(config);
+  app.addHook('onClose', async () => {
+    db.close();
+  });
+  const key = signingKey(db);
+  const store = new WorkItemStore(db);
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.sandboxRateLimit.max,
+    timeWindow: config.sandboxRateLimit.windowMs,
+    // Per token as ISC does, so one noisy client does not starve the others; per address before sign-in.
+    keyGenerator: (request) => {
+      const token = bearerToken(request);
+      return token ? `token:${token}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      new ApiProblem(429, 'Rate Limit Exceeded', [], {
+        'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
+      }),
+  });
+
+  // API answers are per-user and change with every decision: never cached by the browser or a proxy.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(oauthRoutes, { key, tokenTtl: config.tokenTtl });
+  await app.register(workItemRoutes, { key, store });
+  await app.register(publicIdentityRoutes, { key });
+}
