@@ -1,8 +1,9 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import compress from '@fastify/compress';
 import { constants as zlib } from 'node:zlib';
 import type { ServerConfig } from './config.ts';
 import errors from './plugins/errors.ts';
+import { errorResponse } from './errors.ts';
 import health from './plugins/health.ts';
 import staticFiles from './plugins/static.ts';
 import session from './plugins/session.ts';
@@ -27,6 +28,11 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     // ids, paths and query strings are checked by route schemas; keep unknown/ugly input a 4xx, never a crash
     routerOptions: { maxParamLength: 500 },
+    // Failures before routing (a path segment over maxParamLength, a malformed content type) get the
+    // spec's ErrorResponseDto like every other 4xx, not Fastify's own body.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      reply.code(400).send(errorResponse(400, error.message));
+    },
   });
 
   await app.register(errors);

@@ -45,11 +45,22 @@ export default async function workItemRoutes(app: FastifyInstance, opts: WorkIte
   // is optional): accept that as "no body" instead of refusing it; everything else goes to Fastify's own
   // parser, which guards against prototype poisoning.
   const json = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body.toString();
     if (text.trim() === '') return done(null, undefined);
     json(request, text, done);
+  });
+  // The SDK's body-less calls (approve, reject, bulk) declare `application/x-www-form-urlencoded` with an
+  // empty body: empty is fine whatever the type; a real body must be JSON.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    if (body.length === 0) return done(null, undefined);
+    done(
+      new ApiProblem(
+        400,
+        `Unsupported content type "${String(request.headers['content-type'] ?? '')}": send application/json.`,
+      ),
+    );
   });
 
   app.decorateRequest('caller', null as unknown as Caller);
