@@ -1,20 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import { createQueryClient } from './query-client.ts';
+import { AppRoutes } from './routes.tsx';
+import { theme } from './theme.ts';
+import { NotifyProvider } from '../components/notify.tsx';
 
-// Minimal page for the foundation: shows which mode the server runs in.
 export function App() {
-  const [mode, setMode] = useState<string>('…');
-  useEffect(() => {
-    fetch('/health')
-      .then((r) => r.json())
-      .then((body: { mode: string }) => setMode(body.mode))
-      .catch(() => setMode('unreachable'));
-  }, []);
+  const [queryClient] = useState(createQueryClient);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>Work Items Inbox</h1>
-      <p>
-        Server mode: <strong data-testid="mode">{mode}</strong>
-      </p>
-    </main>
+    <ThemeProvider theme={theme} defaultMode="system">
+      <CssBaseline enableColorScheme />
+      <QueryClientProvider client={queryClient}>
+        <NotifyProvider>
+          <AppRoutes />
+        </NotifyProvider>
+      </QueryClientProvider>
+    </ThemeProvider>
   );
 }

@@ -1,0 +1,56 @@
+import { Component, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+
+function ErrorPage({ title, error }: { title: string; error?: unknown }) {
+  const isChunkError =
+    error instanceof Error && /dynamically imported module|Importing a module script/i.test(error.message);
+  return (
+    <Box sx={{ py: 4, maxWidth: 720, mx: 'auto' }}>
+      <Typography variant="h4" component="h1" gutterBottom>
+        {title}
+      </Typography>
+      {error !== undefined && (
+        <ErrorAlert
+          error={isChunkError ? { message: 'A new version of the app is available. Reload the page.' } : error}
+          onRetry={() => window.location.reload()}
+        />
+      )}
+      <Button component={RouterLink} to="/inbox" sx={{ mt: 2 }} variant="contained">
+        Go to the inbox
+      </Button>
+    </Box>
+  );
+}
+
+export function NotFound() {
+  return <ErrorPage title="Page not found" />;
+}
+
+/** A page that crashes shows what happened and a way back instead of a blank screen; navigating away resets it. */
+export class RouteErrorBoundary extends Component<
+  { resetKey: string; children: ReactNode },
+  { error: unknown; key: string | null }
+> {
+  state = { error: undefined as unknown, key: null as string | null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error ?? new Error('Unknown error') };
+  }
+
+  static getDerivedStateFromProps(
+    props: { resetKey: string },
+    state: { error: unknown; key: string | null },
+  ): Partial<{ error: unknown; key: string | null }> | null {
+    if (state.key !== props.resetKey) return { key: props.resetKey, error: undefined };
+    return null;
+  }
+
+  render() {
+    if (this.state.error !== undefined) return <ErrorPage title="Something went wrong" error={this.state.error} />;
+    return this.props.children;
+  }
+}

@@ -1,0 +1,31 @@
+import { createTheme } from '@mui/material/styles';
+
+/**
+ * Light and dark palettes, switched with a class on <html>: the mode follows the system until the user picks one
+ * with the app bar's toggle (MUI keeps that choice in localStorage).
+ */
+export const theme = createTheme({
+  cssVariables: { colorSchemeSelector: 'class' },
+  colorSchemes: {
+    light: {
+      palette: {
+        primary: { main: '#0b5cad' },
+        background: { default: '#f5f7fa' },
+      },
+    },
+    dark: {
+      palette: {
+        primary: { main: '#7ab8ff' },
+        background: { default: '#0f1419', paper: '#161c23' },
+      },
+    },
+  },
+  shape: { borderRadius: 8 },
+  typography: {
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  },
+  components: {
+    MuiTableCell: { styleOverrides: { head: { fontWeight: 600 } } },
+    MuiButton: { defaultProps: { disableElevation: true } },
+  },
+});

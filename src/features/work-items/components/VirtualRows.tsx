@@ -1,0 +1,44 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+
+import type { RowsProps } from './Rows.tsx';
+
+/**
+ * Window-scrolled virtual rows inside a real <tbody>: the page keeps its normal scroll, spacer rows stand in for
+ * what is off screen. Its own chunk: @tanstack/react-virtual is only downloaded once a long list is shown.
+ */
+export default function VirtualRowsImpl({ count, columns, estimate = 53, renderRow }: RowsProps) {
+  const topRef = useRef<HTMLTableRowElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = (topRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setScrollMargin((m) => (Math.abs(m - top) > 1 ? top : m));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+  const virtualizer = useWindowVirtualizer({ count, estimateSize: () => estimate, overscan: 12, scrollMargin });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const paddingTop = first ? Math.max(0, first.start - scrollMargin) : 0;
+  const paddingBottom = last ? Math.max(0, virtualizer.getTotalSize() - (last.end - scrollMargin)) : 0;
+  return (
+    <>
+      <TableRow ref={topRef} aria-hidden>
+        <TableCell colSpan={columns} sx={{ height: paddingTop, p: 0, border: 0 }} />
+      </TableRow>
+      {items.map((item) => renderRow(item.index, virtualizer.measureElement))}
+      {paddingBottom > 0 && (
+        <TableRow aria-hidden>
+          <TableCell colSpan={columns} sx={{ height: paddingBottom, p: 0, border: 0 }} />
+        </TableRow>
+      )}
+    </>
+  );
+}

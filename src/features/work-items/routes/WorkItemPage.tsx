@@ -1,0 +1,170 @@
+import { useEffect } from 'react';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useNotify } from '../../../components/notify.tsx';
+import { ownerSearch, useOwnerId } from '../../../app/owner.ts';
+import { useWorkItem } from '../api/get-work-item.ts';
+import { useWorkItems } from '../api/list-work-items.ts';
+import { useCompleteWorkItem } from '../api/complete-work-item.ts';
+import type { WorkItem } from '../types.ts';
+import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
+import { FormPanel } from '../components/FormPanel.tsx';
+import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';
+import { WorkItemHeader } from '../components/WorkItemHeader.tsx';
+import { pendingApprovalItems } from '../components/table-params.ts';
+
+function isOpen(item: WorkItem) {
+  return item.state ? item.state === 'Pending' : !item.completed;
+}
+
+/** The next pending work item of the same owner (first page of the inbox, this one left out). */
+function useNextItemId(currentId: string, ownerId: string | undefined): { id?: string; loading: boolean } {
+  const { data, isPending } = useWorkItems({ ownerId, limit: 25, offset: 0 });
+  const next = data?.items.find((i) => i && i.id !== currentId && isOpen(i));
+  return { id: next?.id, loading: isPending };
+}
+
+function NextItemButton({ currentId, ownerId, primary }: { currentId: string; ownerId?: string; primary: boolean }) {
+  const navigate = useNavigate();
+  const next = useNextItemId(currentId, ownerId);
+  return (
+    <Button
+      variant={primary ? 'contained' : 'outlined'}
+      disabled={!next.id}
+      onClick={() => next.id && navigate(`/work-items/${encodeURIComponent(next.id)}${ownerSearch(ownerId)}`)}
+    >
+      Next item
+    </Button>
+  );
+}
+
+export function WorkItemPage() {
+  const { id = '' } = useParams();
+  const ownerId = useOwnerId();
+  const notify = useNotify();
+  const query = useWorkItem(id);
+  const complete = useCompleteWorkItem();
+  const item = query.data;
+
+  useEffect(() => {
+    if (item?.name) document.title = `${item.name} · Work Items Inbox`;
+    return () => {
+      document.title = 'Work Items Inbox';
+    };
+  }, [item?.name]);
+
+  const back = (
+    <Link component={RouterLink} to={`/inbox${ownerSearch(ownerId)}`} sx={{ display: 'inline-block', mb: 1 }}>
+      ← Back to the inbox
+    </Link>
+  );
+
+  if (query.isError && !item) {
+    const status = query.error?.status;
+    return (
+      <>
+        {back}
+        <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
+          {status === 404 ? 'Work item not found' : 'Work item'}
+        </Typography>
+        <ErrorAlert
+          error={query.error}
+          title={status === 403 ? 'You are not allowed to view this work item' : undefined}
+          onRetry={status === 404 || status === 403 ? undefined : () => query.refetch()}
+        />
+      </>
+    );
+  }
+  if (!item) {
+    return (
+      <>
+        {back}
+        <Skeleton variant="text" width="50%" height={48} />
+        <Skeleton variant="rounded" height={160} sx={{ mt: 2 }} />
+      </>
+    );
+  }
+
+  const open = isOpen(item);
+  const readOnly = !open;
+  const approvalItems = item.approvalItems ?? [];
+  const remediationItems = (item.remediationItems ?? []).filter(Boolean);
+  const canComplete = open && !item.form && pendingApprovalItems(item).length === 0;
+  const markComplete = () =>
+    complete.mutate({ workItemId: item.id }, { onSuccess: () => notify(`Marked “${item.name || item.id}” complete`) });
+
+  return (
+    <>
+      {back}
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mb: 2 }}>
+        <Box sx={{ flex: '1 1 400px', minWidth: 0 }}>
+          <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+            {item.name || 'Untitled work item'}
+          </Typography>
+          {item.description && (
+            <Typography color="text.secondary" sx={{ mt: 0.5 }}>
+              {item.description}
+            </Typography>
+          )}
+        </Box>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} data-slot="work-item-actions">
+          {canComplete && (
+            <Button variant="contained" onClick={markComplete} disabled={complete.isPending}>
+              Mark complete
+            </Button>
+          )}
+          {/* Slot for issue 6: <ForwardButton workItem={item} /> ("Forward"), shown while the item is open. */}
+          <NextItemButton currentId={item.id} ownerId={ownerId} primary={!open} />
+        </Box>
+      </Box>
+      <Box sx={{ height: 4, mb: 1 }}>
+        {query.isFetching && <LinearProgress aria-label="Refreshing the work item" />}
+      </Box>
+      {!open && (
+        <Alert severity={item.state === 'Rejected' ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
+          This work item is completed ({item.state ?? 'done'}). It is read-only.
+        </Alert>
+      )}
+      {complete.isError && (
+        <Box sx={{ mb: 2 }}>
+          <ErrorAlert error={complete.error} title="Mark complete failed" />
+        </Box>
+      )}
+      {query.isError && (
+        <Box sx={{ mb: 2 }}>
+          <ErrorAlert
+            error={query.error}
+            title="The latest version could not be loaded"
+            onRetry={() => query.refetch()}
+          />
+        </Box>
+      )}
+      {item.errors && item.errors.length > 0 && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="work-item-errors">
+          <strong>Errors reported on this work item</strong>
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {item.errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </Box>
+        </Alert>
+      )}
+      <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
+        <WorkItemHeader item={item} />
+      </Paper>
+      {item.form && <FormPanel item={item} form={item.form} readOnly={readOnly} />}
+      {(approvalItems.length > 0 || item.type === 'Approval') && (
+        <ApprovalItemsSection item={item} readOnly={readOnly} />
+      )}
+      {remediationItems.length > 0 && <RemediationItemsSection items={remediationItems} />}
+    </>
+  );
+}
