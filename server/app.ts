@@ -21,6 +21,13 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       level: config.logLevel,
       // Tokens, cookies and secrets never reach the log.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: {
+        // A client may send its secret, a code or a token in the query string (ISC accepts that): mask them.
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          url: req.url.replace(/([?&](?:client_secret|code|code_verifier|access_token|token)=)[^&]*/gi, '$1[redacted]'),
+        }),
+      },
     },
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
