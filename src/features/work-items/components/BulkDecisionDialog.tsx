@@ -1,29 +1,19 @@
-import { useRef, useState } from 'react';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import LinearProgress from '@mui/material/LinearProgress';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
 import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
 import type { WorkItem } from '../types.ts';
+import { BulkProgress } from './BulkProgress.tsx';
 import { pendingApprovalItems } from './table-params.ts';
+import { useBulkRun, type BulkResult } from './use-bulk-run.ts';
 
 export type Decision = 'approve' | 'reject';
 
-export interface BulkResult {
-  id: string;
-  name: string;
-  ok: boolean;
-  message?: string;
-}
+export type { BulkResult } from './use-bulk-run.ts';
 
 function plural(n: number, one: string, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
@@ -51,38 +41,15 @@ export function BulkDecisionDialog({
 }) {
   const approve = useApproveApprovalItemsInBulk();
   const reject = useRejectApprovalItemsInBulk();
-  const [phase, setPhase] = useState<'confirm' | 'running' | 'done'>('confirm');
-  const [results, setResults] = useState<BulkResult[]>([]);
-  const running = useRef(false);
+  const { phase, results, run: runAll, succeeded } = useBulkRun<WorkItem>({ onItemDone });
   const verb = decision === 'approve' ? 'Approve' : 'Reject';
   const approvalCount = items.reduce((n, item) => n + pendingApprovalItems(item).length, 0);
 
-  const run = async () => {
-    if (running.current) return;
-    running.current = true;
-    setPhase('running');
+  const run = () => {
     const mutation = decision === 'approve' ? approve : reject;
-    const done: BulkResult[] = [];
-    for (const item of items) {
-      const name = item.name || item.id;
-      let result: BulkResult;
-      try {
-        await mutation.mutateAsync({ workItemId: item.id });
-        result = { id: item.id, name, ok: true };
-      } catch (error) {
-        const e = error as { message?: string; detailCode?: string };
-        result = { id: item.id, name, ok: false, message: e.message || 'Failed' };
-      }
-      done.push(result);
-      onItemDone(result);
-      setResults([...done]);
-    }
-    running.current = false;
-    setPhase('done');
+    void runAll(items, (item) => mutation.mutateAsync({ workItemId: item.id }));
   };
 
-  const succeeded = results.filter((r) => r.ok).length;
-  const failed = results.length - succeeded;
   const close = () => {
     if (phase !== 'running') onClose(results);
   };
@@ -107,43 +74,14 @@ export function BulkDecisionDialog({
             )}
           </>
         )}
-        {phase !== 'confirm' && (
-          <Box sx={{ mb: 2 }}>
-            <LinearProgress
-              variant="determinate"
-              value={(results.length / Math.max(1, items.length)) * 100}
-              aria-label={`${verb} progress`}
-            />
-            <Typography variant="body2" sx={{ mt: 1 }} role="status">
-              {results.length} of {items.length} work items done
-              {failed > 0 ? ` · ${failed} failed` : ''}
-            </Typography>
-          </Box>
-        )}
-        {phase === 'done' && (
-          <>
-            {failed === 0 ? (
-              <Alert severity="success">
-                {decision === 'approve' ? 'Approved' : 'Rejected'} {plural(succeeded, 'work item')}.
-              </Alert>
-            ) : (
-              <Alert severity={succeeded ? 'warning' : 'error'}>
-                {succeeded} succeeded, {failed} failed. The failed ones stay selected so you can try again.
-              </Alert>
-            )}
-            <List dense aria-label="Results">
-              {results.map((r) => (
-                <ListItem key={r.id} disableGutters>
-                  <ListItemText
-                    primary={`${r.ok ? '✓' : '✗'} ${r.name}`}
-                    secondary={r.ok ? (decision === 'approve' ? 'Approved' : 'Rejected') : r.message}
-                    slotProps={{ secondary: { color: r.ok ? 'text.secondary' : 'error' } }}
-                  />
-                </ListItem>
-              ))}
-            </List>
-          </>
-        )}
+        <BulkProgress
+          phase={phase}
+          results={results}
+          total={items.length}
+          label={verb}
+          okText={decision === 'approve' ? 'Approved' : 'Rejected'}
+          successText={`${decision === 'approve' ? 'Approved' : 'Rejected'} ${plural(succeeded, 'work item')}.`}
+        />
       </DialogContent>
       <DialogActions>
         {phase === 'confirm' && (
