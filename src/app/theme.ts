@@ -26,6 +26,6 @@ export const theme = createTheme({
   },
   components: {
     MuiTableCell: { styleOverrides: { head: { fontWeight: 600 } } },
-    MuiButton: { defaultProps: { disableElevation: true } },
+    MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
   },
 });

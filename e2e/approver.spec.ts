@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { apiSession, approvalLabel, plainApprovals, rowById, signIn } from './helpers.ts';
+
+// Alice's day: paging, one item decided row by row, one with "Approve all", a manual task marked complete, two
+// items bulk-approved from the inbox selection, and all of them under Completed. She works on the first
+// matching items of her inbox; the admin spec takes items from the other end.
+
+test('alice decides items one by one, in bulk, marks a task complete and finds them under Completed', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const alice = await apiSession(request, baseURL!, 'alice.approver');
+  const items = await alice.list();
+  const twoItems = plainApprovals(items, 2);
+  const rowByRow = twoItems[0];
+  const approveAll = plainApprovals(items, 3)[0];
+  const bulk = [twoItems[1], plainApprovals(items, 4)[0]];
+  const manual = items.find((w) => w.type === 'Generic' && (w.remediationItems ?? []).length > 0 && !w.form)!;
+  expect(rowByRow && approveAll && bulk[0] && bulk[1] && manual).toBeTruthy();
+
+  await signIn(page, 'Alice Approver');
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+
+  // The inbox shows as many pending items as the summary says, over its pages.
+  const open = Number(await page.getByTestId('summary-open').textContent());
+  expect(open).toBeGreaterThanOrEqual(40);
+  await expect(page.getByText(`1–25 of ${open}`)).toBeVisible();
+  await expect(page.getByTestId('work-item-row')).toHaveCount(25);
+  await expect(page.getByRole('link', { name: /^Inbox/ })).toContainText(String(open));
+  await page.getByRole('button', { name: 'Go to next page' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(`26–${Math.min(50, open)} of ${open}`)).toBeVisible();
+  await expect(page.getByTestId('work-item-row')).toHaveCount(Math.min(25, open - 25));
+  await page.getByRole('combobox', { name: /Rows per page/ }).click();
+  await page.getByRole('option', { name: '100' }).click();
+  await expect(page.getByText(`1–${open} of ${open}`)).toBeVisible();
+  await expect(page).toHaveURL(/size=100/);
+
+  // One item decided row by row: approve one approval item, reject the other → completed, then "Next item".
+  await (await rowById(page, rowByRow.id)).getByRole('link').click();
+  await expect(page.getByRole('heading', { name: rowByRow.name!, level: 1 })).toBeVisible();
+  const [first, second] = rowByRow.approvalItems!;
+  await page.getByRole('button', { name: `Approve ${approvalLabel(first)}` }).click();
+  await expect(page.getByRole('alert').filter({ hasText: `Approved ${approvalLabel(first)}` })).toBeVisible();
+  await page.getByRole('button', { name: `Reject ${approvalLabel(second)}` }).click();
+  await expect(page.getByText(/This work item is completed/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Approve / })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next item' }).click();
+  await expect(page).not.toHaveURL(new RegExp(rowByRow.id));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  // "Approve all" on a second work item, confirmed with the count.
+  await page.goto(`/work-items/${approveAll.id}`);
+  await expect(page.getByRole('heading', { name: approveAll.name!, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Approve all' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('Approve all 3 pending approval items?');
+  await confirm.getByRole('button', { name: 'Approve 3 items' }).click();
+  await expect(page.getByText(/This work item is completed/)).toBeVisible();
+
+  // A manual task marked complete.
+  await page.goto(`/work-items/${manual.id}`);
+  await expect(page.getByRole('heading', { name: 'Remediation items', exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Mark complete' }).click();
+  await expect(page.getByText(/This work item is completed/)).toBeVisible();
+
+  // Two work items bulk-approved from the inbox selection.
+  await page.getByRole('link', { name: /^Inbox/ }).click();
+  for (const w of bulk) {
+    const row = await rowById(page, w.id);
+    await row.getByRole('checkbox').check();
+  }
+  await page.getByRole('searchbox', { name: 'Filter this page' }).fill('');
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  const dialog = page.getByRole('dialog');
+  const approvalCount = bulk.reduce((n, w) => n + w.approvalItems!.length, 0);
+  await expect(dialog).toContainText(`Approve all ${approvalCount} pending approval items of 2 work items`);
+  await dialog.getByRole('button', { name: 'Approve 2 work items' }).click();
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await expect(dialog).toContainText('Approved 2 work items.');
+  await expect(dialog.getByRole('list', { name: 'Results' }).getByRole('listitem')).toHaveCount(2);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('2 selected')).toHaveCount(0);
+  await expect(page.getByTestId('summary-open')).toHaveText(String(open - 5));
+
+  // All five under Completed with their final states.
+  await page.getByRole('link', { name: 'Completed' }).click();
+  await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
+  const expected: [string, string][] = [
+    [rowByRow.id, 'Finished'],
+    [approveAll.id, 'Finished'],
+    [manual.id, 'Finished'],
+    [bulk[0].id, 'Finished'],
+    [bulk[1].id, 'Finished'],
+  ];
+  for (const [id, state] of expected) {
+    const row = await rowById(page, id);
+    await expect(row).toContainText(state);
+  }
+});

@@ -1,0 +1,77 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Work items as the API returns them (only what the specs read). */
+export interface ApiWorkItem {
+  id: string;
+  name?: string | null;
+  type?: string;
+  state?: string;
+  ownerId?: string | null;
+  approvalItems?: { id?: string; application?: string; name?: string | null; state?: string | null }[] | null;
+  remediationItems?: unknown[] | null;
+  form?: unknown;
+}
+
+/** Signs in through the sign-in page's demo identity button ("Sign in as Alice Approver"). */
+export async function signIn(page: Page, name: string, startAt = '/inbox') {
+  await page.goto(startAt);
+  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** A separate API session (its own cookie) for picking test data: `{identity}` sign-in as the sandbox allows. */
+export async function apiSession(request: APIRequestContext, baseURL: string, alias: string) {
+  const response = await request.post('/auth/session', {
+    data: { identity: alias },
+    headers: { 'X-Requested-With': 'XMLHttpRequest', Origin: baseURL },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  const session = (await response.json()) as { identityId: string; name: string };
+  const list = async (): Promise<ApiWorkItem[]> => {
+    const r = await request.get('/v3/work-items?limit=250&offset=0&count=true');
+    expect(r.ok()).toBeTruthy();
+    return (await r.json()) as ApiWorkItem[];
+  };
+  return { ...session, list };
+}
+
+/** Plain "Access request: N items for …" approval work items with `n` pending approval items (no odd seed names). */
+export function plainApprovals(items: ApiWorkItem[], n?: number) {
+  return items.filter(
+    (w) =>
+      w.type === 'Approval' &&
+      /^Access request: \d+ items for [A-Za-z' ]+$/.test(w.name ?? '') &&
+      (w.approvalItems ?? []).every((a) => !a.state || a.state === 'Pending') &&
+      (n === undefined || (w.approvalItems ?? []).length === n),
+  );
+}
+
+export function approvalLabel(a: { application?: string; name?: string | null }) {
+  return `${a.application}: ${a.name}`;
+}
+
+/** axe on the current page: no serious or critical violations. */
+export async function expectNoSeriousA11yViolations(page: Page, what: string) {
+  // two copies of playwright-core are installed; the page is the same object
+  const results = await new AxeBuilder({
+    page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'],
+  }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n  ')}`,
+  );
+  expect(summary, `${what}: axe violations`).toEqual([]);
+}
+
+/** Filters the inbox to one work item by its id (the quick filter matches ids) and returns its row. */
+export async function rowById(page: Page, id: string) {
+  await page.getByRole('searchbox', { name: 'Filter this page' }).fill(id);
+  const row = page.getByTestId('work-item-row');
+  await expect(row).toHaveCount(1);
+  return row;
+}
