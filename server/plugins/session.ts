@@ -21,7 +21,7 @@ import { ApiProblem } from '../errors.ts';
 import { LOGIN_IDENTITIES, SANDBOX_CLIENT_SECRET } from '../sandbox/identities.ts';
 
 /** What the cookie holds. Never the client secret. */
-interface StoredSession {
+export interface StoredSession {
   token: string;
   identityId: string;
   name: string;
@@ -106,7 +106,7 @@ function decodeJwtPayload(token: string): TokenClaims {
   }
 }
 
-interface TokenAnswer {
+export interface TokenAnswer {
   status: number;
   body: unknown;
   retryAfter?: string;
@@ -120,18 +120,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** client_credentials at the token endpoint: in-process in sandbox mode, over HTTPS in tenant mode. */
-async function requestToken(
+/**
+ * A grant at the token endpoint (client_credentials for a PAT, authorization_code for "Sign in with SailPoint"):
+ * in-process in sandbox mode, at `${SAIL_BASE_URL}/oauth/token` in tenant mode, within PROXY_TIMEOUT_MS.
+ */
+export async function requestToken(
   app: FastifyInstance,
   config: ServerConfig,
-  clientId: string,
-  clientSecret: string,
+  params: Record<string, string>,
 ): Promise<TokenAnswer> {
-  const form = new URLSearchParams({
-    grant_type: 'client_credentials',
-    client_id: clientId,
-    client_secret: clientSecret,
-  }).toString();
+  const form = new URLSearchParams(params).toString();
   const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   if (config.mode === 'sandbox') {
     const response = await app.inject({ method: 'POST', url: '/oauth/token', headers, payload: form });
@@ -141,22 +139,30 @@ async function requestToken(
       retryAfter: response.headers['retry-after']?.toString(),
     };
   }
-  let response: Response;
+  const tokenUrl = `${config.sailBaseUrl}/oauth/token`;
   try {
-    response = await fetch(new URL('/oauth/token', config.sailBaseUrl), {
+    const response = await fetch(tokenUrl, {
       method: 'POST',
       headers,
       body: form,
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(config.proxyTimeoutMs),
     });
-  } catch {
-    throw new ApiProblem(502, `The tenant's token endpoint (${config.sailBaseUrl}) could not be reached.`);
+    return {
+      status: response.status,
+      body: parseJson(await response.text()),
+      retryAfter: response.headers.get('retry-after') ?? undefined,
+    };
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      throw new ApiProblem(
+        504,
+        `The tenant's token endpoint (${tokenUrl}) did not answer within ${config.proxyTimeoutMs} ms; try again later.`,
+      );
+    }
+    app.log.warn({ err: error }, 'token endpoint unreachable');
+    throw new ApiProblem(502, `The tenant's token endpoint (${tokenUrl}) could not be reached; try again later.`);
   }
-  return {
-    status: response.status,
-    body: parseJson(await response.text()),
-    retryAfter: response.headers.get('retry-after') ?? undefined,
-  };
 }
 
 /** The identity's display name via public-identities (with the new token); undefined when it can't be read. */
@@ -195,7 +201,26 @@ async function signInWithCredentials(
   clientId: string,
   clientSecret: string,
 ): Promise<StoredSession> {
-  const answer = await requestToken(app, config, clientId, clientSecret);
+  const answer = await requestToken(app, config, {
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: clientSecret,
+  });
+  return sessionFromTokenAnswer(
+    app,
+    config,
+    answer,
+    'Sign-in failed: the client ID or client secret is wrong, or the token was revoked.',
+  );
+}
+
+/** The session to store from a token endpoint's answer; `refused` is the 401 message for a refused grant. */
+export async function sessionFromTokenAnswer(
+  app: FastifyInstance,
+  config: ServerConfig,
+  answer: TokenAnswer,
+  refused: string,
+): Promise<StoredSession> {
   if (answer.status === 429) {
     throw new ApiProblem(
       429,
@@ -205,7 +230,7 @@ async function signInWithCredentials(
     );
   }
   if (answer.status === 400 || answer.status === 401 || answer.status === 403) {
-    throw new ApiProblem(401, 'Sign-in failed: the client ID or client secret is wrong, or the token was revoked.');
+    throw new ApiProblem(401, refused);
   }
   const body = (answer.body ?? {}) as { access_token?: unknown; expires_in?: unknown };
   if (answer.status !== 200 || typeof body.access_token !== 'string') {
@@ -241,11 +266,18 @@ function readSession(request: FastifyRequest): StoredSession | undefined {
   return stored && typeof stored.token === 'string' ? stored : undefined;
 }
 
+/** Starts the cookie session (a fresh one: nothing of a previous session or sign-in attempt survives). */
+export function startSession(request: FastifyRequest, stored: StoredSession): void {
+  request.session.regenerate();
+  request.session.set(SESSION_FIELD, stored);
+  request.session.options({ maxAge: Math.max(1, stored.exp - Math.floor(Date.now() / 1000)) });
+}
+
 function isExpired(stored: StoredSession): boolean {
   return stored.exp * 1000 <= Date.now();
 }
 
-function view(stored: StoredSession, config: ServerConfig): SessionView {
+export function view(stored: StoredSession, config: ServerConfig): SessionView {
   return {
     identityId: stored.identityId,
     name: stored.name,
@@ -317,7 +349,8 @@ async function session(app: FastifyInstance, opts: { config: ServerConfig }) {
 
   app.addHook('onRequest', async (request) => {
     const urlPath = pathOf(request.url);
-    const isApi = urlPath === '/v3' || urlPath.startsWith('/v3/');
+    // /sandbox/faults (admin-only fault injection) rides on the session like the API, CSRF checks included.
+    const isApi = urlPath === '/v3' || urlPath.startsWith('/v3/') || urlPath.startsWith('/sandbox/');
     const isAuth = urlPath.startsWith('/auth/');
     if (!isApi && !isAuth) return;
     const stateChanging = STATE_CHANGING.has(request.method);
@@ -381,9 +414,7 @@ async function session(app: FastifyInstance, opts: { config: ServerConfig }) {
       } else {
         throw signInBodyError();
       }
-      request.session.regenerate();
-      request.session.set(SESSION_FIELD, stored);
-      request.session.options({ maxAge: Math.max(1, stored.exp - Math.floor(Date.now() / 1000)) });
+      startSession(request, stored);
       reply.code(200);
       return view(stored, config);
     },

@@ -5,6 +5,7 @@ import type { ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
 import { bearerToken, signingKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
+import faults from './faults.ts';
 import oauthRoutes from './routes/oauth.ts';
 import publicIdentityRoutes from './routes/public-identities.ts';
 import workItemRoutes from './routes/work-items.ts';
@@ -38,6 +39,9 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
   });
   const key = signingKey(db);
   const store = new WorkItemStore(db);
+
+  // Before the rate limit and every route: a faulted request is answered (or dropped) before anything runs.
+  await app.register(faults, { spec: config.sandboxFaults, key });
 
   await app.register(rateLimit, {
     global: true,
