@@ -68,8 +68,13 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string) {
   expect(summary, `${what}: axe violations`).toEqual([]);
 }
 
-/** Filters the inbox to one work item by its id (the quick filter matches ids) and returns its row. */
+/** Filters the list to one work item by its id (the quick filter matches ids, over 100 rows a page). */
 export async function rowById(page: Page, id: string) {
+  if (!/[?&]size=100/.test(page.url())) {
+    await page.getByRole('combobox', { name: /Rows per page/ }).click();
+    await page.getByRole('option', { name: '100' }).click();
+    await expect(page).toHaveURL(/size=100/);
+  }
   await page.getByRole('searchbox', { name: 'Filter this page' }).fill(id);
   const row = page.getByTestId('work-item-row');
   await expect(row).toHaveCount(1);
