@@ -64,7 +64,7 @@ describe('failures', () => {
 
   it('a 400 carries detailCode, trackingId and causes', async () => {
     await api.signInAs('alice.approver');
-    const error: ApiError = await getJson('work-items', { limit: 999 }).catch((e) => e);
+    const error = (await getJson('work-items', { limit: 999 }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.detailCode).toBe('400.1 Bad Request Content');
