@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -59,9 +59,14 @@ export default function ForwardDialog({
   const forward = useForwardWorkItem();
   const bulk = useBulkRun<WorkItem>({ onItemDone: onItemDone ?? noop });
   const [target, setTarget] = useState<IdentityOption | null>(null);
-  const { control, handleSubmit } = useForm<ForwardForm>({
+  const { control, handleSubmit, setFocus } = useForm<ForwardForm>({
     defaultValues: { target: null, comment: '', sendNotifications: true },
   });
+  // A dialog puts focus on its first field (WAI-ARIA dialog pattern): the person search.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setFocus('target'), 0);
+    return () => window.clearTimeout(timer);
+  }, [setFocus]);
   const owners = [...new Set(items.map((i) => i.ownerId).filter((id): id is string => !!id))];
   const busy = forward.isPending || bulk.phase === 'running';
   const single = mode === 'one';
@@ -127,7 +132,6 @@ export default function ForwardDialog({
                   inputRef={field.ref}
                   excludeIds={owners}
                   required
-                  autoFocus
                   disabled={busy}
                   error={!!fieldState.error}
                   helperText={fieldState.error?.message ?? 'Search by first or last name, alias or email.'}

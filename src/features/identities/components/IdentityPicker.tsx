@@ -39,7 +39,6 @@ export interface IdentityPickerProps {
   error?: boolean;
   required?: boolean;
   disabled?: boolean;
-  autoFocus?: boolean;
   size?: 'small' | 'medium';
   inputRef?: Ref<HTMLInputElement>;
   onBlur?: () => void;
@@ -62,7 +61,6 @@ export function IdentityPicker({
   error,
   required,
   disabled,
-  autoFocus,
   size = 'medium',
   inputRef,
   onBlur,
@@ -131,7 +129,6 @@ export function IdentityPicker({
           required={required}
           error={error}
           helperText={helperText}
-          autoFocus={autoFocus}
           inputRef={inputRef}
           slotProps={{
             ...params.slotProps,
