@@ -19,6 +19,8 @@ import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
 import { FormPanel } from '../components/FormPanel.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';
 import { WorkItemHeader } from '../components/WorkItemHeader.tsx';
+import { ForwardButton } from '../../forward/ForwardButton.tsx';
+import { ForwardHistory } from '../../forward/ForwardHistory.tsx';
 import { pendingApprovalItems } from '../components/table-params.ts';
 
 function isOpen(item: WorkItem) {
@@ -121,7 +123,7 @@ export function WorkItemPage() {
               Mark complete
             </Button>
           )}
-          {/* Slot for issue 6: <ForwardButton workItem={item} /> ("Forward"), shown while the item is open. */}
+          {open && <ForwardButton workItem={item} ownerId={ownerId} />}
           <NextItemButton currentId={item.id} ownerId={ownerId} primary={!open} />
         </Box>
       </Box>
@@ -160,6 +162,7 @@ export function WorkItemPage() {
       <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
         <WorkItemHeader item={item} />
       </Paper>
+      <ForwardHistory entries={item.forwardHistory} />
       {item.form && <FormPanel item={item} form={item.form} readOnly={readOnly} />}
       {(approvalItems.length > 0 || item.type === 'Approval') && (
         <ApprovalItemsSection item={item} readOnly={readOnly} />
