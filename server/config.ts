@@ -24,9 +24,22 @@ export interface ServerConfig {
   /** Fault injection spec for the sandbox (see server/sandbox/faults.ts); empty = off. */
   sandboxFaults: string;
   sessionSecret?: string;
-  /** Set in tenant mode: the tenant's API base, e.g. https://acme.api.identitynow.com */
+  /** Set in tenant mode: the tenant's API origin, e.g. https://acme.api.identitynow.com (no trailing slash). */
   sailBaseUrl?: string;
+  /** OAuth 2.0 client for "Sign in with SailPoint" (authorization code + PKCE); unset = the button is not offered. */
+  oauthClientId?: string;
+  /** Only for a confidential OAuth client; a public client relies on PKCE alone. */
+  oauthClientSecret?: string;
+  /**
+   * Where "Sign in with SailPoint" sends the browser. Derived from SAIL_BASE_URL when not set; in sandbox mode
+   * unset means the server's own /oauth/authorize (the embedded tenant's sign-in page).
+   */
+  authorizeUrl?: string;
+  /** How long the server waits for the tenant (API proxy and token endpoint) before answering 504. */
+  proxyTimeoutMs: number;
+  /** The public origin the app is served from, when set (PUBLIC_URL without a trailing slash). */
   publicUrl?: string;
+  /** Fastify's trustProxy: true, or a comma-separated list of proxy addresses/CIDRs to trust. */
   trustProxy: boolean | string;
   /** The built app; not served when it does not exist (API-only, e.g. behind Vite in dev). */
   distDir: string;
@@ -52,15 +65,117 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
   return value;
 }
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** https, or http on this machine only (a tenant stand-in such as a second copy of this server's sandbox). */
+function parseHttpUrl(name: string, raw: string, example: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL such as ${example}, got "${raw}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`${name} must start with https:// (e.g. ${example}), got "${raw}".`);
+  }
+  if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
+    throw new ConfigError(
+      `${name} must use https:// (plain http is only accepted for localhost, 127.0.0.1 and ::1), got "${raw}".`,
+    );
+  }
+  if (url.username || url.password) throw new ConfigError(`${name} must not contain a user name or password.`);
+  if (url.hash) throw new ConfigError(`${name} must not contain a #fragment, got "${raw}".`);
+  return url;
+}
+
+/** The tenant's API origin: https://<tenant>.api.identitynow.com, no path (the proxy adds /v3/...). */
+export function parseSailBaseUrl(raw: string): string {
+  const example = 'https://acme.api.identitynow.com';
+  const url = parseHttpUrl('SAIL_BASE_URL', raw, example);
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
+    throw new ConfigError(
+      `SAIL_BASE_URL must be the tenant's API origin without a path or query (e.g. ${example}; the server adds ` +
+        `/v3/... itself), got "${raw}".`,
+    );
+  }
+  return url.origin;
+}
+
+/**
+ * ISC's sign-in page for a tenant: https://acme.api.identitynow.com → https://acme.login.sailpoint.com/oauth/authorize
+ * (also for the -demo domain); a local stand-in (the sandbox) serves its own /oauth/authorize.
+ */
+export function defaultAuthorizeUrl(sailBaseUrl: string): string | undefined {
+  const url = new URL(sailBaseUrl);
+  if (LOCAL_HOSTS.has(url.hostname)) return `${url.origin}/oauth/authorize`;
+  const tenant = /^([a-z0-9-]+)\.api\.identitynow(?:-demo)?\.com$/i.exec(url.hostname)?.[1];
+  return tenant ? `https://${tenant.toLowerCase()}.login.sailpoint.com/oauth/authorize` : undefined;
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const root = process.cwd();
   const dataDir = path.resolve(root, env.DATA_DIR ?? '.data');
-  const sailBaseUrl = env.SAIL_BASE_URL?.trim() || undefined;
-  const trust = env.TRUST_PROXY;
+  const rawBase = env.SAIL_BASE_URL?.trim() || undefined;
+  const sailBaseUrl = rawBase ? parseSailBaseUrl(rawBase) : undefined;
+  const mode: Mode = sailBaseUrl ? 'tenant' : 'sandbox';
+  const trust = env.TRUST_PROXY?.trim();
+
+  const sessionSecret = env.SESSION_SECRET || undefined;
+  if (sessionSecret === undefined && mode === 'tenant') {
+    throw new ConfigError(
+      'SESSION_SECRET is required when SAIL_BASE_URL is set: it encrypts the session cookie that holds the ' +
+        'access token. Set it to a random string of at least 32 characters (e.g. `openssl rand -hex 32`), the ' +
+        'same on every copy of the server.',
+    );
+  }
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be at least 32 characters long (e.g. `openssl rand -hex 32`).');
+  }
+
+  const rawPublic = env.PUBLIC_URL?.trim() || undefined;
+  let publicUrl: string | undefined;
+  if (rawPublic) {
+    const url = parseHttpUrl('PUBLIC_URL', rawPublic, 'https://inbox.example.com');
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
+      throw new ConfigError(
+        `PUBLIC_URL must be the origin the app is served from, without a path (the app lives at /), got "${rawPublic}".`,
+      );
+    }
+    publicUrl = url.origin;
+  }
+
+  const oauthClientId = env.SAIL_OAUTH_CLIENT_ID?.trim() || undefined;
+  const oauthClientSecret = env.SAIL_OAUTH_CLIENT_SECRET?.trim() || undefined;
+  if (oauthClientSecret && !oauthClientId) {
+    throw new ConfigError('SAIL_OAUTH_CLIENT_SECRET is set but SAIL_OAUTH_CLIENT_ID is not: set both, or neither.');
+  }
+  const rawAuthorize = env.SAIL_AUTHORIZE_URL?.trim() || undefined;
+  let authorizeUrl: string | undefined;
+  if (rawAuthorize) {
+    const url = parseHttpUrl('SAIL_AUTHORIZE_URL', rawAuthorize, 'https://acme.login.sailpoint.com/oauth/authorize');
+    if (url.search) throw new ConfigError(`SAIL_AUTHORIZE_URL must not carry a query string, got "${rawAuthorize}".`);
+    authorizeUrl = url.toString();
+  } else if (oauthClientId && sailBaseUrl) {
+    authorizeUrl = defaultAuthorizeUrl(sailBaseUrl);
+    if (!authorizeUrl) {
+      throw new ConfigError(
+        `SAIL_AUTHORIZE_URL could not be derived from SAIL_BASE_URL "${sailBaseUrl}" (not a ` +
+          "<tenant>.api.identitynow.com address): set it to the tenant's sign-in endpoint, e.g. " +
+          'https://acme.login.sailpoint.com/oauth/authorize.',
+      );
+    }
+  }
+
   return {
     host: env.HOST ?? '127.0.0.1',
     port: intFrom(env, 'PORT', 8080),
-    mode: sailBaseUrl ? 'tenant' : 'sandbox',
+    mode,
     dataDir,
     sandboxDb: path.resolve(root, env.SANDBOX_DB ?? path.join(dataDir, 'sandbox.sqlite')),
     tokenTtl: intFrom(env, 'SANDBOX_TOKEN_TTL', 12 * 3600, 1),
@@ -68,10 +183,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedScale: intFrom(env, 'SANDBOX_SEED_SCALE', 0),
     sandboxBigItemSize: intFrom(env, 'SANDBOX_BIG_ITEM_SIZE', 0),
     sandboxFaults: env.SANDBOX_FAULTS ?? '',
-    sessionSecret: env.SESSION_SECRET || undefined,
+    sessionSecret,
     sailBaseUrl,
-    publicUrl: env.PUBLIC_URL || undefined,
-    trustProxy: trust === undefined || trust === '' ? false : trust === 'true' ? true : trust,
+    oauthClientId,
+    oauthClientSecret,
+    authorizeUrl,
+    proxyTimeoutMs: intFrom(env, 'PROXY_TIMEOUT_MS', 30_000, 1),
+    publicUrl,
+    trustProxy: parseTrustProxy(trust),
     distDir: path.resolve(root, env.DIST_DIR ?? 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
