@@ -46,3 +46,33 @@ export class ApiProblem extends Error {
     super(message);
   }
 }
+
+/**
+ * Node's HTTP parser refuses bytes that are not HTTP before Fastify sees a request: answer those with an
+ * ErrorResponseDto too (Fastify's default is its own `{error, message, statusCode}`), then close.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, text] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'The request took too long to arrive.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'The request headers are larger than the server accepts.']
+        : [400, 'The request is not well-formed HTTP.'];
+  const body = JSON.stringify(
+    errorResponse(status, text, { detailCode: status === 400 ? undefined : `${status} ${STATUS_TEXT[status]}` }),
+  );
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};

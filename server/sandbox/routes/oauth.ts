@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import { issueToken } from '../auth.ts';
@@ -62,6 +62,17 @@ export default async function oauthRoutes(app: FastifyInstance, opts: OAuthOptio
   // query string; these parsers exist only in this scope so /v3 keeps to JSON.
   await app.register(formbody);
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 0, files: 0, fields: 20 } });
+  // Busboy's parse errors (no boundary, truncated parts) carry no status and would surface as a 500: they are
+  // the client's malformed body, so RFC 6749's invalid_request. Anything else goes on to the app's handler.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.statusCode === undefined && /multipart/i.test(error.message)) {
+      const problem = `The multipart body is malformed: ${error.message}.`;
+      // The authorization endpoint is a browser page: its errors are pages too.
+      if (request.url.startsWith('/oauth/authorize')) return errorPage(reply, problem);
+      return oauthError(reply, 400, 'invalid_request', problem);
+    }
+    throw error;
+  });
 
   const codes = new Map<string, PendingCode>();
   const sweep = () => {
