@@ -7,7 +7,10 @@ import { clientErrorHandler, errorResponse } from './errors.ts';
 import health from './plugins/health.ts';
 import staticFiles from './plugins/static.ts';
 import session from './plugins/session.ts';
+import oauthLogin from './plugins/oauth-login.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import sandbox from './sandbox/index.ts';
+import tenantProxy from './tenant-proxy.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -45,6 +48,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
 
   await app.register(errors);
+  await app.register(securityHeaders, { config });
   await app.register(compress, {
     encodings: ['br', 'gzip'],
     // On-the-fly compression of JSON: fast settings; static assets are pre-compressed at build time.
@@ -53,7 +57,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
   await app.register(health, { config });
   await app.register(session, { config });
+  await app.register(oauthLogin, { config });
   if (config.mode === 'sandbox') await app.register(sandbox, { config });
+  else await app.register(tenantProxy, { config });
   await app.register(staticFiles, { distDir: config.distDir });
   return app;
 }
