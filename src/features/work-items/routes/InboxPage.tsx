@@ -19,6 +19,8 @@ import { SummaryBar } from '../components/SummaryBar.tsx';
 import { filterAndSort, pendingApprovalItems, useTableParams } from '../components/table-params.ts';
 import { usePersistentSelection } from '../components/use-selection.ts';
 import { WorkItemsTable } from '../components/WorkItemsTable.tsx';
+import { ForwardSelectedButton } from '../../forward/ForwardSelectedButton.tsx';
+import type { ForwardOutcome } from '../../forward/ForwardDialog.tsx';
 
 // The bulk dialog (and MUI's Dialog) is only needed once someone decides a selection: its own chunk.
 const BulkDecisionDialog = lazy(async () => ({
@@ -87,6 +89,11 @@ export function InboxPage() {
     setBulk(null);
   };
 
+  const onForwardDone = ({ results, target }: ForwardOutcome) => {
+    const ok = results.filter((r) => r.ok).length;
+    if (ok > 0 && target) notify(`Forwarded ${ok} work item${ok === 1 ? '' : 's'} to ${target.name || target.id}`);
+  };
+
   return (
     <>
       <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
@@ -118,7 +125,13 @@ export function InboxPage() {
               >
                 Reject selected
               </Button>
-              {/* Slot for issue 6: <ForwardSelectedButton items={selectedItems} … /> ("Forward selected"). */}
+              <ForwardSelectedButton
+                items={selectedItems.filter((i) => !doneIds.has(i.id))}
+                selectedCount={selection.selected.size}
+                disabled={bulk !== null}
+                onItemDone={onItemDone}
+                onDone={onForwardDone}
+              />
               {selection.selected.size > 0 && (
                 <Button variant="text" onClick={() => selection.clear()} disabled={bulk !== null}>
                   Clear selection
