@@ -63,6 +63,18 @@ function pathOf(url: string): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
+/**
+ * The request body, byte for byte (the '*' parser below keeps it a Buffer, within the 1 MB bodyLimit). Passed
+ * explicitly: reply-from would otherwise JSON-encode a parsed body of an application/json request.
+ */
+function bodyOf(request: FastifyRequest): { body?: Buffer | null; contentType?: string } {
+  if (request.method === 'GET' || request.method === 'HEAD') return {};
+  const raw = Buffer.isBuffer(request.body) ? request.body : undefined;
+  const contentType = request.headers['content-type'];
+  if (!raw || raw.length === 0) return contentType ? { body: Buffer.alloc(0), contentType } : { body: null };
+  return { body: raw, contentType: contentType ?? 'application/octet-stream' };
+}
+
 function filterRequestHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -125,6 +137,7 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
     const urlPath = pathOf(request.url);
     if (!isForwardablePath(urlPath)) return reply.callNotFound();
     return reply.from(urlPath, {
+      ...bodyOf(request),
       rewriteRequestHeaders: (_req, headers) => filterRequestHeaders(headers),
       rewriteHeaders: (headers) => filterResponseHeaders(headers),
       onError: (failedReply, { error }) => {
