@@ -99,6 +99,15 @@ export function IdentityPicker({
       filterOptions={(x) => x}
       getOptionLabel={optionLabel}
       isOptionEqualToValue={(a, b) => a.id === b.id}
+      autoHighlight
+      onKeyDown={(event) => {
+        // A pasted 32-hex id and Enter picks that identity even before (or without) a search answer.
+        const id = typed.toLowerCase();
+        if (event.key !== 'Enter' || !/^[0-9a-f]{32}$/.test(id) || excludeIds.includes(id)) return;
+        (event as typeof event & { defaultMuiPrevented?: boolean }).defaultMuiPrevented = true;
+        event.preventDefault();
+        onChange(options.find((o) => o.id === id) ?? { id });
+      }}
       groupBy={showingSuggestions ? () => suggestionsLabel : undefined}
       loading={waiting}
       loadingText="Searching…"
