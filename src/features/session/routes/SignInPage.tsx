@@ -13,6 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useDemoIdentities, useSession, useSignIn } from '../api/session.ts';
+import { oauthLoginUrl, useAuthConfig } from '../api/auth-config.ts';
 import { safeReturnTo } from '../components/return-to.ts';
 
 interface PatForm {
@@ -28,6 +29,7 @@ export function SignInPage() {
   const session = useSession();
   const demo = useDemoIdentities();
   const signIn = useSignIn();
+  const authConfig = useAuthConfig();
   const {
     register,
     handleSubmit,
@@ -76,6 +78,14 @@ export function SignInPage() {
           </Box>
         )}
         {demo.isPending && <Skeleton variant="rounded" height={120} sx={{ mb: 3 }} />}
+        {authConfig.data?.oauth && (
+          <>
+            <Button variant="contained" fullWidth href={oauthLoginUrl(returnTo)} sx={{ mb: 3 }}>
+              Sign in with SailPoint
+            </Button>
+            <Divider sx={{ mb: 3 }}>or</Divider>
+          </>
+        )}
         {sandbox && (
           <Box component="section" aria-labelledby="demo-heading" sx={{ mb: 3 }}>
             <Typography id="demo-heading" variant="h6" component="h2" gutterBottom>
