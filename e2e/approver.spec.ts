@@ -34,7 +34,7 @@ test('alice decides items one by one, in bulk, marks a task complete and finds t
   await expect(page.getByText(`26–${Math.min(50, open)} of ${open}`)).toBeVisible();
   await expect(page.getByTestId('work-item-row')).toHaveCount(Math.min(25, open - 25));
   await page.getByRole('combobox', { name: /Rows per page/ }).click();
-  await page.getByRole('option', { name: '100' }).click();
+  await page.getByRole('option', { name: '100', exact: true }).click();
   await expect(page.getByText(`1–${open} of ${open}`)).toBeVisible();
   await expect(page).toHaveURL(/size=100/);
 

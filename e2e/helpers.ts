@@ -61,7 +61,7 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string) {
   const summary = bad.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
-        .map((n) => n.target.join(' '))
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 100)} ${(n.failureSummary ?? '').split('\n').pop()}`)
         .slice(0, 5)
         .join('\n  ')}`,
   );
@@ -72,7 +72,7 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string) {
 export async function rowById(page: Page, id: string) {
   if (!/[?&]size=100/.test(page.url())) {
     await page.getByRole('combobox', { name: /Rows per page/ }).click();
-    await page.getByRole('option', { name: '100' }).click();
+    await page.getByRole('option', { name: '100', exact: true }).click();
     await expect(page).toHaveURL(/size=100/);
   }
   await page.getByRole('searchbox', { name: 'Filter this page' }).fill(id);

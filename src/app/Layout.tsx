@@ -14,7 +14,7 @@ import { useWorkItemsCount } from '../features/work-items/api/get-count-work-ite
 import { StatusBanners } from '../components/StatusBanners.tsx';
 import { ColorModeToggle } from './ColorModeToggle.tsx';
 import { ownerSearch, useOwnerId, useRecentOwners } from './owner.ts';
-import { signInUrl } from '../features/session/components/return-to.ts';
+import { noteSessionExpired } from '../features/session/components/return-to.ts';
 
 // The admin's owner picker (an Autocomplete) is loaded only for admins: approvers never download it.
 const OwnerPicker = lazy(() => import('./OwnerPicker.tsx'));
@@ -28,17 +28,12 @@ const navButtonSx = {
   '&.active': { bgcolor: 'rgba(255,255,255,0.16)', fontWeight: 600 },
 } as const;
 
-/** After a 401 anywhere: sign in again, then come back to this exact URL. */
-function useSessionExpiryRedirect() {
-  const navigate = useNavigate();
-  useEffect(
-    () =>
-      onSessionExpired(() => {
-        const { pathname, search, hash } = window.location;
-        navigate(signInUrl(pathname + search + hash, true), { replace: true });
-      }),
-    [navigate],
-  );
+/**
+ * After a 401 anywhere the session query becomes null and the guard sends the user to sign in, returning to this
+ * exact URL afterwards; this note makes the sign-in page say that the session expired.
+ */
+function useSessionExpiryNote() {
+  useEffect(() => onSessionExpired(noteSessionExpired), []);
 }
 
 function PendingCount({ ownerId }: { ownerId: string | undefined }) {
@@ -98,7 +93,7 @@ export function Layout() {
   const ownerId = useOwnerId();
   const navigate = useNavigate();
   const signOut = useSignOut();
-  useSessionExpiryRedirect();
+  useSessionExpiryNote();
   if (!session) return null; // the guard around this layout has already sent the user to sign in
   const search = ownerSearch(ownerId);
   const doSignOut = () =>

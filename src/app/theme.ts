@@ -9,7 +9,12 @@ export const theme = createTheme({
   colorSchemes: {
     light: {
       palette: {
+        // darker than MUI's defaults so that text in these colours (chips, outlined buttons) meets WCAG AA
         primary: { main: '#0b5cad' },
+        info: { main: '#0b5cad' },
+        success: { main: '#1b6e20' },
+        warning: { main: '#8a4b00' },
+        error: { main: '#b3261e' },
         background: { default: '#f5f7fa' },
       },
     },

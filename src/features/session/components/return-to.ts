@@ -1,5 +1,18 @@
+let expiredAt = 0;
+
+/** Called on a 401: the next redirect to sign in says that the session expired. */
+export function noteSessionExpired() {
+  expiredAt = Date.now();
+}
+
+function consumeExpired(): boolean {
+  const recent = Date.now() - expiredAt < 10_000;
+  expiredAt = 0;
+  return recent;
+}
+
 /** `/sign-in?returnTo=<url>` (and `&expired=1` after a 401), so signing in comes back to the exact page. */
-export function signInUrl(returnTo: string, expired = false): string {
+export function signInUrl(returnTo: string, expired = consumeExpired()): string {
   const params = new URLSearchParams();
   if (returnTo && returnTo !== '/' && !returnTo.startsWith('/sign-in')) params.set('returnTo', returnTo);
   if (expired) params.set('expired', '1');

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startTestServer, type TestServer } from '../server/test-server.ts';
+
+// A second server whose tokens live a few seconds, serving the same production build.
+const TTL_SECONDS = 12;
+let server: TestServer;
+
+test.beforeAll(async () => {
+  server = await startTestServer({ SANDBOX_TOKEN_TTL: String(TTL_SECONDS), DIST_DIR: path.resolve('dist') });
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+
+test('an expired session signs in again and comes back to the same page with the selection', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`${server.url}/inbox?size=50&sort=oldest`);
+  await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/inbox\?size=50&sort=oldest$/);
+  const rows = page.getByTestId('work-item-row');
+  await rows.nth(1).getByRole('checkbox').check();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  const selectedName = await rows.nth(1).getByRole('link').textContent();
+
+  // Let the token expire, then do something that asks the server: open the Completed list.
+  await page.waitForTimeout((TTL_SECONDS + 1) * 1000);
+  await page.getByRole('link', { name: 'Completed' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
+  await expect(page.getByText('Your session has expired')).toBeVisible();
+  const returnTo = new URL(page.url()).searchParams.get('returnTo');
+  expect(returnTo).toBe('/completed');
+
+  // Back to the inbox state via history is not the point: the return is to the page the 401 happened on.
+  await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
+  await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
+
+  // And the inbox still has its URL state and selection (kept in sessionStorage) after going back.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/inbox\?size=50&sort=oldest$/);
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: `Select ${selectedName}` })).toBeChecked();
+});
+
+test('a 401 on the inbox returns to the exact inbox URL after signing in', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`${server.url}/inbox`);
+  await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
+  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filter this page' }).fill('Access');
+  await page.waitForTimeout((TTL_SECONDS + 1) * 1000);
+  // changing the page size loads a new page from the server → 401
+  await page.getByRole('combobox', { name: /Rows per page/ }).click();
+  await page.getByRole('option', { name: '50', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
+  const returnTo = new URL(page.url()).searchParams.get('returnTo')!;
+  expect(returnTo).toContain('/inbox?');
+  expect(returnTo).toContain('size=50');
+  expect(returnTo).toContain('q=Access');
+  await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
+  await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[?]/g, '\\?')}$`));
+  await expect(page.getByRole('searchbox', { name: 'Filter this page' })).toHaveValue('Access');
+  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+});
