@@ -102,7 +102,7 @@ export function SignInPage() {
                 >
                   <span>Sign in as {identity.name}</span>
                   {identity.isAdmin && (
-                    <Box component="span" sx={{ fontSize: '0.75rem', opacity: 0.8 }}>
+                    <Box component="span" sx={{ fontSize: '0.75rem' }}>
                       admin
                     </Box>
                   )}
