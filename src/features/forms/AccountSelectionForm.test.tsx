@@ -1,7 +1,7 @@
 // Component tests of the account-selection form: each field kind renders and edits, an unknown displayType falls
 // back to text, the server's rules (required, allowed values) are checked before sending, a server 400 lands on its
 // field, and a draft in sessionStorage comes back on mount.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
@@ -54,7 +54,9 @@ const FORM: FormDetails = {
   ],
 };
 
-function renderForm(form: FormDetails = FORM, onSubmit = vi.fn(async (_s: AccountSelection) => ({}))) {
+type Submit = (selection: AccountSelection) => Promise<unknown>;
+
+function renderForm(form: FormDetails = FORM, onSubmit: Mock<Submit> = vi.fn<Submit>(async () => ({}))) {
   const user = userEvent.setup({ delay: null });
   render(
     <MemoryRouter>
@@ -146,7 +148,7 @@ describe('AccountSelectionForm', () => {
   });
 
   it("shows a server 400's field cause on that field and keeps every value", async () => {
-    const onSubmit = vi.fn(async () => {
+    const onSubmit = vi.fn<Submit>(async () => {
       throw new ApiError({
         status: 400,
         message: 'The account selection is invalid: ticket: "Change ticket number" is required.',
@@ -173,7 +175,7 @@ describe('AccountSelectionForm', () => {
 
   it('shows progress while submitting', async () => {
     let finish: () => void = () => {};
-    const onSubmit = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const onSubmit = vi.fn<Submit>(() => new Promise<void>((resolve) => (finish = resolve)));
     const form: FormDetails = { title: 'T', sections: [{ name: 's', formItems: [choice('acct', 'Account', 2)] }] };
     const { user } = renderForm(form, onSubmit);
     await user.click(screen.getByRole('radio', { name: 'acct-acct-1' }));

@@ -2,10 +2,14 @@
 //
 // react-router's `useBlocker` only works under a data router (createBrowserRouter); this app mounts the declarative
 // <BrowserRouter> on purpose (the data router adds ~17 KB gzipped to the inbox's first load, see src/app/routes.tsx).
-// So the guard holds the router's navigator instead: push/replace (links, navigate()) and the Back/Forward buttons
-// (popstate, undone before the router sees it) wait for a confirmation; reload/close/typing a URL get the browser's
-// own beforeunload prompt. Navigations to sign-in are never held: an expired session must be able to leave, and
-// the draft in sessionStorage brings the values back afterwards.
+// So the guard holds the router's navigator instead: push/replace (every <Link> and navigate()) wait for a
+// confirmation, and reload/close/typing a URL get the browser's own beforeunload prompt. Navigations to sign-in are
+// never held: an expired session must be able to leave, and the draft brings the values back afterwards.
+//
+// Not held: the browser's Back/Forward buttons. The router reacts to popstate before any listener added later can
+// (Chromium runs window listeners in the order they were added, capture or not), so undoing it would flash the
+// other page. Nothing is lost there either: the draft in sessionStorage restores the values on the way back.
+// With a data router this file becomes a `useBlocker` call, which covers Back/Forward too.
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { UNSAFE_NavigationContext, useLocation, type Navigator, type To } from 'react-router';
 import Button from '@mui/material/Button';
@@ -27,7 +31,7 @@ interface Hold {
   ask: (go: () => void) => void;
 }
 
-/** Holds the router's navigations (and Back/Forward, and unload) until confirmed; returns the undo. */
+/** Holds the router's navigations (and unload) until confirmed; returns the undo. */
 function holdNavigation(navigator: Navigator, { held, ask }: Hold): () => void {
   const push = navigator.push;
   const replace = navigator.replace;
@@ -44,31 +48,6 @@ function holdNavigation(navigator: Navigator, { held, ask }: Hold): () => void {
     ask(() => replace.call(navigator, to, ...rest));
   };
 
-  // Back/Forward: the browser has already moved; put it back before the router's own popstate listener runs
-  // (capture listeners on the target run first), and go there only once confirmed. The router keeps the entry's
-  // index in history.state.idx.
-  const indexOf = (state: unknown) => (state as { idx?: unknown } | null)?.idx;
-  let here = indexOf(window.history.state);
-  let undoing = false;
-  const onPopState = (event: PopStateEvent) => {
-    if (undoing) {
-      undoing = false;
-      event.stopImmediatePropagation();
-      return;
-    }
-    const next = indexOf(event.state);
-    if (typeof next !== 'number' || typeof here !== 'number' || next === here || !held('')) {
-      here = next;
-      return;
-    }
-    const delta = here - next;
-    event.stopImmediatePropagation();
-    undoing = true;
-    window.history.go(delta);
-    ask(() => window.history.go(-delta));
-  };
-  window.addEventListener('popstate', onPopState, { capture: true });
-
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (!held('')) return;
     event.preventDefault();
@@ -79,7 +58,6 @@ function holdNavigation(navigator: Navigator, { held, ask }: Hold): () => void {
   return () => {
     navigator.push = push;
     navigator.replace = replace;
-    window.removeEventListener('popstate', onPopState, { capture: true });
     window.removeEventListener('beforeunload', onBeforeUnload);
   };
 }
