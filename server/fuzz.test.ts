@@ -18,8 +18,9 @@ import { allPending, client, tokenFor } from './sandbox/testing.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 const SOAK = process.env.SOAK === '1';
-const RUNS = SOAK ? 20_000 : 700;
+const RUNS = SOAK ? 10_000 : 700;
 const RAW_RUNS = SOAK ? 3_000 : 150;
+const TIMEOUT = SOAK ? 3_600_000 : 240_000;
 
 let server: TestServer;
 let port: number;
@@ -414,83 +415,91 @@ async function runCase(c: Case) {
 }
 
 describe('fuzzing every endpoint', () => {
-  it(`HTTP requests with malformed ids, query strings, headers and bodies (${RUNS} runs)`, async () => {
-    baseline = dumpAll();
-    baselineVersion = dataVersion();
-    faultsBaseline = await faultRules();
-    const started = Date.now();
-    await fc.assert(
-      fc.asyncProperty(caseArb, async (c) => {
-        await runCase(c);
-      }),
-      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true },
-    );
-    expect((await send('GET', '/health', {}))?.status).toBe(200);
-    const statuses = [...stats.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
-    console.log(
-      `fuzz: ${stats.cases} HTTP cases in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
-        `${stats.refused} refused (data unchanged), ${stats.noAnswer} without an answer, ${stats.dumps} full dumps ` +
-        `after accepted writes; statuses ${statuses.join(' ')}`,
-    );
-    // The generator reaches both sides: successes and each kind of refusal.
-    for (const status of [200, 400, 401, 403, 404]) expect(stats.byStatus.get(status) ?? 0).toBeGreaterThan(0);
-    expect(stats.dumps, 'some accepted requests wrote (and were told apart from refused ones)').toBeGreaterThan(0);
-  });
+  it(
+    `HTTP requests with malformed ids, query strings, headers and bodies (${RUNS} runs)`,
+    async () => {
+      baseline = dumpAll();
+      baselineVersion = dataVersion();
+      faultsBaseline = await faultRules();
+      const started = Date.now();
+      await fc.assert(
+        fc.asyncProperty(caseArb, async (c) => {
+          await runCase(c);
+        }),
+        { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true },
+      );
+      expect((await send('GET', '/health', {}))?.status).toBe(200);
+      const statuses = [...stats.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
+      console.log(
+        `fuzz: ${stats.cases} HTTP cases in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
+          `${stats.refused} refused (data unchanged), ${stats.noAnswer} without an answer, ${stats.dumps} full dumps ` +
+          `after accepted writes; statuses ${statuses.join(' ')}`,
+      );
+      // The generator reaches both sides: successes and each kind of refusal.
+      for (const status of [200, 400, 401, 403, 404]) expect(stats.byStatus.get(status) ?? 0).toBeGreaterThan(0);
+      expect(stats.dumps, 'some accepted requests wrote (and were told apart from refused ones)').toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 
-  it(`raw bytes that are not valid HTTP get a 4xx (ErrorResponseDto when it has a body) or a closed connection (${RAW_RUNS} runs)`, async () => {
-    const before = dumpAll();
-    const rawArb = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 200 }).map((s) => `${s}\r\n\r\n`),
-      fc
-        .tuple(
-          fc.constantFrom('GET', 'POST', 'G\u0000T', 'FOO', ''),
-          fc.constantFrom('/v3/work-items', '/oauth/token', '/auth/session', '/sandbox/faults', '*', 'http://x/'),
-          fc.string({ unit: 'binary', maxLength: 30 }),
-          fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/9.9', 'HTTP/1.1 extra', ''),
-          fc.constantFrom(
-            'Host: x',
-            'Content-Length: -1',
-            'Content-Length: 5\r\nTransfer-Encoding: chunked',
-            'Transfer-Encoding: chunked',
-            'X: \u0001',
-            'no-colon',
-            'Content-Length: 99999999999999999999',
-          ),
-        )
-        .map(([m, p, junk, v, h]) => `${m} ${p}${junk} ${v}\r\n${h}\r\n\r\n0\r\n\r\n`),
-    );
-    let cases = 0;
-    await fc.assert(
-      fc.asyncProperty(rawArb, async (raw) => {
-        cases++;
-        const text = await new Promise<string>((resolve) => {
-          const socket = net.connect(port, '127.0.0.1');
-          let out = '';
-          socket.setTimeout(300, () => socket.destroy());
-          socket.on('data', (d) => {
-            out += d.toString('latin1');
-            // one answer is enough
-            if (/\r\n\r\n/.test(out) && out.length > 20) socket.end();
+  it(
+    `raw bytes that are not valid HTTP get a 4xx (ErrorResponseDto when it has a body) or a closed connection (${RAW_RUNS} runs)`,
+    async () => {
+      const before = dumpAll();
+      const rawArb = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 200 }).map((s) => `${s}\r\n\r\n`),
+        fc
+          .tuple(
+            fc.constantFrom('GET', 'POST', 'G\u0000T', 'FOO', ''),
+            fc.constantFrom('/v3/work-items', '/oauth/token', '/auth/session', '/sandbox/faults', '*', 'http://x/'),
+            fc.string({ unit: 'binary', maxLength: 30 }),
+            fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/9.9', 'HTTP/1.1 extra', ''),
+            fc.constantFrom(
+              'Host: x',
+              'Content-Length: -1',
+              'Content-Length: 5\r\nTransfer-Encoding: chunked',
+              'Transfer-Encoding: chunked',
+              'X: \u0001',
+              'no-colon',
+              'Content-Length: 99999999999999999999',
+            ),
+          )
+          .map(([m, p, junk, v, h]) => `${m} ${p}${junk} ${v}\r\n${h}\r\n\r\n0\r\n\r\n`),
+      );
+      let cases = 0;
+      await fc.assert(
+        fc.asyncProperty(rawArb, async (raw) => {
+          cases++;
+          const text = await new Promise<string>((resolve) => {
+            const socket = net.connect(port, '127.0.0.1');
+            let out = '';
+            socket.setTimeout(300, () => socket.destroy());
+            socket.on('data', (d) => {
+              out += d.toString('latin1');
+              // one answer is enough
+              if (/\r\n\r\n/.test(out) && out.length > 20) socket.end();
+            });
+            socket.on('error', () => resolve(out));
+            socket.on('close', () => resolve(out));
+            socket.write(Buffer.from(raw, 'latin1'));
           });
-          socket.on('error', () => resolve(out));
-          socket.on('close', () => resolve(out));
-          socket.write(Buffer.from(raw, 'latin1'));
-        });
-        if (!text) return; // closed without an answer: fine
-        const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1]);
-        expect(status, JSON.stringify(raw)).toBeLessThan(500);
-        if (status >= 400 && status !== 401) {
-          const body = text.slice(text.indexOf('\r\n\r\n') + 4);
-          const json = body.slice(body.indexOf('{'), body.lastIndexOf('}') + 1);
-          // Node itself answers an HTTP/1.1 request without Host with a bare 400 and no body: nothing to shape.
-          if (!json) return;
-          expect(isDto(JSON.parse(json || 'null')), `${JSON.stringify(raw)} → ${text.slice(0, 300)}`).toBe(true);
-        }
-      }),
-      { numRuns: RAW_RUNS, endOnFailure: true },
-    );
-    expect(dumpAll()).toBe(before);
-    expect((await send('GET', '/health', {}))?.status).toBe(200);
-    console.log(`fuzz: ${cases} raw-socket cases, server alive, data unchanged`);
-  });
+          if (!text) return; // closed without an answer: fine
+          const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1]);
+          expect(status, JSON.stringify(raw)).toBeLessThan(500);
+          if (status >= 400 && status !== 401) {
+            const body = text.slice(text.indexOf('\r\n\r\n') + 4);
+            const json = body.slice(body.indexOf('{'), body.lastIndexOf('}') + 1);
+            // Node itself answers an HTTP/1.1 request without Host with a bare 400 and no body: nothing to shape.
+            if (!json) return;
+            expect(isDto(JSON.parse(json || 'null')), `${JSON.stringify(raw)} → ${text.slice(0, 300)}`).toBe(true);
+          }
+        }),
+        { numRuns: RAW_RUNS, endOnFailure: true },
+      );
+      expect(dumpAll()).toBe(before);
+      expect((await send('GET', '/health', {}))?.status).toBe(200);
+      console.log(`fuzz: ${cases} raw-socket cases, server alive, data unchanged`);
+    },
+    TIMEOUT,
+  );
 });
