@@ -56,6 +56,7 @@ test('alice forwards one item to bob by typing "bo"; bob finds it with its forwa
   const bob = page.getByRole('option', { name: /Bob Approver/ });
   await expect(bob).toBeVisible();
   await expect(bob).toContainText('bob.approver@acme-solar.com');
+  await page.screenshot({ path: `${SHOTS}/forward-picker.png` });
   await bob.click();
   await expect(picker).toHaveValue('Bob Approver');
   await dialog.getByRole('textbox', { name: 'Comment' }).fill('Bob owns this application now.');
