@@ -7,7 +7,10 @@ const TTL_SECONDS = 12;
 let server: TestServer;
 
 test.beforeAll(async () => {
-  server = await startTestServer({ SANDBOX_TOKEN_TTL: String(TTL_SECONDS), DIST_DIR: path.resolve('dist') });
+  server = await startTestServer({
+    SANDBOX_TOKEN_TTL: String(TTL_SECONDS),
+    DIST_DIR: path.resolve(process.env.DIST_DIR ?? 'dist'),
+  });
 });
 test.afterAll(async () => {
   await server?.close();

@@ -44,7 +44,7 @@ function PendingCount({ ownerId }: { ownerId: string | undefined }) {
     <Box
       component="span"
       data-testid="inbox-count"
-      sx={{
+      sx={(theme) => ({
         ml: 1,
         px: 0.9,
         minWidth: 22,
@@ -52,9 +52,11 @@ function PendingCount({ ownerId }: { ownerId: string | undefined }) {
         fontSize: '0.75rem',
         fontWeight: 600,
         lineHeight: '20px',
-        bgcolor: 'rgba(255,255,255,0.22)',
+        bgcolor: 'common.white',
+        color: 'primary.main',
         textAlign: 'center',
-      }}
+        ...theme.applyStyles('dark', { bgcolor: 'primary.main', color: 'primary.contrastText' }),
+      })}
     >
       {count}
     </Box>
@@ -102,7 +104,7 @@ export function Layout() {
     });
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
-      <AppBar position="sticky" elevation={0} enableColorOnDark>
+      <AppBar position="sticky" elevation={0}>
         <Toolbar sx={{ gap: 1, flexWrap: 'wrap', py: { xs: 1, md: 0 } }}>
           <Typography
             component={RouterLink}
