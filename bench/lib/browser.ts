@@ -83,6 +83,26 @@ async function lcpAfterSettle(page: Page): Promise<number> {
 export interface ColdLoad {
   rowsVisible: number;
   lcp: number;
+  /** What the page fetched and when (resource timing, ms since navigation start): the critical path. */
+  waterfall: { what: string; start: number; end: number }[];
+}
+
+async function waterfall(page: Page): Promise<ColdLoad['waterfall']> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const rows = nav
+      ? [
+          { what: 'document', start: nav.startTime, end: nav.responseEnd },
+          { what: 'DOMContentLoaded', start: nav.domContentLoadedEventStart, end: nav.domContentLoadedEventEnd },
+        ]
+      : [];
+    for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+      const url = new URL(e.name);
+      if (url.origin !== location.origin) continue;
+      rows.push({ what: `${e.initiatorType} ${url.pathname}${url.search}`, start: e.startTime, end: e.responseEnd });
+    }
+    return rows.map((r) => ({ what: r.what, start: Math.round(r.start), end: Math.round(r.end) }));
+  });
 }
 
 /** One cold load of `url` (fresh context) until `mark`; then LCP. */
@@ -100,7 +120,7 @@ export async function coldLoad(
     await s.page.goto(url, { waitUntil: 'commit' });
     const rowsVisible = await waitForMark(s.page, options.mark);
     const lcp = await lcpAfterSettle(s.page);
-    return { rowsVisible, lcp };
+    return { rowsVisible, lcp, waterfall: await waterfall(s.page) };
   } finally {
     await s.context.close();
   }
@@ -185,9 +205,23 @@ export async function shippedBytes(browser: Browser, server: BenchServer, distDi
   const routes: Record<string, ReturnType<typeof sizeOf>> = {};
   try {
     await s.page.goto('/inbox', { waitUntil: 'commit' });
-    await waitForMark(s.page, 'inbox-rows-visible');
+    const mark = await waitForMark(s.page, 'inbox-rows-visible');
+    // The files that had arrived when the first rows showed: the critical path (the rest is deferred lazy chunks).
+    const beforeRows = new Set(
+      await s.page.evaluate(
+        (at) =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .filter((e) => e.responseEnd <= at)
+            .map((e) => new URL(e.name).pathname),
+        mark,
+      ),
+    );
     await s.page.waitForLoadState('networkidle');
     routes.inbox = sizeOf(distDir, loaded);
+    routes['inbox, before first rows'] = sizeOf(
+      distDir,
+      loaded.filter((l) => beforeRows.has(l.url)),
+    );
     const step = async (name: string, go: () => Promise<void>) => {
       const before = new Set(loaded.map((l) => l.url));
       await go();
@@ -228,6 +262,13 @@ export async function shippedBytes(browser: Browser, server: BenchServer, distDi
       .waitFor();
     await signedOut.page.waitForLoadState('networkidle');
     const inboxFiles = new Set(routes.inbox.files.map((f) => f.file));
+    const deferred = routes.inbox.files.filter(
+      (f) => !routes['inbox, before first rows'].files.some((c) => c.file === f.file),
+    );
+    routes['inbox, deferred chunks (after first rows)'] = sizeOf(
+      distDir,
+      loaded.filter((l) => deferred.some((d) => d.file === l.url)),
+    );
     routes['sign-in (not in the inbox load)'] = sizeOf(
       distDir,
       signInLoaded.filter((l) => !inboxFiles.has(l.url)),
