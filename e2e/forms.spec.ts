@@ -167,6 +167,8 @@ test('alice finds one of 40 accounts by typing part of its name, and sees her se
   await expect(page.getByRole('heading', { level: 1, name: item.name! })).toBeVisible();
   await expect(page.getByTestId('submitted-selection')).toContainText(labelOf(wanted));
   await expect(page.getByRole('button', { name: 'Submit selection' })).toHaveCount(0);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/form-completed.png`, fullPage: true });
 });
 
 test('a submit the server refuses keeps every value; the form page has no serious axe violations', async ({
@@ -228,6 +230,7 @@ test('a submit the server refuses keeps every value; the form page has no seriou
   await page.unroute(SUBMIT_PATH);
 
   await setTheme(page, 'dark');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}/form-dark-refused.png`, fullPage: true });
   await expectAccessibleForm(page, 'form page (dark, with errors)');
   await setTheme(page, 'light');

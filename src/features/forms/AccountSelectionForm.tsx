@@ -235,7 +235,7 @@ function ReadOnlyNodes({ nodes, depth }: { nodes: FormNode[]; depth: number }) {
       {fields.length > 0 && (
         <Box
           component="dl"
-          sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, 1fr) 2fr' }, gap: 1, m: 0 }}
+          sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, 260px) 1fr' }, gap: 1, m: 0 }}
         >
           {fields.map((n) => (
             <Box key={n.model.key} sx={{ display: 'contents' }}>

@@ -123,11 +123,7 @@ export function FormFieldInput({
         }
 
         const unknown = kind === 'unknown';
-        const hint = unknown
-          ? `Shown as text: the inbox has no input for “${details.displayType}” fields.`
-          : kind === 'date'
-            ? 'YYYY-MM-DD'
-            : undefined;
+        const hint = unknown ? `Shown as text: the inbox has no input for “${details.displayType}” fields.` : undefined;
         return (
           <TextField
             id={id}
