@@ -4,6 +4,9 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { buildServer } from './app.ts';
 
+/** How long SIGTERM waits for requests in flight (below the usual 30 s an orchestrator waits before SIGKILL). */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
 function newestMtime(entry: string): number {
@@ -54,7 +57,15 @@ async function main() {
       if (closing) return;
       closing = true;
       app.log.info(`${signal}: finishing in-flight requests, then stopping`);
-      // Fastify's close() stops accepting connections and waits for requests in flight.
+      // Fastify's close() stops accepting connections and waits for requests in flight. A keep-alive connection
+      // whose request finishes during the wait turns idle and would hold the server open until its keep-alive
+      // timeout: close idle ones as they appear. After SHUTDOWN_GRACE_MS, whatever is left is cut.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+      idle.unref();
+      setTimeout(() => {
+        app.log.warn(`still busy after ${SHUTDOWN_GRACE_MS} ms: closing the remaining connections`);
+        app.server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS).unref();
       app.close().then(
         () => process.exit(0),
         () => process.exit(1),
