@@ -1,13 +1,39 @@
-import { Component, type ReactNode } from 'react';
+import { Component, useEffect, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
-function ErrorPage({ title, error }: { title: string; error?: unknown }) {
-  const isChunkError =
-    error instanceof Error && /dynamically imported module|Importing a module script/i.test(error.message);
+function isChunkLoadError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script|Failed to fetch|error loading/i.test(error.message)
+  );
+}
+
+function ErrorPage({ title, error, onReset }: { title: string; error?: unknown; onReset?: () => void }) {
+  const isChunkError = isChunkLoadError(error);
+  const offline = isChunkError && typeof navigator !== 'undefined' && !navigator.onLine;
+  // A page that could not be downloaded while offline loads by itself when the network returns (no reload).
+  useEffect(() => {
+    if (!isChunkError || !onReset) return;
+    window.addEventListener('online', onReset);
+    return () => window.removeEventListener('online', onReset);
+  }, [isChunkError, onReset]);
+  if (offline) {
+    return (
+      <Box sx={{ py: 4, maxWidth: 720, mx: 'auto' }}>
+        <Typography variant="h4" component="h1" gutterBottom>
+          This page is not loaded yet
+        </Typography>
+        <ErrorAlert
+          error={{ message: 'You are offline. This page loads by itself when the network returns.' }}
+          onRetry={onReset}
+        />
+      </Box>
+    );
+  }
   return (
     <Box sx={{ py: 4, maxWidth: 720, mx: 'auto' }}>
       <Typography variant="h4" component="h1" gutterBottom>
@@ -49,8 +75,12 @@ export class RouteErrorBoundary extends Component<
     return null;
   }
 
+  reset = () => this.setState({ error: undefined });
+
   render() {
-    if (this.state.error !== undefined) return <ErrorPage title="Something went wrong" error={this.state.error} />;
+    if (this.state.error !== undefined) {
+      return <ErrorPage title="Something went wrong" error={this.state.error} onReset={this.reset} />;
+    }
     return this.props.children;
   }
 }

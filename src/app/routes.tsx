@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import LinearProgress from '@mui/material/LinearProgress';
 import { Layout } from './Layout.tsx';
@@ -9,15 +9,41 @@ import { InboxPage } from '../features/work-items/routes/InboxPage.tsx';
 // The inbox is in the first bundle (it is where everyone lands); every other page is its own chunk, loaded when
 // first visited, so the inbox's first load stays small. (Declarative routes: the data router's loaders/actions
 // are not used here and would add ~17 KB gzipped.)
-const SignInPage = lazy(async () => ({
-  default: (await import('../features/session/routes/SignInPage.tsx')).SignInPage,
-}));
-const CompletedPage = lazy(async () => ({
-  default: (await import('../features/work-items/routes/CompletedPage.tsx')).CompletedPage,
-}));
-const WorkItemPage = lazy(async () => ({
-  default: (await import('../features/work-items/routes/WorkItemPage.tsx')).WorkItemPage,
-}));
+//
+// Not React.lazy: it keeps a failed load failed for good, so a page first opened while offline would stay broken
+// until a reload. Here a failure goes to the route's error boundary once ("You are offline…"), and the next render
+// (the boundary resets when the network returns, or on "Try again") loads the chunk again.
+function lazyPage(load: () => Promise<ComponentType>): ComponentType {
+  let Loaded: ComponentType | undefined;
+  let pending: Promise<void> | undefined;
+  let failure: { error: unknown } | undefined;
+  return function LazyPage() {
+    if (Loaded) return <Loaded />;
+    if (failure) {
+      const { error } = failure;
+      failure = undefined;
+      throw error;
+    }
+    pending ??= load().then(
+      (component) => {
+        Loaded = component;
+      },
+      (error: unknown) => {
+        failure = { error };
+        pending = undefined;
+      },
+    );
+    throw pending;
+  };
+}
+
+const SignInPage = lazyPage(async () => (await import('../features/session/routes/SignInPage.tsx')).SignInPage);
+const CompletedPage = lazyPage(
+  async () => (await import('../features/work-items/routes/CompletedPage.tsx')).CompletedPage,
+);
+const WorkItemPage = lazyPage(
+  async () => (await import('../features/work-items/routes/WorkItemPage.tsx')).WorkItemPage,
+);
 
 function Page({ children }: { children: ReactNode }) {
   const location = useLocation();

@@ -50,7 +50,7 @@ export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: 
         <Box sx={{ display: 'flex', gap: 1 }}>
           {onRetry && (
             <Button color="inherit" size="small" onClick={onRetry}>
-              Retry
+              Try again
             </Button>
           )}
           {e.trackingId && (

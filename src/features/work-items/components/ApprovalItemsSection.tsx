@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -25,6 +26,12 @@ import { Rows } from './Rows.tsx';
 export function approvalItemLabel(a: ApprovalItemDetails): string {
   return `${a.application || 'Unknown application'}: ${a.name || a.value || a.id || 'item'}`;
 }
+
+/** The key of "Approve all"/"Reject all" among the decisions in flight. */
+const ALL = '\u0000all';
+
+/** Seeded or real values can be long unbroken strings (DNs, ARNs, hostile data): wrap them inside their column. */
+const cellWrap = { overflowWrap: 'anywhere', wordBreak: 'break-word', maxWidth: 320, minWidth: 96 } as const;
 
 function isPending(a: ApprovalItemDetails) {
   return !a.state || a.state === 'Pending';
@@ -50,7 +57,10 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
   const rejectAll = useRejectApprovalItemsInBulk();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [confirm, setConfirm] = useState<'approve' | 'reject' | null>(null);
-  const [error, setError] = useState<{ title: string; error: unknown } | null>(null);
+  const [error, setError] = useState<{ title: string; error: unknown; retry: () => void } | null>(null);
+  // Decisions in flight, updated synchronously: two clicks in the same tick (before React re-renders the
+  // disabled button) must not send the decision twice.
+  const inFlight = useRef(new Set<string>());
 
   const all = useMemo(() => (item.approvalItems ?? []).filter((a): a is ApprovalItemDetails => !!a), [item]);
   const pendingCount = all.filter(isPending).length;
@@ -73,7 +83,8 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
 
   const decideOne = (a: ApprovalItemDetails, decision: 'approve' | 'reject') => {
     const id = a.id;
-    if (!id || busy.has(id)) return;
+    if (!id || inFlight.current.has(id) || inFlight.current.has(ALL)) return;
+    inFlight.current.add(id);
     setBusy((s) => new Set(s).add(id));
     setError(null);
     const mutation = decision === 'approve' ? approveOne : rejectOne;
@@ -85,18 +96,23 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
           setError({
             title: `${decision === 'approve' ? 'Approving' : 'Rejecting'} ${approvalItemLabel(a)} failed`,
             error: e,
+            retry: () => decideOne(a, decision),
           }),
-        onSettled: () =>
+        onSettled: () => {
+          inFlight.current.delete(id);
           setBusy((s) => {
             const next = new Set(s);
             next.delete(id);
             return next;
-          }),
+          });
+        },
       },
     );
   };
 
   const decideAll = (decision: 'approve' | 'reject') => {
+    if (inFlight.current.size > 0) return;
+    inFlight.current.add(ALL);
     setError(null);
     const mutation = decision === 'approve' ? approveAll : rejectAll;
     mutation.mutate(
@@ -110,7 +126,14 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
         },
         onError: (e) => {
           setConfirm(null);
-          setError({ title: `${decision === 'approve' ? 'Approve' : 'Reject'} all failed`, error: e });
+          setError({
+            title: `${decision === 'approve' ? 'Approve' : 'Reject'} all failed`,
+            error: e,
+            retry: () => setConfirm(decision),
+          });
+        },
+        onSettled: () => {
+          inFlight.current.delete(ALL);
         },
       },
     );
@@ -158,7 +181,7 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
       </Box>
       {error && (
         <Box sx={{ px: 2, pb: 2 }}>
-          <ErrorAlert error={error.error} title={error.title} />
+          <ErrorAlert error={error.error} title={error.title} onRetry={error.retry} />
         </Box>
       )}
       {shown.length === 0 ? (
@@ -196,17 +219,25 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
                       hover
                       data-testid="approval-item-row"
                     >
-                      <TableCell>{a.application || '—'}</TableCell>
-                      <TableCell sx={{ overflowWrap: 'anywhere' }}>{a.account || '—'}</TableCell>
-                      <TableCell>{a.name || '—'}</TableCell>
+                      <TableCell sx={cellWrap}>{a.application || '—'}</TableCell>
+                      <TableCell sx={cellWrap}>{a.account || '—'}</TableCell>
+                      <TableCell sx={cellWrap}>{a.name || '—'}</TableCell>
                       <TableCell>{a.operation || '—'}</TableCell>
-                      <TableCell sx={{ overflowWrap: 'anywhere', maxWidth: 360 }}>{a.value || '—'}</TableCell>
+                      <TableCell sx={cellWrap}>{a.value || '—'}</TableCell>
                       <TableCell>
                         <StateChip state={a.state ?? 'Pending'} />
                       </TableCell>
                       {!readOnly && (
                         <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                          {isPending(a) ? (
+                          {rowBusy ? (
+                            <Box
+                              role="status"
+                              sx={{ display: 'inline-flex', gap: 1, alignItems: 'center', color: 'text.secondary' }}
+                            >
+                              <CircularProgress size={16} aria-label={`Saving the decision on ${label}`} />
+                              <Typography variant="body2">Saving…</Typography>
+                            </Box>
+                          ) : isPending(a) ? (
                             <Box sx={{ display: 'inline-flex', gap: 1 }}>
                               <Button
                                 size="small"

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -15,6 +16,11 @@ export type Decision = 'approve' | 'reject';
 
 export type { BulkResult } from './use-bulk-run.ts';
 
+/** What a bulk decision keeps besides the undone items when the session expires during its run. */
+export interface BulkDecisionMeta {
+  decision: Decision;
+}
+
 function plural(n: number, one: string, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -30,6 +36,8 @@ export function BulkDecisionDialog({
   skipped,
   onItemDone,
   onClose,
+  resume,
+  autoStart = false,
 }: {
   decision: Decision;
   /** The selected work items that have pending approval items. */
@@ -38,10 +46,22 @@ export function BulkDecisionDialog({
   skipped: number;
   onItemDone: (result: BulkResult) => void;
   onClose: (results: BulkResult[]) => void;
+  /** Where to keep the undone items if the session expires during the run (see useBulkRun), and whose they are. */
+  resume?: { key: string; identityId?: string };
+  /** Start at once, without the confirmation (resuming a run the user already confirmed). */
+  autoStart?: boolean;
 }) {
   const approve = useApproveApprovalItemsInBulk();
   const reject = useRejectApprovalItemsInBulk();
-  const { phase, results, run: runAll, succeeded } = useBulkRun<WorkItem>({ onItemDone });
+  const {
+    phase,
+    results,
+    run: runAll,
+    succeeded,
+  } = useBulkRun<WorkItem, BulkDecisionMeta>({
+    onItemDone,
+    resume: resume && { key: resume.key, identityId: resume.identityId, meta: { decision } },
+  });
   const verb = decision === 'approve' ? 'Approve' : 'Reject';
   const approvalCount = items.reduce((n, item) => n + pendingApprovalItems(item).length, 0);
 
@@ -49,6 +69,12 @@ export function BulkDecisionDialog({
     const mutation = decision === 'approve' ? approve : reject;
     void runAll(items, (item) => mutation.mutateAsync({ workItemId: item.id }));
   };
+
+  useEffect(() => {
+    if (autoStart) run();
+    // once, on mount: the run itself ignores a second start
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const close = () => {
     if (phase !== 'running') onClose(results);
@@ -91,7 +117,6 @@ export function BulkDecisionDialog({
               variant="contained"
               color={decision === 'approve' ? 'success' : 'error'}
               onClick={run}
-
               disabled={items.length === 0}
             >
               {verb} {plural(items.length, 'work item')}

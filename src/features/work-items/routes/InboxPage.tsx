@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -11,7 +12,9 @@ import { ownerSearch, rememberOwner, useOwnerId } from '../../../app/owner.ts';
 import { useWorkItems } from '../api/list-work-items.ts';
 import { findCachedWorkItem } from '../api/cache.ts';
 import type { WorkItem } from '../types.ts';
-import type { BulkResult, Decision } from '../components/BulkDecisionDialog.tsx';
+import type { BulkDecisionMeta, BulkResult, Decision } from '../components/BulkDecisionDialog.tsx';
+import { clearBulkResume, readBulkResume } from '../components/use-bulk-run.ts';
+import { useSession } from '../../session/api/session.ts';
 import { ListError } from '../components/ListError.tsx';
 import { ListToolbar } from '../components/ListToolbar.tsx';
 import { Pagination } from '../components/Pagination.tsx';
@@ -35,7 +38,26 @@ export function InboxPage() {
   const notify = useNotify();
   const selection = usePersistentSelection(`wii.selection.${ownerId ?? 'me'}`);
   const [failures, setFailures] = useState<Map<string, string>>(new Map());
-  const [bulk, setBulk] = useState<{ decision: Decision; items: WorkItem[]; skipped: number } | null>(null);
+  const [bulk, setBulk] = useState<{
+    decision: Decision;
+    items: WorkItem[];
+    skipped: number;
+    autoStart?: boolean;
+  } | null>(null);
+  const { data: session } = useSession();
+  // A bulk decision the session expired in the middle of (kept by useBulkRun): offered again after signing in.
+  const resumeKey = `wii.bulk-resume.${ownerId ?? 'me'}`;
+  const [resumeState, setResumeState] = useState(() => ({
+    key: resumeKey,
+    value: readBulkResume<BulkDecisionMeta>(resumeKey),
+  }));
+  if (resumeState.key !== resumeKey)
+    setResumeState({ key: resumeKey, value: readBulkResume<BulkDecisionMeta>(resumeKey) });
+  const resume = resumeState.value;
+  const resumable =
+    resume && (!resume.identityId || resume.identityId === session?.identityId) && resume.meta?.decision
+      ? resume
+      : null;
   /** Work items a bulk call already succeeded for: never sent again, even if they linger in a stale list. */
   const [doneIds, setDoneIds] = useState<ReadonlySet<string>>(new Set());
 
@@ -69,6 +91,26 @@ export function InboxPage() {
   const decidable = selectedItems.filter((i) => !doneIds.has(i.id) && pendingApprovalItems(i).length > 0);
   const skipped = selection.selected.size - decidable.length;
 
+  const startBulk = (decision: Decision) => {
+    clearBulkResume(resumeKey);
+    setResumeState({ key: resumeKey, value: null });
+    setBulk({ decision, items: decidable, skipped });
+  };
+  const resumeBulk = () => {
+    if (!resumable) return;
+    const byId = new Map(pageItems.map((i) => [i.id, i] as const));
+    const items = resumable.remaining
+      .filter((r) => !doneIds.has(r.id))
+      .map((r) => byId.get(r.id) ?? findCachedWorkItem(queryClient, r.id) ?? ({ id: r.id, name: r.name } as WorkItem));
+    clearBulkResume(resumeKey);
+    setResumeState({ key: resumeKey, value: null });
+    if (items.length) setBulk({ decision: resumable.meta.decision, items, skipped: 0, autoStart: true });
+  };
+  const dismissResume = () => {
+    clearBulkResume(resumeKey);
+    setResumeState({ key: resumeKey, value: null });
+  };
+
   const onItemDone = (result: BulkResult) => {
     setFailures((prev) => {
       const next = new Map(prev);
@@ -100,6 +142,28 @@ export function InboxPage() {
         Inbox
       </Typography>
       <SummaryBar ownerId={ownerId} />
+      {resumable && !bulk && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          data-testid="bulk-resume"
+          action={
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              <Button color="inherit" size="small" variant="outlined" onClick={resumeBulk}>
+                Resume
+              </Button>
+              <Button color="inherit" size="small" onClick={dismissResume}>
+                Dismiss
+              </Button>
+            </Box>
+          }
+        >
+          {resumable.meta.decision === 'approve' ? 'Approve' : 'Reject'} selected was interrupted when your session
+          expired: {resumable.succeeded} done, {resumable.remaining.length} work item
+          {resumable.remaining.length === 1 ? '' : 's'} left ({resumable.remaining.map((r) => r.name).join(', ')}).
+          Resume sends only those.
+        </Alert>
+      )}
       {query.isError ? (
         <ListError error={query.error} ownerId={ownerId} onRetry={() => query.refetch()} />
       ) : (
@@ -113,7 +177,7 @@ export function InboxPage() {
                 variant="contained"
                 color="success"
                 disabled={decidable.length === 0 || bulk !== null}
-                onClick={() => setBulk({ decision: 'approve', items: decidable, skipped })}
+                onClick={() => startBulk('approve')}
               >
                 Approve selected
               </Button>
@@ -121,7 +185,7 @@ export function InboxPage() {
                 variant="outlined"
                 color="error"
                 disabled={decidable.length === 0 || bulk !== null}
-                onClick={() => setBulk({ decision: 'reject', items: decidable, skipped })}
+                onClick={() => startBulk('reject')}
               >
                 Reject selected
               </Button>
@@ -187,6 +251,8 @@ export function InboxPage() {
             skipped={bulk.skipped}
             onItemDone={onItemDone}
             onClose={onBulkClose}
+            autoStart={bulk.autoStart}
+            resume={{ key: resumeKey, identityId: session?.identityId }}
           />
         </Suspense>
       )}

@@ -112,7 +112,7 @@ export function WorkItemPage() {
             {item.name || 'Untitled work item'}
           </Typography>
           {item.description && (
-            <Typography color="text.secondary" sx={{ mt: 0.5 }}>
+            <Typography color="text.secondary" sx={{ mt: 0.5, overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
               {item.description}
             </Typography>
           )}
@@ -154,7 +154,9 @@ export function WorkItemPage() {
           <strong>Errors reported on this work item</strong>
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {item.errors.map((e, i) => (
-              <li key={i}>{e}</li>
+              <li key={i} style={{ overflowWrap: 'anywhere' }}>
+                {e}
+              </li>
             ))}
           </Box>
         </Alert>
