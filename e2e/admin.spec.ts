@@ -18,6 +18,8 @@ test("ada opens alice's inbox through the owner picker and approves one of her i
   await picker.fill(alice.identityId);
   await picker.press('Enter');
   await expect(page).toHaveURL(new RegExp(`ownerId=${alice.identityId}`));
+  // leave the picker before touching the page (its blur must not undo later URL changes)
+  await page.getByRole('heading', { name: 'Inbox', level: 1 }).click();
   await expect(page.getByTestId('owner-banner')).toContainText('Viewing items of Alice Approver');
   const open = Number(await page.getByTestId('summary-open').textContent());
   expect(open).toBeGreaterThan(0);
