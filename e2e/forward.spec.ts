@@ -62,7 +62,9 @@ test('alice forwards one item to bob by typing "bo"; bob finds it with its forwa
   await dialog.getByRole('textbox', { name: 'Comment' }).fill('Bob owns this application now.');
   await expect(dialog).not.toContainText('Choose who to forward to.');
   // axe on the dialog itself (the page behind it is the detail page's spec's business).
-  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  const axe = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] })
+    .include('[role="dialog"]')
+    .analyze();
   expect(
     axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
     'forward dialog: axe violations',
@@ -154,4 +156,46 @@ test('ada, as admin, finds bob through the owner picker by name and sees his inb
   await page.getByRole('link', { name: 'Back to my items' }).click();
   await page.getByRole('combobox', { name: 'Owner' }).click();
   await expect(page.getByRole('option', { name: /Bob Approver/ })).toBeVisible();
+});
+
+test('a forward that fails in a selection keeps that item selected with its reason', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const bobId = (await apiSession(request, baseURL!, 'bob.approver')).identityId;
+  // `request` keeps one cookie: alice's session from here on.
+  const alice = await apiSession(request, baseURL!, 'alice.approver');
+  const [gone, stays] = plainApprovals(await alice.list()).slice(-9, -7);
+  expect(gone && stays).toBeTruthy();
+
+  await signIn(page, 'Alice Approver');
+  await openWholeInbox(page);
+  for (const w of [gone, stays]) await (await rowById(page, w.id)).getByRole('checkbox').check();
+  await page.getByRole('searchbox', { name: 'Filter this page' }).fill('');
+  await expect(page.getByText('2 selected')).toBeVisible();
+
+  // Meanwhile, in another tab, alice hands one of them to bob: it is no longer hers to forward.
+  const moved = await request.post(`/v3/work-items/${gone.id}/forward`, {
+    data: { targetOwnerId: bobId, comment: 'other tab' },
+    headers: { 'X-Requested-With': 'XMLHttpRequest', Origin: baseURL! },
+  });
+  expect(moved.status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Forward selected' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Forward to' }).fill('carol');
+  await page.getByRole('option', { name: /Carol Approver/ }).click();
+  await dialog.getByRole('textbox', { name: 'Comment' }).fill('Sales items go to Carol.');
+  await dialog.getByRole('button', { name: 'Forward', exact: true }).click();
+  await expect(dialog).toContainText('1 succeeded, 1 failed. The failed ones stay selected');
+  const results = dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  await expect(results.filter({ hasText: stays.name! })).toContainText('Forwarded to Carol Approver');
+  await expect(results.filter({ hasText: gone.name! })).toContainText(/another identity|not allowed/i);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The failed one stays selected (it left alice's inbox in the other tab, so it has no row here any more).
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await expectNotInInbox(page, stays.id);
 });
