@@ -33,6 +33,20 @@ const ALL = '\u0000all';
 /** Seeded or real values can be long unbroken strings (DNs, ARNs, hostile data): wrap them inside their column. */
 const cellWrap = { overflowWrap: 'anywhere', wordBreak: 'break-word', maxWidth: 320, minWidth: 96 } as const;
 
+/** At most four lines of a value; the whole of it on hover (title) and in the search. */
+function Clamped({ text }: { text: string | null | undefined }) {
+  if (!text) return <>—</>;
+  return (
+    <Box
+      component="span"
+      title={text.length > 120 ? text : undefined}
+      sx={{ display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: 4, overflow: 'hidden' }}
+    >
+      {text}
+    </Box>
+  );
+}
+
 function isPending(a: ApprovalItemDetails) {
   return !a.state || a.state === 'Pending';
 }
@@ -219,11 +233,19 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
                       hover
                       data-testid="approval-item-row"
                     >
-                      <TableCell sx={cellWrap}>{a.application || '—'}</TableCell>
-                      <TableCell sx={cellWrap}>{a.account || '—'}</TableCell>
-                      <TableCell sx={cellWrap}>{a.name || '—'}</TableCell>
+                      <TableCell sx={cellWrap}>
+                        <Clamped text={a.application} />
+                      </TableCell>
+                      <TableCell sx={cellWrap}>
+                        <Clamped text={a.account} />
+                      </TableCell>
+                      <TableCell sx={cellWrap}>
+                        <Clamped text={a.name} />
+                      </TableCell>
                       <TableCell>{a.operation || '—'}</TableCell>
-                      <TableCell sx={cellWrap}>{a.value || '—'}</TableCell>
+                      <TableCell sx={cellWrap}>
+                        <Clamped text={a.value} />
+                      </TableCell>
                       <TableCell>
                         <StateChip state={a.state ?? 'Pending'} />
                       </TableCell>
