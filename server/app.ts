@@ -38,6 +38,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     // ids, paths and query strings are checked by route schemas; keep unknown/ugly input a 4xx, never a crash
     routerOptions: { maxParamLength: 500 },
+    // Coerce scalars (query strings arrive as text) but never unwrap arrays: `{"comment": ["x"]}` is a 400,
+    // not a comment "x" (Fastify's default 'array' coercion would accept it).
+    ajv: { customOptions: { coerceTypes: true } },
     // Failures before routing (a path segment over maxParamLength, a malformed content type) get the
     // spec's ErrorResponseDto like every other 4xx, not Fastify's own body.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
