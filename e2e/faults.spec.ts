@@ -1,0 +1,399 @@
+// The UI under faults (issue 9), against the production build and a fresh sandbox: faults are injected through
+// the admin-only /sandbox/faults endpoint (ada's bearer token) and cleared after every test. Carol's and bob's
+// items are used (the other specs work on alice's), each test on its own work items.
+import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
+import { apiSession, approvalLabel, plainApprovals, rowById, signIn, type ApiWorkItem } from './helpers.ts';
+
+let adminToken: string | undefined;
+
+async function token(request: APIRequestContext): Promise<string> {
+  if (adminToken) return adminToken;
+  const response = await request.post('/oauth/token', {
+    form: { grant_type: 'client_credentials', client_id: 'ada.admin', client_secret: 'sandbox-secret' },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  adminToken = ((await response.json()) as { access_token: string }).access_token;
+  return adminToken;
+}
+
+interface FaultList {
+  spec: string;
+  rules: { method?: string; path: string; hits: number; remaining?: number }[];
+}
+
+async function setFaults(request: APIRequestContext, spec: string): Promise<FaultList> {
+  const response = await request.put('/sandbox/faults', {
+    data: { spec },
+    headers: { Authorization: `Bearer ${await token(request)}` },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  return (await response.json()) as FaultList;
+}
+
+async function getFaults(request: APIRequestContext): Promise<FaultList> {
+  const response = await request.get('/sandbox/faults', {
+    headers: { Authorization: `Bearer ${await token(request)}` },
+  });
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()) as FaultList;
+}
+
+async function clearFaults(request: APIRequestContext) {
+  const response = await request.delete('/sandbox/faults', {
+    headers: { Authorization: `Bearer ${await token(request)}` },
+  });
+  expect(response.status()).toBe(204);
+}
+
+test.afterEach(async ({ request }) => {
+  await clearFaults(request);
+});
+
+/** Every decision POST the page sends, by path (`/v3/work-items/...`). */
+function countPosts(page: Page) {
+  const posts: string[] = [];
+  page.on('request', (r: Request) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname.startsWith('/v3/work-items/')) {
+      posts.push(new URL(r.url()).pathname);
+    }
+  });
+  return {
+    all: posts,
+    to: (path: string) => posts.filter((p) => p === path).length,
+  };
+}
+
+const approvePath = (w: ApiWorkItem, a: { id?: string }) => `/v3/work-items/${w.id}/approve/${a.id}`;
+const bulkApprovePath = (id: string) => `/v3/work-items/bulk-approve/${id}`;
+
+/** A pending approval item whose label is unique within its work item (so its buttons are unambiguous). */
+function uniqueApproval(w: ApiWorkItem) {
+  const items = w.approvalItems ?? [];
+  const a = items.find(
+    (x) =>
+      (!x.state || x.state === 'Pending') && items.filter((y) => approvalLabel(y) === approvalLabel(x)).length === 1,
+  );
+  expect(a, `work item ${w.id} has an approval item with a unique label`).toBeTruthy();
+  return a!;
+}
+
+/** "Access request: N items for …" work items, decided in part or not (the list's order does not change). */
+function accessRequests(items: ApiWorkItem[]) {
+  return items.filter((w) => w.type === 'Approval' && /^Access request: \d+ items for [A-Za-z' ]+$/.test(w.name ?? ''));
+}
+
+/** Carol's approval work items, one per test (in this order): 500, 429, offline, latency. */
+async function carolItems(request: APIRequestContext, baseURL: string) {
+  const carol = await apiSession(request, baseURL, 'carol.approver');
+  const items = accessRequests(await carol.list());
+  expect(items.length, "carol's plain approval items").toBeGreaterThanOrEqual(4);
+  return items;
+}
+
+async function openItem(page: Page, w: ApiWorkItem) {
+  await page.goto(`/work-items/${w.id}`);
+  await expect(page.getByRole('heading', { name: w.name!, level: 1 })).toBeVisible();
+}
+
+test('a 500 on approve rolls the item back, shows the trackingId, and "Try again" approves it', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const w = (await carolItems(request, baseURL!))[0];
+  const a = uniqueApproval(w);
+  const label = approvalLabel(a);
+  await setFaults(request, `POST ${approvePath(w, a)}=status:500,count:1`);
+  const posts = countPosts(page);
+
+  await signIn(page, 'Carol Approver');
+  await openItem(page, w);
+  const row = page
+    .getByTestId('approval-item-row')
+    .filter({ has: page.getByRole('button', { name: `Approve ${label}` }) });
+  const failed = page.waitForResponse((r) => new URL(r.url()).pathname === approvePath(w, a));
+  await page.getByRole('button', { name: `Approve ${label}` }).click();
+  const response = await failed;
+  expect(response.status()).toBe(500);
+  const { trackingId } = (await response.json()) as { trackingId: string };
+  expect(trackingId).toBeTruthy();
+
+  // The error names the decision, shows the server's trackingId; the row is back to Pending with its buttons.
+  const alert = page.getByRole('alert').filter({ hasText: `Approving ${label} failed` });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByTestId('error-tracking-id')).toHaveText(trackingId);
+  await expect(alert.getByTestId('error-detail-code')).toHaveText(/\S/);
+  await expect(alert.getByRole('button', { name: 'Copy error details' })).toBeVisible();
+  await expect(row.getByText('Pending')).toBeVisible();
+  await expect(page.getByRole('button', { name: `Approve ${label}` })).toBeEnabled();
+  expect(posts.to(approvePath(w, a)), 'a POST that failed with a 500 is never re-sent by itself').toBe(1);
+
+  // "Try again" sends it once more (the fault was for one call) and it goes through.
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible();
+  await expect(alert).toBeHidden();
+  await expect(page.getByRole('button', { name: `Approve ${label}` })).toHaveCount(0);
+  expect(posts.to(approvePath(w, a))).toBe(2);
+});
+
+test('a 429 waits out Retry-After with the countdown shown, then the approval goes through', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const w = (await carolItems(request, baseURL!))[1];
+  const a = uniqueApproval(w);
+  const label = approvalLabel(a);
+  await setFaults(request, `POST ${approvePath(w, a)}=status:429,retry-after:3,count:1`);
+  const posts = countPosts(page);
+
+  await signIn(page, 'Carol Approver');
+  await openItem(page, w);
+  const started = Date.now();
+  await page.getByRole('button', { name: `Approve ${label}` }).click();
+  const banner = page.getByTestId('rate-limit-banner');
+  await expect(banner).toHaveText(/^Rate limited — retrying in [1-3] s$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible();
+  expect(Date.now() - started, 'Retry-After (3 s) was waited out').toBeGreaterThanOrEqual(2_900);
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'failed' })).toHaveCount(0);
+  expect(posts.to(approvePath(w, a)), 'the 429, then the one retry').toBe(2);
+  const faults = await getFaults(request);
+  expect(faults.rules[0].hits).toBe(1);
+});
+
+test('offline: a banner, the decision waits, and the page recovers without a reload; a dropped connection too', async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const w = (await carolItems(request, baseURL!))[2];
+  const a = uniqueApproval(w);
+  const label = approvalLabel(a);
+  const posts = countPosts(page);
+
+  await signIn(page, 'Carol Approver');
+  await openItem(page, w);
+  await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+
+  await context.setOffline(true);
+  const banner = page.getByTestId('offline-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('You are offline');
+  // A decision made offline is paused, not lost and not failed.
+  await page.getByRole('button', { name: `Approve ${label}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeVisible();
+  await page.waitForTimeout(1_000);
+  expect(posts.to(approvePath(w, a))).toBe(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'failed' })).toHaveCount(0);
+
+  await context.setOffline(false);
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible();
+  expect(posts.to(approvePath(w, a))).toBe(1);
+
+  // A page opened offline waits, then loads by itself when the network returns.
+  await context.setOffline(true);
+  await expect(banner).toBeVisible();
+  // (Completed's code was never downloaded: the page says so, and loads by itself when the network returns.)
+  await page.getByRole('link', { name: 'Completed' }).click();
+  await expect(page.getByRole('heading', { name: 'This page is not loaded yet', level: 1 })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'You are offline. This page loads by itself' })).toBeVisible();
+  await context.setOffline(false);
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  // Data of a page that is already loaded waits too: a new page size, offline, fills in when the network returns.
+  await context.setOffline(true);
+  await page.getByRole('combobox', { name: /Rows per page/ }).click();
+  await page.getByRole('option', { name: '50', exact: true }).click();
+  await page.waitForTimeout(1_000);
+  await expect(page.getByRole('alert').filter({ hasText: "Can't reach" })).toHaveCount(0);
+  await context.setOffline(false);
+  await expect(page).toHaveURL(/size=50/);
+  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  // The server drops the connection of the next decision: "can't reach the server", rolled back, and
+  // "Try again" works without a reload.
+  const items = w.approvalItems ?? [];
+  const b = items.find(
+    (x) =>
+      x.id !== a.id &&
+      (!x.state || x.state === 'Pending') &&
+      items.filter((y) => approvalLabel(y) === approvalLabel(x)).length === 1,
+  )!;
+  expect(b, 'a second approval item with a unique label').toBeTruthy();
+  const dropLabel = approvalLabel(b);
+  // (every call, not count:1: Chromium silently resends a request once when a reused keep-alive connection dies)
+  await setFaults(request, `POST ${approvePath(w, b)}=drop`);
+  // back to the item through the app's own links (no page load)
+  await page.getByRole('link', { name: /^Inbox/ }).click();
+  await page.getByRole('searchbox', { name: 'Filter this page' }).fill(w.id);
+  await page.getByTestId('work-item-row').getByRole('link', { name: w.name! }).click();
+  await expect(page.getByRole('heading', { name: w.name!, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: `Approve ${dropLabel}` }).click();
+  const alert = page.getByRole('alert').filter({ hasText: `Approving ${dropLabel} failed` });
+  await expect(alert).toContainText("Can't reach the server");
+  await expect(page.getByRole('button', { name: `Approve ${dropLabel}` })).toBeEnabled();
+  expect(posts.to(approvePath(w, b))).toBe(1);
+  await clearFaults(request);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: `Approved ${dropLabel}` })).toBeVisible();
+  expect(posts.to(approvePath(w, b))).toBe(2);
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+});
+
+test('a 3 s latency shows progress and two fast clicks send exactly one decision', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const w = (await carolItems(request, baseURL!))[3];
+  const a = uniqueApproval(w);
+  const label = approvalLabel(a);
+  await setFaults(request, `POST ${approvePath(w, a)}=latency:3000`);
+  const posts = countPosts(page);
+
+  await signIn(page, 'Carol Approver');
+  await openItem(page, w);
+  // Two clicks in the same task: React has not re-rendered the disabled button between them.
+  await page.getByRole('button', { name: `Approve ${label}` }).evaluate((button: HTMLElement) => {
+    button.click();
+    button.click();
+  });
+  const saving = page.getByRole('status').filter({ hasText: 'Saving…' });
+  await expect(saving).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Approve all' })).toBeDisabled();
+  await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible({ timeout: 15_000 });
+  await expect(saving).toBeHidden();
+  await page.waitForTimeout(500);
+  expect(posts.to(approvePath(w, a)), 'the page sent one POST').toBe(1);
+  expect((await getFaults(request)).rules[0].hits, 'the server saw one POST').toBe(1);
+});
+
+/** Selects the work items with these ids in the inbox (filtering by id, 100 rows a page), in this order. */
+async function selectByIds(page: Page, ids: string[]) {
+  for (const id of ids) {
+    const row = await rowById(page, id);
+    await row.getByRole('checkbox').check();
+  }
+  await page.getByRole('searchbox', { name: 'Filter this page' }).fill('');
+  await expect(page.getByText(`${ids.length} selected`)).toBeVisible();
+}
+
+/** Bob's untouched approval work items: the bulk test takes the first three, the 401 test the last three. */
+async function bobItems(request: APIRequestContext, baseURL: string) {
+  const bob = await apiSession(request, baseURL, 'bob.approver');
+  const items = plainApprovals(await bob.list());
+  expect(items.length, "bob's plain approval items").toBeGreaterThanOrEqual(3);
+  return items;
+}
+
+test('bulk approval with one failure: exact results, the failure stays selected, successes never re-sent', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const [x, y, z] = (await bobItems(request, baseURL!)).slice(0, 3);
+  // y fails with a 500 every time; every bulk call takes a second, so the progress can be seen.
+  await setFaults(
+    request,
+    [`POST ${bulkApprovePath(y.id)}=status:500`, 'POST /v3/work-items/bulk-approve/*=latency:1000'].join(';'),
+  );
+  const posts = countPosts(page);
+
+  await signIn(page, 'Bob Approver');
+  await selectByIds(page, [x.id, y.id, z.id]);
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Approve 3 work items' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Approve progress' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Working…' })).toBeDisabled();
+  await expect(dialog.getByRole('heading', { name: 'Approve selected: done' })).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByText('3 of 3 work items done · 1 failed')).toBeVisible();
+  await expect(dialog.getByText('2 succeeded, 1 failed.')).toBeVisible();
+  const results = dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  await expect(results).toHaveCount(3);
+  await expect(results.nth(0)).toContainText(`✓ ${x.name}`);
+  await expect(results.nth(0)).toContainText('Approved');
+  await expect(results.nth(1)).toContainText(`✗ ${y.name}`);
+  await expect(results.nth(1)).toContainText('Injected fault: 500');
+  await expect(results.nth(2)).toContainText(`✓ ${z.name}`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Only the failure stays selected, with its reason.
+  await expect(page.getByText('1 selected')).toBeVisible();
+  const yRow = await rowById(page, y.id);
+  await expect(yRow.getByRole('checkbox')).toBeChecked();
+  await expect(yRow.getByTestId('row-failure')).toContainText('Injected fault: 500');
+  expect(posts.to(bulkApprovePath(x.id))).toBe(1);
+  expect(posts.to(bulkApprovePath(y.id))).toBe(1);
+  expect(posts.to(bulkApprovePath(z.id))).toBe(1);
+
+  // The server is fine again: "Approve selected" sends only the failed one.
+  await clearFaults(request);
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  await dialog.getByRole('button', { name: 'Approve 1 work item' }).click();
+  await expect(dialog.getByText('Approved 1 work item.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(posts.to(bulkApprovePath(x.id)), 'a success is never sent again').toBe(1);
+  expect(posts.to(bulkApprovePath(y.id))).toBe(2);
+  expect(posts.to(bulkApprovePath(z.id)), 'a success is never sent again').toBe(1);
+  await expect(page.getByText(/\d+ selected/)).toHaveCount(0);
+});
+
+test('a 401 in the middle of a bulk run: sign in again and the run resumes with only the undone items', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const [d, e, f] = (await bobItems(request, baseURL!)).slice(-3);
+  await setFaults(request, `POST ${bulkApprovePath(e.id)}=status:401,count:1`);
+  const posts = countPosts(page);
+
+  await signIn(page, 'Bob Approver');
+  await selectByIds(page, [d.id, e.id, f.id]);
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve 3 work items' }).click();
+
+  // d went through; e's 401 sends bob to sign in (f never sent), and back.
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
+  await expect(page.getByText('Your session has expired')).toBeVisible();
+  expect(posts.to(bulkApprovePath(d.id))).toBe(1);
+  expect(posts.to(bulkApprovePath(e.id))).toBe(1);
+  expect(posts.to(bulkApprovePath(f.id)), 'nothing is sent after the 401').toBe(0);
+  await page.getByRole('button', { name: 'Sign in as Bob Approver' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+
+  const offer = page.getByTestId('bulk-resume');
+  await expect(offer).toContainText(
+    'Approve selected was interrupted when your session expired: 1 done, 2 work items left',
+  );
+  await expect(offer).toContainText(e.name!);
+  await expect(offer).toContainText(f.name!);
+  await offer.getByRole('button', { name: 'Resume' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { name: 'Approve selected: done' })).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByText('Approved 2 work items.')).toBeVisible();
+  const results = dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  await expect(results).toHaveCount(2);
+  await expect(results.nth(0)).toContainText(`✓ ${e.name}`);
+  await expect(results.nth(1)).toContainText(`✓ ${f.name}`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(page.getByText(/\d+ selected/)).toHaveCount(0);
+
+  expect(posts.to(bulkApprovePath(d.id)), 'the success before the 401 is not re-sent').toBe(1);
+  expect(posts.to(bulkApprovePath(e.id))).toBe(2);
+  expect(posts.to(bulkApprovePath(f.id))).toBe(1);
+  // All three are decided on the server.
+  const bob = await apiSession(request, baseURL!, 'bob.approver');
+  const left = new Set((await bob.list()).map((w) => w.id));
+  expect([d.id, e.id, f.id].filter((id) => left.has(id))).toEqual([]);
+});
