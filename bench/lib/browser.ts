@@ -326,6 +326,8 @@ export async function bigItemRun(
           const px = Math.max(minPx, Math.ceil(scrollable / budget));
           const startedAt = performance.now();
           let last = 0;
+          // rAF can stall (a renderer starved on a loaded machine): never wait more than 25 s in all.
+          setTimeout(() => resolve({ deltas, px, reachedEnd: false }), 25_000);
           const tick = (t: number) => {
             if (last) deltas.push(t - last);
             last = t;
