@@ -587,10 +587,13 @@ async function main() {
     details,
     errors,
   };
-  fs.writeFileSync(path.resolve('bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // A quick run (CI's) must not overwrite the full run's figures that the README quotes.
+  const out = QUICK ? 'bench/out/results.quick' : 'bench/results';
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.writeFileSync(path.resolve(`${out}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const m = results.machine;
   fs.writeFileSync(
-    path.resolve('bench/results.md'),
+    path.resolve(`${out}.md`),
     `${tableMarkdown()}\n\n${results.mode} run of ${results.generatedAt}, ${RUNS} run(s) per figure, ${results.durationSeconds} s; ` +
       `${m.nproc} × ${m.cpu}, ${m.memGB} GB, Node ${m.node}, ${m.chromium}; load average ${loadAtStart.join('/')} at start, ` +
       `${m.load.join('/')} at the end.\n`,
@@ -599,7 +602,7 @@ async function main() {
   console.log(
     `\nLoad average at start ${loadAtStart.join(' ')}, at the end ${results.machine.load.join(' ')} (${results.machine.nproc} cores).`,
   );
-  console.log(`${figures.length} figures in ${seconds.toFixed(0)} s; bench/results.json and bench/results.md written.`);
+  console.log(`${figures.length} figures in ${seconds.toFixed(0)} s; ${out}.json and ${out}.md written.`);
   if (errors.length) {
     console.error(`${errors.length} section(s) crashed: ${errors.map((e) => e.section).join('; ')}`);
     process.exitCode = 1;

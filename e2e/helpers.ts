@@ -76,7 +76,10 @@ export async function rowById(page: Page, id: string) {
     await expect(page).toHaveURL(/size=100/);
   }
   await page.getByRole('searchbox', { name: 'Filter this page' }).fill(id);
-  const row = page.getByTestId('work-item-row');
+  // Wait for this id's row, not just "one row": right after typing, the previous filter's single row is still shown.
+  const rows = page.getByTestId('work-item-row');
+  const row = rows.filter({ has: page.locator(`a[href*="/work-items/${id}"]`) });
   await expect(row).toHaveCount(1);
+  await expect(rows).toHaveCount(1);
   return row;
 }
