@@ -24,6 +24,7 @@ import {
 import { compareApiLayers, distAssets } from './lib/bytes.ts';
 import { bearerToken, startServer, stopAllSync, type BenchServer } from './lib/servers.ts';
 import { quantile, round, summarize, type Summary } from './lib/stats.ts';
+import { buildFreshness } from '../server/build-freshness.ts';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -89,26 +90,14 @@ const KB = 1024;
 
 // ------------------------------------------------------------------------------------------------ build
 
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
 /**
  * A private copy of the production build in the temp dir (so a teammate's rebuild of dist/ mid-run changes
  * nothing here): dist/ when it is newer than every source (what `npm start` would serve), else a fresh build.
  */
 function prepareDist(tmpDir: string): { distDir: string; how: string } {
   const distDir = path.join(tmpDir, 'dist');
-  const builtAt = newestMtime(path.resolve('dist/index.html'));
-  const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.resolve(s))));
   let how: string;
-  if (builtAt && builtAt >= sourcesAt) {
+  if (buildFreshness(path.resolve('dist')) === 'fresh') {
     fs.cpSync(path.resolve('dist'), distDir, { recursive: true });
     how = 'reused dist/ (newer than its sources)';
   } else {

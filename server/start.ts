@@ -1,29 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { buildServer } from './app.ts';
+import { buildFreshness } from './build-freshness.ts';
 
 /** How long SIGTERM waits for requests in flight (below the usual 30 s an orchestrator waits before SIGKILL). */
 const SHUTDOWN_GRACE_MS = 25_000;
 
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
-
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
 /** Builds the app when dist/ is missing or older than its sources, so `npm start` alone is enough. */
 function ensureBuilt(distDir: string) {
-  const builtAt = newestMtime(path.join(distDir, 'index.html'));
-  const sourcesAt = Math.max(...SOURCES.map(newestMtime));
-  if (builtAt >= sourcesAt) return;
-  console.log(builtAt ? 'Sources changed since the last build: rebuilding the app…' : 'Building the app…');
+  const freshness = buildFreshness(distDir);
+  if (freshness === 'fresh') return;
+  console.log(
+    freshness === 'stale' ? 'Sources changed since the last build: rebuilding the app…' : 'Building the app…',
+  );
   const result = spawnSync(
     process.execPath,
     [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
