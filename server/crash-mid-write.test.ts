@@ -60,7 +60,9 @@ interface Child {
 
 async function startServer(dataDir: string): Promise<Child> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/start.ts'], {
+  // The server itself, in one process (tsx as a loader): `tsx server/start.ts` would run it in a child process that
+  // a kill -9 of the wrapper leaves running, and the "crash" would not stop the write at all.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
