@@ -349,7 +349,8 @@ export async function bigItemRun(
     const frameP95 = sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
 
     // Approve → on screen, timed in the page: the click's event time (capture listener) to the MutationObserver
-    // callback that sees the row's "Decided" text (the optimistic update; the server answer comes later).
+    // callback that sees the row's state chip say "Finished" — the optimistic update. (The row's "Decided" text
+    // comes later, once the server has answered; that wait is the server's round trip, not what the click shows.)
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(200);
     const approveLatencies: number[] = [];
@@ -370,7 +371,8 @@ export async function bigItemRun(
           window.addEventListener('click', onClick, { capture: true, once: true });
           const mo = new MutationObserver(() => {
             const current = index !== null ? document.querySelector(`tr[data-index="${index}"]`) : row;
-            if (clickedAt && current?.textContent?.includes('Decided')) {
+            const state = current?.querySelector('.MuiChip-label')?.textContent;
+            if (clickedAt && state === 'Finished') {
               mo.disconnect();
               resolve(performance.now() - clickedAt);
             }
