@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useUpdateSearch } from '../../../app/use-update-search.ts';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -63,7 +64,8 @@ function matches(a: ApprovalItemDetails, needle: string) {
  */
 export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readOnly: boolean }) {
   const notify = useNotify();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const updateSearch = useUpdateSearch();
   const search = params.get('q') ?? '';
   const approveOne = useApproveApprovalItem();
   const rejectOne = useRejectApprovalItem();
@@ -85,15 +87,7 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
   const bulkRunning = approveAll.isPending || rejectAll.isPending;
 
   const setSearch = (value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set('q', value);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
+    updateSearch((next) => (value ? next.set('q', value) : next.delete('q')), { replace: true });
 
   const decideOne = (a: ApprovalItemDetails, decision: 'approve' | 'reject') => {
     const id = a.id;

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { useUpdateSearch } from '../../../app/use-update-search.ts';
 import type { WorkItem } from '../types.ts';
 
 // The list pages' state lives in the URL (page, page size, quick filter, type, sort; ownerId is kept as it is),
@@ -33,26 +34,20 @@ export function readTableParams(params: URLSearchParams): TableParams {
 
 export function useTableParams() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const updateSearch = useUpdateSearch();
   const value = useMemo(() => readTableParams(params), [params]);
   const update = useCallback(
-    (changes: Partial<TableParams>, options?: { replace?: boolean }) => {
-      // Start from the URL as it is now, not as it was at this hook's last render: react-router's functional
-      // setSearchParams is not queued, so two quick changes (page size, then the filter) would undo each other.
-      const next = new URLSearchParams(window.location.search);
-      const set = (key: string, v: string, fallback: string) => (v === fallback ? next.delete(key) : next.set(key, v));
-      if (changes.page !== undefined) set('page', String(changes.page + 1), '1');
-      if (changes.pageSize !== undefined) set('size', String(changes.pageSize), String(DEFAULT_PAGE_SIZE));
-      if (changes.q !== undefined) set('q', changes.q, '');
-      if (changes.type !== undefined) set('type', changes.type, '');
-      if (changes.sort !== undefined) set('sort', changes.sort, 'newest');
-      const search = next.toString();
-      navigate(
-        { pathname: window.location.pathname, search: search ? `?${search}` : '', hash: window.location.hash },
-        { replace: options?.replace ?? false },
-      );
-    },
-    [navigate],
+    (changes: Partial<TableParams>, options?: { replace?: boolean }) =>
+      updateSearch((next) => {
+        const set = (key: string, v: string, fallback: string) =>
+          v === fallback ? next.delete(key) : next.set(key, v);
+        if (changes.page !== undefined) set('page', String(changes.page + 1), '1');
+        if (changes.pageSize !== undefined) set('size', String(changes.pageSize), String(DEFAULT_PAGE_SIZE));
+        if (changes.q !== undefined) set('q', changes.q, '');
+        if (changes.type !== undefined) set('type', changes.type, '');
+        if (changes.sort !== undefined) set('sort', changes.sort, 'newest');
+      }, options),
+    [updateSearch],
   );
   return [value, update] as const;
 }
