@@ -66,7 +66,9 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
   const notify = useNotify();
   const [params] = useSearchParams();
   const updateSearch = useUpdateSearch();
-  const search = params.get('q') ?? '';
+  // What is typed is local state (the URL follows it): an input bound to the URL alone loses keystrokes typed
+  // faster than the router re-renders.
+  const [search, setSearchText] = useState(() => params.get('q') ?? '');
   const approveOne = useApproveApprovalItem();
   const rejectOne = useRejectApprovalItem();
   const approveAll = useApproveApprovalItemsInBulk();
@@ -86,8 +88,10 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
   }, [all, search]);
   const bulkRunning = approveAll.isPending || rejectAll.isPending;
 
-  const setSearch = (value: string) =>
+  const setSearch = (value: string) => {
+    setSearchText(value);
     updateSearch((next) => (value ? next.set('q', value) : next.delete('q')), { replace: true });
+  };
 
   const decideOne = (a: ApprovalItemDetails, decision: 'approve' | 'reject') => {
     const id = a.id;

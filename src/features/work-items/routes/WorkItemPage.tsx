@@ -167,7 +167,7 @@ export function WorkItemPage() {
       <ForwardHistory entries={item.forwardHistory} />
       {item.form && <FormPanel item={item} form={item.form} readOnly={readOnly} />}
       {(approvalItems.length > 0 || item.type === 'Approval') && (
-        <ApprovalItemsSection item={item} readOnly={readOnly} />
+        <ApprovalItemsSection key={item.id} item={item} readOnly={readOnly} />
       )}
       {remediationItems.length > 0 && <RemediationItemsSection items={remediationItems} />}
     </>
