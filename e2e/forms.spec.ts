@@ -5,14 +5,14 @@ import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { apiSession, signIn, type ApiWorkItem } from './helpers.ts';
+import type { AllowedValue, FieldDetails, FormDetails, SectionDetails } from '../contract/work-items.ts';
 
-interface Option {
-  label?: string;
-  value: string;
-}
-interface FormItem extends ApiWorkItem {
-  form: { title?: string; subtitle?: string; sections: { formItems: { allowedValuesList?: Option[] }[] }[] };
-}
+type Option = AllowedValue;
+type FormItem = ApiWorkItem & { form: FormDetails };
+
+/** The choices of the first field of a form section. */
+const choicesOf = (section: SectionDetails | undefined): Option[] =>
+  ((section?.formItems?.[0] as FieldDetails | undefined)?.allowedValuesList ?? []) as Option[];
 
 const SCREENSHOTS = 'test-results/screenshots';
 const SUBMIT_PATH = /\/v3\/work-items\/[^/]+\/submit-account-selection$/;
@@ -85,7 +85,7 @@ test('alice is told which fields are missing before anything is sent, then submi
   baseURL,
 }) => {
   const item = await formItem(request, baseURL!, 'Choose accounts on two sources');
-  const [salesforce, github] = item.form.sections.map((s) => s.formItems[0].allowedValuesList!);
+  const [salesforce, github] = (item.form.sections ?? []).map(choicesOf);
   const submits = countSubmits(page);
   await signIn(page, 'Alice Approver');
   await openFromInbox(page, item);
@@ -142,7 +142,7 @@ test('alice finds one of 40 accounts by typing part of its name, and sees her se
   baseURL,
 }) => {
   const item = await formItem(request, baseURL!, 'Choose an account', 'Workday: Payroll Viewer');
-  const options = item.form.sections[0].formItems[0].allowedValuesList!;
+  const options = choicesOf(item.form.sections?.[0]);
   expect(options).toHaveLength(40);
   const wanted = options[26];
   await signIn(page, 'Alice Approver');
@@ -177,7 +177,7 @@ test('a submit the server refuses keeps every value; the form page has no seriou
   baseURL,
 }) => {
   const item = await formItem(request, baseURL!, 'Choose an account and a schedule');
-  const accounts = item.form.sections[0].formItems[0].allowedValuesList!;
+  const accounts = choicesOf(item.form.sections?.[0]);
   const submits = countSubmits(page);
   await signIn(page, 'Alice Approver');
   await page.goto(`/work-items/${item.id}`);
@@ -256,7 +256,7 @@ test('a session that expires mid-form comes back to the form with the values in 
   baseURL,
 }) => {
   const item = await formItem(request, baseURL!, 'Choose an account', 'Active Directory: CN=Payroll-Approvers');
-  const accounts = item.form.sections[0].formItems[0].allowedValuesList!;
+  const accounts = choicesOf(item.form.sections?.[0]);
   expect(accounts).toHaveLength(2);
   await signIn(page, 'Alice Approver');
   await page.goto(`/work-items/${item.id}`);

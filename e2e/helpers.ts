@@ -1,17 +1,10 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import type { WorkItem } from '../contract/work-items.ts';
+import type { SessionView } from '../contract/session.ts';
 
-/** Work items as the API returns them (only what the specs read). */
-export interface ApiWorkItem {
-  id: string;
-  name?: string | null;
-  type?: string;
-  state?: string;
-  ownerId?: string | null;
-  approvalItems?: { id?: string; application?: string; name?: string | null; state?: string | null }[] | null;
-  remediationItems?: unknown[] | null;
-  form?: unknown;
-}
+/** Work items as the API returns them. */
+export type ApiWorkItem = WorkItem;
 
 /** Signs in through the sign-in page's demo identity button ("Sign in as Alice Approver"). */
 export async function signIn(page: Page, name: string, startAt = '/inbox') {
@@ -27,7 +20,7 @@ export async function apiSession(request: APIRequestContext, baseURL: string, al
     headers: { 'X-Requested-With': 'XMLHttpRequest', Origin: baseURL },
   });
   expect(response.ok(), await response.text()).toBeTruthy();
-  const session = (await response.json()) as { identityId: string; name: string };
+  const session = (await response.json()) as SessionView;
   const list = async (): Promise<ApiWorkItem[]> => {
     const r = await request.get('/v3/work-items?limit=250&offset=0&count=true');
     expect(r.ok()).toBeTruthy();

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldDetails, WorkItem } from '../src/features/work-items/types.ts';
+import type { FieldDetails, WorkItem } from '../contract/work-items.ts';
 import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ADA, ALICE, CAROL } from './sandbox/identities.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** What the production build is made from: a build older than any of these is stale. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const SOURCES = ['src', 'contract', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;

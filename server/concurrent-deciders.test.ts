@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, WorkItem } from '../src/features/work-items/types.ts';
+import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
 import { ALICE } from './sandbox/identities.ts';
 import { openSandboxDb } from './sandbox/index.ts';
 import { prng, seedBigItem } from './sandbox/seed.ts';

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkItem } from '../src/features/work-items/types.ts';
+import type { WorkItem } from '../contract/work-items.ts';
 import { ALICE } from './sandbox/identities.ts';
 import { openSandboxDb } from './sandbox/index.ts';
 import { seedBigItem } from './sandbox/seed.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorResponseDto } from '../src/features/work-items/types.ts';
+import type { ErrorResponseDto } from '../contract/work-items.ts';
 
 /** ISC-style tracking ids: 32 lowercase hex characters. */
 export function newTrackingId(): string {

@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto } from '../src/features/work-items/types.ts';
+import type { ErrorResponseDto } from '../contract/work-items.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 import { isForwardablePath } from './tenant-proxy.ts';
 

@@ -2,7 +2,7 @@
 // runs in tenant mode on another port with SAIL_BASE_URL pointing at it. PAT sign-in, "Sign in with SailPoint"
 // (authorization code + PKCE, redirects followed by hand), and the 13 operations through the proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, FieldDetails, WorkItem } from '../src/features/work-items/types.ts';
+import type { ErrorResponseDto, FieldDetails, WorkItem } from '../contract/work-items.ts';
 import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
 import { formFields } from './sandbox/store.ts';
 import { tokenFor } from './sandbox/testing.ts';

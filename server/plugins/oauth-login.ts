@@ -16,6 +16,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
+import type { AuthConfig } from '../../contract/session.ts';
 import { ApiProblem, errorResponse } from '../errors.ts';
 import { requestToken, sessionFromTokenAnswer, startSession } from './session.ts';
 
@@ -75,7 +76,11 @@ async function oauthLogin(app: FastifyInstance, opts: { config: ServerConfig }) 
   const cookieName = tls ? '__Host-wi-oauth' : 'wi-oauth';
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: tls };
 
-  app.get('/auth/config', async () => ({ mode: config.mode, pat: true, oauth: clientId !== undefined }));
+  app.get('/auth/config', async (): Promise<AuthConfig> => ({
+    mode: config.mode,
+    pat: true,
+    oauth: clientId !== undefined,
+  }));
 
   if (!clientId) return;
 

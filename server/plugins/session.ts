@@ -18,6 +18,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ConfigError, type ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
+import type { DemoIdentity, SessionView } from '../../contract/session.ts';
 import { LOGIN_IDENTITIES, SANDBOX_CLIENT_SECRET } from '../sandbox/identities.ts';
 
 /** What the cookie holds. Never the client secret. */
@@ -34,14 +35,6 @@ declare module '@fastify/secure-session' {
   interface SessionData {
     auth: StoredSession;
   }
-}
-
-export interface SessionView {
-  identityId: string;
-  name: string;
-  isAdmin: boolean;
-  expiresAt: string;
-  mode: ServerConfig['mode'];
 }
 
 const SESSION_FIELD = 'auth';
@@ -436,7 +429,7 @@ async function session(app: FastifyInstance, opts: { config: ServerConfig }) {
   });
 
   if (config.mode === 'sandbox') {
-    app.get('/auth/identities', async () =>
+    app.get('/auth/identities', async (): Promise<DemoIdentity[]> =>
       LOGIN_IDENTITIES.map((i) => ({ alias: i.alias, name: i.name, isAdmin: i.admin })),
     );
   }

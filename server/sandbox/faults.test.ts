@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, WorkItem } from '../../src/features/work-items/types.ts';
+import type { ErrorResponseDto, WorkItem } from '../../contract/work-items.ts';
 import { buildServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WorkItem } from '../../src/features/work-items/types.ts';
+import type { WorkItem } from '../../contract/work-items.ts';
 import { startTestServer } from '../test-server.ts';
 import { openDb } from './db.ts';
 import { ALICE } from './identities.ts';

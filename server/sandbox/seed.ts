@@ -4,7 +4,7 @@ import type {
   FormItem,
   RemediationItemDetails,
   SectionDetails,
-} from '../../src/features/work-items/types.ts';
+} from '../../contract/work-items.ts';
 import { setMeta, type Db } from './db.ts';
 import { ADA, ALICE, BOB, CAROL, REQUESTERS, type SandboxIdentity } from './identities.ts';
 

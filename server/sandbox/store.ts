@@ -11,8 +11,8 @@ import type {
   WorkItem,
   WorkItemState,
   WorkItemType,
-} from '../../src/features/work-items/types.ts';
-import { isSection } from '../../src/features/work-items/types.ts';
+} from '../../contract/work-items.ts';
+import { isSection } from '../../contract/work-items.ts';
 import type { Db } from './db.ts';
 import { identityById, type SandboxIdentity } from './identities.ts';
 

@@ -1,7 +1,7 @@
 // Helpers for the sandbox's HTTP tests: tokens, authenticated fetch, and a dump of the stored rows to prove
 // that a refused request changed nothing.
 import Database from 'better-sqlite3';
-import type { WorkItem } from '../../src/features/work-items/types.ts';
+import type { WorkItem } from '../../contract/work-items.ts';
 import { SANDBOX_CLIENT_SECRET } from './identities.ts';
 
 export async function tokenFor(url: string, alias: string): Promise<string> {

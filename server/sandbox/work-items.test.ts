@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, FieldDetails, WorkItem } from '../../src/features/work-items/types.ts';
+import type { ErrorResponseDto, FieldDetails, WorkItem } from '../../contract/work-items.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { ADA, ALICE, BOB, CAROL } from './identities.ts';
 import { formFields } from './store.ts';

@@ -5,7 +5,7 @@
 // Pages never call ky or fetch: they use the hooks in src/features/*/api/, which call the helpers below
 // (`getJson`, `sendJson`, `getCollection`). The helpers turn every failure into one `ApiError`.
 import ky, { HTTPError, type KyInstance, type Options } from 'ky';
-import type { ErrorResponseDto } from '../features/work-items/types.ts';
+import type { ErrorResponseDto } from '../../contract/work-items.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // ApiError

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiProblem } from '../../errors.ts';
-import type { PublicIdentity } from '../../../src/features/work-items/types.ts';
+import type { PublicIdentity } from '../../../contract/work-items.ts';
 import { authenticate } from '../auth.ts';
 import { FilterError, checkSupported, matches, parseFilter, type FilterNode } from '../filters.ts';
 import { IDENTITIES, identityByAlias, type SandboxIdentity } from '../identities.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiProblem } from '../../errors.ts';
-import type { AccountSelection, WorkItemForward } from '../../../src/features/work-items/types.ts';
+import type { AccountSelection, WorkItemForward } from '../../../contract/work-items.ts';
 import { authenticate } from '../auth.ts';
 import { identityById } from '../identities.ts';
 import type { Caller, WorkItemStore } from '../store.ts';

@@ -6,7 +6,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { ApiError } from '../../lib/http.ts';
-import type { AccountSelection, FieldDetails, FormDetails } from '../work-items/types.ts';
+import type { AccountSelection, FieldDetails, FormDetails } from '../../../contract/work-items.ts';
 import { SelectionForm, SubmittedSelection } from './AccountSelectionForm.tsx';
 import { draftKey } from './draft.ts';
 import { buildModel } from './form-model.ts';

@@ -16,7 +16,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useNotify } from '../../components/notify.tsx';
 import { isApiError } from '../../lib/http.ts';
 import { useSubmitAccountSelection } from '../work-items/api/submit-account-selection.ts';
-import type { AccountSelection, FormDetails, WorkItem } from '../work-items/types.ts';
+import type { AccountSelection, FormDetails, WorkItem } from '../../../contract/work-items.ts';
 import { loadDraft, removeDraft, saveDraft } from './draft.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import {

@@ -12,7 +12,7 @@ import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
-import type { AllowedValue } from '../work-items/types.ts';
+import type { AllowedValue } from '../../../contract/work-items.ts';
 import { validateField, type FormFieldModel, type FormValues } from './form-model.ts';
 
 const optionLabel = (o: AllowedValue) => o.label || o.value;

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import Button from '@mui/material/Button';
 import { useNotify } from '../../components/notify.tsx';
 import { ownerSearch } from '../../app/owner.ts';
-import type { WorkItem } from '../work-items/types.ts';
+import type { WorkItem } from '../../../contract/work-items.ts';
 import type { ForwardOutcome } from './ForwardDialog.tsx';
 import { isForwardable } from './forwardable.ts';
 import { LazyForwardDialog, loadForwardDialog } from './load-forward-dialog.ts';

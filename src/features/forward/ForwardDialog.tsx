@@ -15,7 +15,7 @@ import { IdentityPicker, type IdentityOption } from '../identities/components/Id
 import { useForwardWorkItem } from '../work-items/api/send-work-item-forward.ts';
 import { BulkProgress } from '../work-items/components/BulkProgress.tsx';
 import { useBulkRun, type BulkResult } from '../work-items/components/use-bulk-run.ts';
-import type { WorkItem } from '../work-items/types.ts';
+import type { WorkItem } from '../../../contract/work-items.ts';
 
 /** The sandbox caps a forward comment at this length (ISC keeps comments short too). */
 export const MAX_COMMENT_LENGTH = 4000;

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import Button from '@mui/material/Button';
 import type { BulkResult } from '../work-items/components/use-bulk-run.ts';
-import type { WorkItem } from '../work-items/types.ts';
+import type { WorkItem } from '../../../contract/work-items.ts';
 import type { ForwardOutcome } from './ForwardDialog.tsx';
 import { isForwardable } from './forwardable.ts';
 import { LazyForwardDialog, loadForwardDialog } from './load-forward-dialog.ts';

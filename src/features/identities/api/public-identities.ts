@@ -1,7 +1,7 @@
 // getPublicIdentities: GET /v3/public-identities?filters&sorters=name&limit — find people by what a person types.
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getCollection, type ApiError, type Collection } from '../../../lib/http.ts';
-import type { PublicIdentity } from '../../work-items/types.ts';
+import type { PublicIdentity } from '../../../../contract/work-items.ts';
 import { identityKeys } from './keys.ts';
 
 export const DEFAULT_IDENTITY_SEARCH_LIMIT = 20;

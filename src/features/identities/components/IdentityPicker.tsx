@@ -6,7 +6,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { usePublicIdentities } from '../api/public-identities.ts';
-import type { PublicIdentity } from '../../work-items/types.ts';
+import type { PublicIdentity } from '../../../../contract/work-items.ts';
 import { useDebouncedValue } from './use-debounced-value.ts';
 
 /** How long typing must pause before a search goes out. */

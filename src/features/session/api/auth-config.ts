@@ -3,12 +3,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, getJson } from '../../../lib/http.ts';
 import { sessionKeys } from './session-keys.ts';
+import type { AuthConfig } from '../../../../contract/session.ts';
 
-export interface AuthConfig {
-  mode: 'sandbox' | 'tenant';
-  pat: boolean;
-  oauth: boolean;
-}
+export type { AuthConfig } from '../../../../contract/session.ts';
 
 export const authConfigKey = [...sessionKeys.all, 'auth-config'] as const;
 

@@ -6,16 +6,12 @@ import { ApiError, getJson, onSessionExpired, sendJson } from '../../../lib/http
 import { identityKeys } from '../../identities/api/keys.ts';
 import { workItemKeys } from '../../work-items/api/keys.ts';
 import { sessionKeys, type Session } from './session-keys.ts';
+import type { DemoIdentity, SignInBody } from '../../../../contract/session.ts';
 
 export { sessionKeys, type Session } from './session-keys.ts';
 
-export type SignInVariables = { identity: string } | { clientId: string; clientSecret: string };
-
-export interface DemoIdentity {
-  alias: string;
-  name: string;
-  isAdmin: boolean;
-}
+export type SignInVariables = SignInBody;
+export type { DemoIdentity };
 
 /** The current session, or null when there is none (401). */
 export async function getSession(signal?: AbortSignal): Promise<Session | null> {

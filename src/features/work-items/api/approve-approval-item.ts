@@ -1,7 +1,7 @@
 // approveApprovalItem: POST /v3/work-items/{id}/approve/{approvalItemId} — approves one approval item of a work item.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson, type ApiError } from '../../../lib/http.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { rollbackApprovalItem, setApprovalItemState, settleDecision, type ApprovalDecisionContext } from './cache.ts';
 
 export interface ApproveApprovalItemVariables {

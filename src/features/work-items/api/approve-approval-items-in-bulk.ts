@@ -1,7 +1,7 @@
 // approveApprovalItemsInBulk: POST /v3/work-items/bulk-approve/{id} — approves every approval item of a work item.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson, type ApiError } from '../../../lib/http.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { settleDecision } from './cache.ts';
 
 export interface ApproveApprovalItemsInBulkVariables {

@@ -2,7 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Collection } from '../../../lib/http.ts';
 import { sessionKeys, type Session } from '../../session/api/session-keys.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { workItemKeys } from './keys.ts';
 
 /** The signed-in identity's id, when the session is in the cache. */

@@ -1,7 +1,7 @@
 // completeWorkItem: POST /v3/work-items/{id} — marks a work item done.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson, type ApiError } from '../../../lib/http.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { settleDecision } from './cache.ts';
 
 export interface CompleteWorkItemVariables {

@@ -2,7 +2,7 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getCollection, type ApiError, type Collection } from '../../../lib/http.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { workItemKeys, type PageScope } from './keys.ts';
 
 export function getCompletedWorkItems({ ownerId, limit, offset }: PageScope, signal?: AbortSignal) {

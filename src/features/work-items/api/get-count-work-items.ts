@@ -1,7 +1,7 @@
 // getCountWorkItems: GET /v3/work-items/count?ownerId — how many pending work items.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson, type ApiError } from '../../../lib/http.ts';
-import type { WorkItemsCount } from '../types.ts';
+import type { WorkItemsCount } from '../../../../contract/work-items.ts';
 import { workItemKeys, type OwnerScope } from './keys.ts';
 
 export function getCountWorkItems({ ownerId }: OwnerScope, signal?: AbortSignal) {

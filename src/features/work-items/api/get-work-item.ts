@@ -1,7 +1,7 @@
 // getWorkItem: GET /v3/work-items/{id} — one work item, in full.
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, type ApiError } from '../../../lib/http.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { findCachedWorkItem } from './cache.ts';
 import { workItemKeys } from './keys.ts';
 

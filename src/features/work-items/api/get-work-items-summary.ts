@@ -1,7 +1,7 @@
 // getWorkItemsSummary: GET /v3/work-items/summary?ownerId — open, completed and total counts.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson, type ApiError } from '../../../lib/http.ts';
-import type { WorkItemsSummary } from '../types.ts';
+import type { WorkItemsSummary } from '../../../../contract/work-items.ts';
 import { workItemKeys, type OwnerScope } from './keys.ts';
 
 export function getWorkItemsSummary({ ownerId }: OwnerScope, signal?: AbortSignal) {

@@ -1,7 +1,7 @@
 // sendWorkItemForward: POST /v3/work-items/{id}/forward — hands a work item to another identity.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson, type ApiError } from '../../../lib/http.ts';
-import type { WorkItem, WorkItemForward } from '../types.ts';
+import type { WorkItem, WorkItemForward } from '../../../../contract/work-items.ts';
 import { findCachedWorkItem, invalidateOwner, writeWorkItem } from './cache.ts';
 import { workItemKeys } from './keys.ts';
 

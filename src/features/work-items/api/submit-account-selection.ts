@@ -1,7 +1,7 @@
 // submitAccountSelection: POST /v3/work-items/{id}/submit-account-selection — the form's answer, keyed on field name.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson, type ApiError } from '../../../lib/http.ts';
-import type { AccountSelection, WorkItem } from '../types.ts';
+import type { AccountSelection, WorkItem } from '../../../../contract/work-items.ts';
 import { settleDecision } from './cache.ts';
 
 export interface SubmitAccountSelectionVariables {

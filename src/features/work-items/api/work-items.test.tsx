@@ -13,7 +13,7 @@ import {
   wrapperFor,
   type ApiTestServer,
 } from '../../../test/api-server.tsx';
-import { isSection, type FieldDetails, type FormItem, type WorkItem } from '../types.ts';
+import { isSection, type FieldDetails, type FormItem, type WorkItem } from '../../../../contract/work-items.ts';
 import { useApproveApprovalItem } from './approve-approval-item.ts';
 import { useApproveApprovalItemsInBulk } from './approve-approval-items-in-bulk.ts';
 import { useCompleteWorkItem } from './complete-work-item.ts';

@@ -19,7 +19,7 @@ import { useApproveApprovalItem } from '../api/approve-approval-item.ts';
 import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
 import { useRejectApprovalItem } from '../api/reject-approval-item.ts';
 import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
-import type { ApprovalItemDetails, WorkItem } from '../types.ts';
+import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
 import { StateChip } from './StateChip.tsx';
 import { Rows } from './Rows.tsx';
 

@@ -7,7 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
 import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { BulkProgress } from './BulkProgress.tsx';
 import { pendingApprovalItems } from './table-params.ts';
 import { useBulkRun, type BulkResult } from './use-bulk-run.ts';

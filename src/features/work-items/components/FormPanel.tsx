@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import Skeleton from '@mui/material/Skeleton';
-import type { FormDetails, WorkItem } from '../types.ts';
+import type { FormDetails, WorkItem } from '../../../../contract/work-items.ts';
 
 // The account-selection form (react-hook-form, Autocomplete, ...) is its own chunk, loaded only for form items.
 const AccountSelectionForm = lazy(() => import('../../forms/AccountSelectionForm.tsx'));

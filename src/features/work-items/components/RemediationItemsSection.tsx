@@ -6,7 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { RemediationItemDetails } from '../types.ts';
+import type { RemediationItemDetails } from '../../../../contract/work-items.ts';
 
 /** What a remediation or manual task asks to change. */
 export function RemediationItemsSection({ items }: { items: RemediationItemDetails[] }) {

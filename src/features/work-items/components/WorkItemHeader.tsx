@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { formatDateTime } from '../../../components/format.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { StateChip } from './StateChip.tsx';
 import { typeLabel } from './table-params.ts';
 

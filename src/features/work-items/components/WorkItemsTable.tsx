@@ -11,7 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { StateChip } from './StateChip.tsx';
 import type { SortOrder } from './table-params.ts';
 import { typeLabel } from './table-params.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { filterAndSort, readTableParams } from './table-params.ts';
 
 const items: WorkItem[] = [

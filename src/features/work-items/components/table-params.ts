@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useUpdateSearch } from '../../../app/use-update-search.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 
 // The list pages' state lives in the URL (page, page size, quick filter, type, sort; ownerId is kept as it is),
 // so a link pasted into chat opens the same view.

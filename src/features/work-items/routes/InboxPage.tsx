@@ -11,7 +11,7 @@ import { useNotify } from '../../../components/notify.tsx';
 import { ownerSearch, rememberOwner, useOwnerId } from '../../../app/owner.ts';
 import { useWorkItems } from '../api/list-work-items.ts';
 import { findCachedWorkItem } from '../api/cache.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import type { BulkDecisionMeta, BulkResult, Decision } from '../components/BulkDecisionDialog.tsx';
 import { clearBulkResume, readBulkResume } from '../components/use-bulk-run.ts';
 import { useSession } from '../../session/api/session.ts';

@@ -14,7 +14,7 @@ import { ownerSearch, useOwnerId } from '../../../app/owner.ts';
 import { useWorkItem } from '../api/get-work-item.ts';
 import { useWorkItems } from '../api/list-work-items.ts';
 import { useCompleteWorkItem } from '../api/complete-work-item.ts';
-import type { WorkItem } from '../types.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
 import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
 import { FormPanel } from '../components/FormPanel.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';

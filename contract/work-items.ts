@@ -1,5 +1,5 @@
-// The v3 Work Items API's shapes, written once from the official spec (work-items.v3.json) and used by both
-// the browser app and the sandbox server. Almost everything may be null or missing on a real tenant, so
+// The v3 Work Items API's shapes, written once from the official spec (work-items.v3.json) and imported by the
+// browser app, the server, the benchmark and the end-to-end tests. Almost everything may be null or missing on a real tenant, so
 // optional/nullable is the norm: read these tolerantly.
 
 export const WORK_ITEM_STATES = ['Finished', 'Rejected', 'Returned', 'Expired', 'Pending', 'Canceled'] as const;
