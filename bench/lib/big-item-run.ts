@@ -1,0 +1,165 @@
+import type { Browser } from 'playwright';
+import { freshSession } from './browser.ts';
+import type { BenchServer } from './servers.ts';
+
+export interface BigItemRun {
+  firstRows: number;
+  frameP95: number;
+  frameMax: number;
+  frames: number;
+  pxPerFrame: number;
+  reachedEnd: boolean;
+  approveLatencies: number[];
+  approveAll: number;
+}
+
+/**
+ * On a fresh server holding one work item with thousands of approval items: cold load → first approval rows; scroll
+ * the window-virtualised list top to bottom (a fixed number of pixels per animation frame, rAF deltas recorded in
+ * the page); click "Approve" on `clicks` rows in turn (click event → the row shows its new state, timed in the page);
+ * then "Approve all" → confirm → the page shows no pending item left.
+ */
+export async function bigItemRun(
+  browser: Browser,
+  server: BenchServer,
+  itemId: string,
+  options: { clicks: number; minPxPerFrame: number; frameBudget: number },
+): Promise<BigItemRun> {
+  const s = await freshSession(browser, server);
+  const { page } = s;
+  try {
+    await page.goto(`/work-items/${encodeURIComponent(itemId)}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench.firstApprovalRow > 0, undefined, { timeout: 60_000, polling: 50 });
+    const firstRows = await page.evaluate(() => window.__bench.firstApprovalRow);
+    // Let the virtualiser chunk load and settle before scrolling.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+
+    // Top to bottom in a bounded number of frames (≥ options.minPxPerFrame a frame, at most ~`frameBudget` frames, and
+    // at most 20 s on a very busy machine): each step is larger than the viewport plus overscan once the list is long,
+    // so every frame renders a fresh set of rows, the worst case (like dragging the scrollbar).
+    const scroll = await page.evaluate(
+      ({ minPx, budget }) =>
+        new Promise<{ deltas: number[]; px: number; reachedEnd: boolean }>((resolve) => {
+          const deltas: number[] = [];
+          window.scrollTo(0, 0);
+          const scrollable = document.documentElement.scrollHeight - window.innerHeight;
+          const px = Math.max(minPx, Math.ceil(scrollable / budget));
+          const startedAt = performance.now();
+          let last = 0;
+          // rAF can stall (a renderer starved on a loaded machine): never wait more than 25 s in all.
+          setTimeout(() => resolve({ deltas, px, reachedEnd: false }), 25_000);
+          const tick = (t: number) => {
+            if (last) deltas.push(t - last);
+            last = t;
+            const max = document.documentElement.scrollHeight - window.innerHeight;
+            const end = window.scrollY >= max - 1;
+            if (end || t - startedAt > 20_000) {
+              resolve({ deltas, px, reachedEnd: end });
+              return;
+            }
+            window.scrollBy(0, px);
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+      { minPx: options.minPxPerFrame, budget: options.frameBudget },
+    );
+    const frames = scroll.deltas;
+    const sorted = [...frames].sort((a, b) => a - b);
+    const frameP95 = sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
+
+    // Approve → on screen, timed in the page: the click's event time (capture listener) to the MutationObserver
+    // callback that sees the row's state chip say "Finished" — the optimistic update. (The row's "Decided" text
+    // comes later, once the server has answered; that wait is the server's round trip, not what the click shows.)
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    const approveLatencies: number[] = [];
+    for (let i = 0; i < options.clicks; i++) {
+      const button = page
+        .locator('[data-testid="approval-item-row"] button[aria-label^="Approve "]:not([disabled])')
+        .first();
+      await button.waitFor({ timeout: 15_000 });
+      const armed = await button.evaluate((el) => {
+        const row = el.closest('tr');
+        const index = row?.getAttribute('data-index');
+        const w = window as unknown as { __approve?: Promise<number> };
+        w.__approve = new Promise<number>((resolve) => {
+          let clickedAt = 0;
+          const onClick = (e: Event) => {
+            clickedAt = e.timeStamp;
+          };
+          window.addEventListener('click', onClick, { capture: true, once: true });
+          const mo = new MutationObserver(() => {
+            const current = index !== null ? document.querySelector(`tr[data-index="${index}"]`) : row;
+            const state = current?.querySelector('.MuiChip-label')?.textContent;
+            if (clickedAt && state === 'Finished') {
+              mo.disconnect();
+              resolve(performance.now() - clickedAt);
+            }
+          });
+          mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+          setTimeout(() => {
+            mo.disconnect();
+            resolve(Number.NaN);
+          }, 10_000);
+        });
+        return index;
+      });
+      if (armed === undefined) break;
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/approve/'), {
+        timeout: 30_000,
+      });
+      await button.click();
+      approveLatencies.push(await page.evaluate(() => (window as unknown as { __approve: Promise<number> }).__approve));
+      await answered;
+    }
+    await page.waitForLoadState('networkidle');
+
+    // Approve all: the confirm button's click → the section shows 0 pending (or the page shows the item completed).
+    await page.getByRole('button', { name: 'Approve all', exact: true }).click();
+    const confirm = page.getByRole('dialog').getByRole('button', { name: /^Approve \d+ items?$/ });
+    await confirm.waitFor();
+    await confirm.evaluate(() => {
+      const w = window as unknown as { __approveAll?: Promise<number> };
+      w.__approveAll = new Promise<number>((resolve) => {
+        let clickedAt = 0;
+        window.addEventListener(
+          'click',
+          (e) => {
+            clickedAt = e.timeStamp;
+          },
+          { capture: true, once: true },
+        );
+        const done = () =>
+          document.getElementById('approval-items-heading')?.textContent?.includes('(0 pending') ||
+          document.body.textContent?.includes('This work item is completed');
+        const mo = new MutationObserver(() => {
+          if (clickedAt && done()) {
+            mo.disconnect();
+            resolve(performance.now() - clickedAt);
+          }
+        });
+        mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => {
+          mo.disconnect();
+          resolve(Number.NaN);
+        }, 120_000);
+      });
+    });
+    await confirm.click();
+    const approveAll = await page.evaluate(() => (window as unknown as { __approveAll: Promise<number> }).__approveAll);
+    return {
+      firstRows,
+      frameP95,
+      frameMax: sorted[sorted.length - 1] ?? Number.NaN,
+      frames: frames.length,
+      pxPerFrame: scroll.px,
+      reachedEnd: scroll.reachedEnd,
+      approveLatencies,
+      approveAll,
+    };
+  } finally {
+    await s.context.close();
+  }
+}
