@@ -123,6 +123,7 @@ async function main() {
     stopAllSync();
     fs.rmSync(tmpDir, { recursive: true, force: true });
   };
+  process.once('exit', cleanup); // also after a crash: no server outlives the benchmark
   process.once('SIGINT', () => {
     cleanup();
     process.exit(130);

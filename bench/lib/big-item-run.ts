@@ -110,6 +110,9 @@ export async function bigItemRun(
       const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/approve/'), {
         timeout: 30_000,
       });
+      // Awaited below, after the click: until then a timeout must not be an unhandled rejection (that would end the
+      // whole benchmark and leave its servers running) but fail this run, which the section records.
+      answered.catch(() => {});
       await button.click();
       approveLatencies.push(await page.evaluate(() => (window as unknown as { __approve: Promise<number> }).__approve));
       await answered;
