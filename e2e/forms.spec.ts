@@ -1,4 +1,4 @@
-// Account-selection forms (issue 5), against the production build and a fresh sandbox: alice fills in her form
+// Account-selection forms, against the production build and a fresh sandbox: alice fills in her form
 // items; the page checks what the server checks before sending, a refused submit keeps every value, and an expired
 // session comes back to the form with the values in place. Each test uses its own form item, picked by its title.
 import fs from 'node:fs';

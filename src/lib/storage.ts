@@ -2,7 +2,7 @@
 // missing or refuse writes (private mode, quota, a policy): every call here then quietly does nothing, and the
 // app works without what it would have kept.
 
-export const STORAGE_PREFIX = 'wii.';
+const STORAGE_PREFIX = 'wii.';
 
 export type StorageArea = 'local' | 'session';
 

@@ -58,12 +58,12 @@ export function sessionQueryOptions() {
  * Whether a cached query belongs to the signed-in identity: every query outside the session's own keys (the
  * session, the sign-in methods, the demo identities). A feature's new cache is user data without saying so.
  */
-export function isUserScoped(queryKey: QueryKey): boolean {
+function isUserScoped(queryKey: QueryKey): boolean {
   return queryKey[0] !== sessionKeys.all[0];
 }
 
 /** Forgets everything cached for the previous identity, by the one rule above. */
-export function clearUserData(queryClient: QueryClient) {
+function clearUserData(queryClient: QueryClient) {
   queryClient.removeQueries({ predicate: (query) => isUserScoped(query.queryKey) });
 }
 

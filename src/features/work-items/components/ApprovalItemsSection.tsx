@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -18,6 +17,7 @@ import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-it
 import { useApprovalDecisions } from '../hooks/use-approval-decisions.ts';
 import { decisionVerb } from '../rules.ts';
 import { ApprovalItemRow } from './ApprovalItemRow.tsx';
+import { DecisionButtons } from './DecisionButtons.tsx';
 import { Rows } from './Rows.tsx';
 
 function matches(a: ApprovalItemDetails, needle: string) {
@@ -70,24 +70,11 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
         />
         <Box sx={{ flexGrow: 1 }} />
         {!readOnly && (
-          <>
-            <Button
-              variant="contained"
-              color="success"
-              disabled={pendingCount === 0 || bulkRunning || busy.size > 0}
-              onClick={() => decisions.ask('approve')}
-            >
-              Approve all
-            </Button>
-            <Button
-              variant="outlined"
-              color="error"
-              disabled={pendingCount === 0 || bulkRunning || busy.size > 0}
-              onClick={() => decisions.ask('reject')}
-            >
-              Reject all
-            </Button>
-          </>
+          <DecisionButtons
+            what="all"
+            disabled={pendingCount === 0 || bulkRunning || busy.size > 0}
+            onDecide={decisions.ask}
+          />
         )}
       </Box>
       {decisions.error && (

@@ -1,24 +1,18 @@
 import Typography from '@mui/material/Typography';
-import { useOwnerId } from '../../../lib/owner.ts';
-import { useCompletedWorkItems } from '../api/get-completed-work-items.ts';
-import { useTableParams } from '../hooks/table-params.ts';
+import { completedWorkItemsQueryOptions } from '../api/get-completed-work-items.ts';
+import { useListPage } from '../hooks/use-list-page.ts';
 import { WorkItemsListPanel } from '../components/WorkItemsListPanel.tsx';
 
 export function CompletedPage() {
-  const ownerId = useOwnerId();
-  const [params, setParams] = useTableParams();
-  const query = useCompletedWorkItems({ ownerId, limit: params.pageSize, offset: params.page * params.pageSize });
-  const total = query.data?.total;
+  const list = useListPage(completedWorkItemsQueryOptions);
+  const total = list.query.data?.total;
   return (
     <>
       <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
         Completed
       </Typography>
       <WorkItemsListPanel
-        query={query}
-        ownerId={ownerId}
-        params={params}
-        setParams={setParams}
+        {...list}
         variant="completed"
         caption="Completed work items"
         empty={{ title: 'Nothing completed yet', text: 'Work items you decide show up here.' }}

@@ -1,14 +1,14 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useOwnerId } from '../../../lib/owner.ts';
 import { ForwardSelectedButton } from '../../forward/components/ForwardSelectedButton.tsx';
-import { useWorkItems } from '../api/list-work-items.ts';
+import { workItemsQueryOptions } from '../api/list-work-items.ts';
 import { BulkResumeAlert } from '../components/BulkResumeAlert.tsx';
+import { DecisionButtons } from '../components/DecisionButtons.tsx';
 import { SummaryBar } from '../components/SummaryBar.tsx';
 import { WorkItemsListPanel } from '../components/WorkItemsListPanel.tsx';
 import { useBulkDecisions } from '../hooks/use-bulk-decisions.ts';
-import { useTableParams } from '../hooks/table-params.ts';
+import { useListPage } from '../hooks/use-list-page.ts';
 
 // The bulk dialog (and MUI's Dialog) is only needed once someone decides a selection: its own chunk.
 const BulkDecisionDialog = lazy(async () => ({
@@ -16,9 +16,8 @@ const BulkDecisionDialog = lazy(async () => ({
 }));
 
 export function InboxPage() {
-  const ownerId = useOwnerId();
-  const [params, setParams] = useTableParams();
-  const query = useWorkItems({ ownerId, limit: params.pageSize, offset: params.page * params.pageSize });
+  const list = useListPage(workItemsQueryOptions);
+  const { ownerId, params, setParams, query } = list;
   const pageItems = useMemo(() => query.data?.items ?? [], [query.data]);
   const total = query.data?.total;
   const bulk = useBulkDecisions(ownerId, pageItems);
@@ -42,10 +41,7 @@ export function InboxPage() {
         <BulkResumeAlert resume={bulk.resumable} onResume={bulk.resume} onDismiss={bulk.dismissResume} />
       )}
       <WorkItemsListPanel
-        query={query}
-        ownerId={ownerId}
-        params={params}
-        setParams={setParams}
+        {...list}
         variant="pending"
         caption="Pending work items"
         empty={{
@@ -58,22 +54,7 @@ export function InboxPage() {
             <Typography variant="body2" color="text.secondary" aria-live="polite">
               {selection.selected.size > 0 ? `${selection.selected.size} selected` : ''}
             </Typography>
-            <Button
-              variant="contained"
-              color="success"
-              disabled={bulk.decidable.length === 0 || running}
-              onClick={() => bulk.start('approve')}
-            >
-              Approve selected
-            </Button>
-            <Button
-              variant="outlined"
-              color="error"
-              disabled={bulk.decidable.length === 0 || running}
-              onClick={() => bulk.start('reject')}
-            >
-              Reject selected
-            </Button>
+            <DecisionButtons what="selected" disabled={bulk.decidable.length === 0 || running} onDecide={bulk.start} />
             <ForwardSelectedButton
               items={bulk.selectedItems}
               selectedCount={selection.selected.size}
