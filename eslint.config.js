@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { pageLayerZones } from './src/layers.js';
 
 export default tseslint.config(
   {
@@ -29,6 +31,15 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts', 'e2e/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}', '*.config.{ts,js}', '.ci/**'],
     languageOptions: { globals: globals.node },
+  },
+  // The page's import directions (what may import what: src/layers.js).
+  {
+    files: ['src/**/*.{ts,tsx}', 'contract/**/*.ts'],
+    // Tests may reach across layers to set up a scene (the real server, another feature's hooks).
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver()] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: pageLayerZones() }] },
   },
   {
     rules: {

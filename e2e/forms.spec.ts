@@ -1,4 +1,4 @@
-// Account-selection forms (issue 5), against the production build and a fresh sandbox: alice fills in her form
+// Account-selection forms, against the production build and a fresh sandbox: alice fills in her form
 // items; the page checks what the server checks before sending, a refused submit keeps every value, and an expired
 // session comes back to the form with the values in place. Each test uses its own form item, picked by its title.
 import fs from 'node:fs';
@@ -108,7 +108,7 @@ test('alice is told which fields are missing before anything is sent, then submi
   await page.getByRole('textbox', { name: 'Change ticket number' }).fill('CHG-2041');
   await page.getByRole('checkbox', { name: 'Notify the user by email' }).uncheck();
 
-  // Leaving with unsaved input asks first (an in-app link); Back is not held, but the draft brings everything back.
+  // Leaving with unsaved input asks first: an in-app link, and the browser's Back button too.
   await page.getByRole('link', { name: '← Back to the inbox' }).click();
   const leave = page.getByRole('dialog', { name: 'Leave this form?' });
   await expect(leave).toBeVisible();
@@ -116,6 +116,14 @@ test('alice is told which fields are missing before anything is sent, then submi
   await expect(leave).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/work-items/${item.id}`));
   await page.goBack();
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Stay on this page' }).click();
+  await expect(leave).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/work-items/${item.id}`));
+  await expect(page.getByRole('radio', { name: labelOf(salesforce[1]) })).toBeChecked();
+  // Back again, and this time leave: the inbox; Forward brings the form back with the draft in place.
+  await page.goBack();
+  await leave.getByRole('button', { name: 'Leave' }).click();
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
   await page.goForward();
   await expect(page.getByTestId('draft-restored')).toBeVisible();

@@ -1,6 +1,6 @@
-// Hostile data (issue 9): alice's seeded items whose names, descriptions, accounts, values, errors and form hold
-// HTML, <script>, an <img onerror>, very long unbroken strings, RTL text and emoji (server/sandbox/seed.ts
-// `seedHostileItems`). They must render as text, nothing may execute (React escapes; the CSP forbids inline script
+// Hostile data renders as text and stays usable: alice's seeded items whose names, descriptions, accounts, values,
+// errors and form hold HTML, <script>, an <img onerror>, very long unbroken strings, RTL text and emoji
+// (server/sandbox/seed.ts `seedHostileItems`). They must render as text, nothing may execute (React escapes; the CSP forbids inline script
 // as a second line), and the pages must stay usable: the decision buttons on screen, no page-wide sideways scroll.
 // Only reads: it decides nothing, so the other specs' view of alice's inbox is unchanged.
 import { expect, test, type Page } from '@playwright/test';

@@ -13,7 +13,8 @@ import { useSession, useSignOut } from '../features/session/api/session.ts';
 import { useWorkItemsCount } from '../features/work-items/api/get-count-work-items.ts';
 import { StatusBanners } from '../components/StatusBanners.tsx';
 import { ColorModeToggle } from './ColorModeToggle.tsx';
-import { ownerSearch, useOwnerId, useRecentOwners } from './owner.ts';
+import { useOwnerId, useRecentOwners } from '../lib/owner.ts';
+import { isWorkItemPath, paths, routePatterns } from '../lib/paths.ts';
 import { noteSessionExpired } from '../features/session/components/return-to.ts';
 
 // The admin's owner picker (an Autocomplete) is loaded only for admins: approvers never download it.
@@ -71,8 +72,7 @@ function OwnerBanner({ ownerId, selfId }: { ownerId: string | undefined; selfId:
   const params = new URLSearchParams(location.search);
   params.delete('ownerId');
   params.delete('page');
-  const back = location.pathname.startsWith('/work-items/') ? '/inbox' : location.pathname;
-  const query = params.toString();
+  const back = paths.list(isWorkItemPath(location.pathname) ? routePatterns.inbox : location.pathname, params);
   return (
     <Alert
       severity="info"
@@ -80,7 +80,7 @@ function OwnerBanner({ ownerId, selfId }: { ownerId: string | undefined; selfId:
       role="status"
       data-testid="owner-banner"
       action={
-        <Button component={RouterLink} to={back + (query ? `?${query}` : '')} color="inherit" size="small">
+        <Button component={RouterLink} to={back} color="inherit" size="small">
           Back to my items
         </Button>
       }
@@ -97,10 +97,9 @@ export function Layout() {
   const signOut = useSignOut();
   useSessionExpiryNote();
   if (!session) return null; // the guard around this layout has already sent the user to sign in
-  const search = ownerSearch(ownerId);
   const doSignOut = () =>
     signOut.mutate(undefined, {
-      onSettled: () => navigate('/sign-in', { replace: true }),
+      onSettled: () => navigate(paths.signIn(), { replace: true }),
     });
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -108,18 +107,18 @@ export function Layout() {
         <Toolbar sx={{ gap: 1, flexWrap: 'wrap', py: { xs: 1, md: 0 } }}>
           <Typography
             component={RouterLink}
-            to={`/inbox${search}`}
+            to={paths.inbox({ ownerId })}
             variant="h6"
             sx={{ color: 'inherit', textDecoration: 'none', mr: 2, fontWeight: 700, whiteSpace: 'nowrap' }}
           >
             Work Items Inbox
           </Typography>
           <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
-            <Button component={NavLink} to={`/inbox${search}`} sx={navButtonSx}>
+            <Button component={NavLink} to={paths.inbox({ ownerId })} sx={navButtonSx}>
               Inbox
               <PendingCount ownerId={ownerId} />
             </Button>
-            <Button component={NavLink} to={`/completed${search}`} sx={navButtonSx}>
+            <Button component={NavLink} to={paths.completed({ ownerId })} sx={navButtonSx}>
               Completed
             </Button>
           </Box>

@@ -1,7 +1,8 @@
 import { useLocation, useNavigate } from 'react-router';
 import Box from '@mui/material/Box';
 import { IdentityPicker, type IdentityOption } from '../features/identities/components/IdentityPicker.tsx';
-import { rememberOwner, useOwnerId, useRecentOwners } from './owner.ts';
+import { rememberOwner, useOwnerId, useRecentOwners } from '../lib/owner.ts';
+import { isCompletedPath, paths, routePatterns } from '../lib/paths.ts';
 
 /**
  * The admin's "Owner" picker: find an identity by name (or alias, email, id) — recently viewed owners are offered
@@ -23,9 +24,7 @@ export default function OwnerPicker({ selfId }: { selfId: string }) {
       params.set('ownerId', id);
       rememberOwner(id, owner?.name);
     }
-    const path = location.pathname.startsWith('/completed') ? '/completed' : '/inbox';
-    const query = params.toString();
-    navigate(path + (query ? `?${query}` : ''));
+    navigate(paths.list(isCompletedPath(location.pathname) ? routePatterns.completed : routePatterns.inbox, params));
   };
 
   return (

@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { paths } from '../lib/paths.ts';
 
 function isChunkLoadError(error: unknown): boolean {
   return (
@@ -45,7 +46,7 @@ function ErrorPage({ title, error, onReset }: { title: string; error?: unknown; 
           onRetry={() => window.location.reload()}
         />
       )}
-      <Button component={RouterLink} to="/inbox" sx={{ mt: 2 }} variant="contained">
+      <Button component={RouterLink} to={paths.inbox()} sx={{ mt: 2 }} variant="contained">
         Go to the inbox
       </Button>
     </Box>

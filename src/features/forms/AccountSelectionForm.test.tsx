@@ -7,7 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { ApiError } from '../../lib/http.ts';
 import type { AccountSelection, FieldDetails, FormDetails } from '../../../contract/work-items.ts';
-import { SelectionForm, SubmittedSelection } from './AccountSelectionForm.tsx';
+import { SelectionForm } from './SelectionForm.tsx';
+import { SubmittedSelection } from './SubmittedSelection.tsx';
 import { draftKey } from './draft.ts';
 import { buildModel } from './form-model.ts';
 

@@ -1,8 +1,7 @@
 // A draft per work item in sessionStorage: saved on every change, restored when the form mounts, removed once the
 // selection is submitted. It survives a sign-in round trip after the session expires (same tab), and dies with the
 // tab, so answers never linger on a shared machine.
-
-const PREFIX = 'work-items-inbox:form-draft:';
+import { readStoredJson, removeStored, storageKey, writeStored } from '../../lib/storage.ts';
 
 export interface Draft {
   savedAt: string;
@@ -10,41 +9,23 @@ export interface Draft {
   values: Record<string, unknown>;
 }
 
-export function draftKey(workItemId: string): string {
-  return `${PREFIX}${workItemId}`;
-}
+const draftName = (workItemId: string) => `form-draft.${workItemId}`;
 
-function storage(): Storage | undefined {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined; // storage disabled by the browser
-  }
+/** The full storage key of a work item's draft. */
+export function draftKey(workItemId: string): string {
+  return storageKey(draftName(workItemId));
 }
 
 export function loadDraft(workItemId: string): Draft | null {
-  try {
-    const text = storage()?.getItem(draftKey(workItemId));
-    if (!text) return null;
-    const draft = JSON.parse(text) as Draft;
-    return draft && typeof draft.values === 'object' && draft.values ? draft : null;
-  } catch {
-    return null;
-  }
+  const draft = readStoredJson('session', draftName(workItemId)) as Draft | undefined;
+  return draft && typeof draft.values === 'object' && draft.values ? draft : null;
 }
 
 export function saveDraft(workItemId: string, values: Record<string, unknown>): void {
-  try {
-    storage()?.setItem(draftKey(workItemId), JSON.stringify({ savedAt: new Date().toISOString(), values }));
-  } catch {
-    // quota or disabled storage: the form still works, only the draft is not kept
-  }
+  // quota or disabled storage: the form still works, only the draft is not kept
+  writeStored('session', draftName(workItemId), JSON.stringify({ savedAt: new Date().toISOString(), values }));
 }
 
 export function removeDraft(workItemId: string): void {
-  try {
-    storage()?.removeItem(draftKey(workItemId));
-  } catch {
-    // nothing to do
-  }
+  removeStored('session', draftName(workItemId));
 }

@@ -11,10 +11,11 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { plural } from '../../lib/plural.ts';
 import { IdentityPicker, type IdentityOption } from '../identities/components/IdentityPicker.tsx';
 import { useForwardWorkItem } from '../work-items/api/send-work-item-forward.ts';
-import { BulkProgress } from '../work-items/components/BulkProgress.tsx';
-import { useBulkRun, type BulkResult } from '../work-items/components/use-bulk-run.ts';
+import { BulkProgress } from '../../components/BulkProgress.tsx';
+import { useBulkRun, type BulkResult } from '../../lib/use-bulk-run.ts';
 import type { WorkItem } from '../../../contract/work-items.ts';
 
 /** The sandbox caps a forward comment at this length (ISC keeps comments short too). */
@@ -29,10 +30,6 @@ interface ForwardForm {
 export interface ForwardOutcome {
   results: BulkResult[];
   target: IdentityOption | null;
-}
-
-function plural(n: number, one: string, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

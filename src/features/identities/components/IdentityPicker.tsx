@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { usePublicIdentities } from '../api/public-identities.ts';
 import type { PublicIdentity } from '../../../../contract/work-items.ts';
-import { useDebouncedValue } from './use-debounced-value.ts';
+import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 
 /** How long typing must pause before a search goes out. */
 export const IDENTITY_SEARCH_DEBOUNCE_MS = 250;

@@ -10,8 +10,14 @@ import {
   wrapperFor,
   type ApiTestServer,
 } from '../../../test/api-server.tsx';
-import { identitySearchFilters, usePublicIdentities } from '../../identities/api/public-identities.ts';
-import { useDemoIdentities, useSession, useSignIn, useSignOut } from './session.ts';
+import {
+  identitySearchFilters,
+  publicIdentitiesQueryOptions,
+  usePublicIdentities,
+} from '../../identities/api/public-identities.ts';
+import { workItemsQueryOptions } from '../../work-items/api/list-work-items.ts';
+import { authConfigKey } from './auth-config.ts';
+import { sessionQueryOptions, useDemoIdentities, useSession, useSignIn, useSignOut } from './session.ts';
 
 let api: ApiTestServer;
 beforeAll(async () => {
@@ -83,4 +89,35 @@ it('identitySearchFilters quotes and escapes what was typed', () => {
     'firstname sw "o\\"b\\\\" or lastname sw "o\\"b\\\\" or alias sw "o\\"b\\\\" or email sw "o\\"b\\\\"',
   );
   expect(identitySearchFilters(IDS.bob)).toContain(`id eq "${IDS.bob}"`);
+});
+
+it('signing in and out clears every user-scoped query by one rule (a key root added later too); session keys stay', async () => {
+  const client = newQueryClient();
+  const { result } = renderHook(() => ({ signIn: useSignIn(), signOut: useSignOut() }), {
+    wrapper: wrapperFor(client),
+  });
+  const laterFeature = ['a-feature-added-later', 'anything'] as const;
+  const page = workItemsQueryOptions({ limit: 25, offset: 0 }).queryKey;
+  const config = { mode: 'sandbox', pat: true, oauth: false } as const;
+  const fill = () => {
+    client.setQueryData(laterFeature, 'cached for the previous identity');
+    client.setQueryData(page, { items: [], total: 0 });
+    client.setQueryData(publicIdentitiesQueryOptions({ search: 'bob' }).queryKey, { items: [], total: 0 });
+    client.setQueryData(authConfigKey, config);
+  };
+
+  fill();
+  await act(() => result.current.signIn.mutateAsync({ identity: 'alice.approver' }));
+  expect(client.getQueryData(laterFeature)).toBeUndefined();
+  expect(client.getQueryData(page)).toBeUndefined();
+  expect(client.getQueryData(publicIdentitiesQueryOptions({ search: 'bob' }).queryKey)).toBeUndefined();
+  expect(client.getQueryData(authConfigKey)).toEqual(config);
+  expect(client.getQueryData(sessionQueryOptions().queryKey)?.identityId).toBe(IDS.alice);
+
+  fill();
+  await act(() => result.current.signOut.mutateAsync());
+  expect(client.getQueryData(laterFeature)).toBeUndefined();
+  expect(client.getQueryData(page)).toBeUndefined();
+  expect(client.getQueryData(authConfigKey)).toEqual(config);
+  expect(client.getQueryData(sessionQueryOptions().queryKey)).toBeNull();
 });

@@ -1,10 +1,15 @@
 // The session (server side: server/plugins/session.ts): who is signed in, sign-in, sign-out, the demo identities.
 // The access token stays in an HttpOnly cookie; the page only learns the claims below.
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError, getJson, onSessionExpired, sendJson } from '../../../lib/http.ts';
-import { identityKeys } from '../../identities/api/keys.ts';
-import { workItemKeys } from '../../work-items/api/keys.ts';
 import { sessionKeys, type Session } from './session-keys.ts';
 import type { DemoIdentity, SignInBody } from '../../../../contract/session.ts';
 
@@ -49,10 +54,17 @@ export function sessionQueryOptions() {
   });
 }
 
-/** Forgets everything cached for the previous identity. */
+/**
+ * Whether a cached query belongs to the signed-in identity: every query outside the session's own keys (the
+ * session, the sign-in methods, the demo identities). A feature's new cache is user data without saying so.
+ */
+function isUserScoped(queryKey: QueryKey): boolean {
+  return queryKey[0] !== sessionKeys.all[0];
+}
+
+/** Forgets everything cached for the previous identity, by the one rule above. */
 function clearUserData(queryClient: QueryClient) {
-  queryClient.removeQueries({ queryKey: workItemKeys.all });
-  queryClient.removeQueries({ queryKey: identityKeys.all });
+  queryClient.removeQueries({ predicate: (query) => isUserScoped(query.queryKey) });
 }
 
 /**
@@ -64,7 +76,8 @@ export function useSession() {
   useEffect(
     () =>
       onSessionExpired(() => {
-        if (queryClient.getQueryData(sessionKeys.current) !== null) queryClient.setQueryData(sessionKeys.current, null);
+        const { queryKey } = sessionQueryOptions();
+        if (queryClient.getQueryData(queryKey) !== null) queryClient.setQueryData(queryKey, null);
       }),
     [queryClient],
   );
@@ -77,7 +90,7 @@ export function useSignIn() {
     mutationFn: signIn,
     onSuccess: (session) => {
       clearUserData(queryClient);
-      queryClient.setQueryData(sessionKeys.current, session);
+      queryClient.setQueryData(sessionQueryOptions().queryKey, session);
     },
   });
 }
@@ -88,7 +101,7 @@ export function useSignOut() {
     mutationFn: signOut,
     onSettled: () => {
       clearUserData(queryClient);
-      queryClient.setQueryData(sessionKeys.current, null);
+      queryClient.setQueryData(sessionQueryOptions().queryKey, null);
     },
   });
 }

@@ -1,3 +1,5 @@
+import { isSignInPath, paths, routePatterns } from '../../../lib/paths.ts';
+
 let expiredAt = 0;
 
 /** Called on a 401: the next redirect to sign in says that the session expired. */
@@ -13,16 +15,12 @@ function consumeExpired(): boolean {
 
 /** `/sign-in?returnTo=<url>` (and `&expired=1` after a 401), so signing in comes back to the exact page. */
 export function signInUrl(returnTo: string, expired = consumeExpired()): string {
-  const params = new URLSearchParams();
-  if (returnTo && returnTo !== '/' && !returnTo.startsWith('/sign-in')) params.set('returnTo', returnTo);
-  if (expired) params.set('expired', '1');
-  const query = params.toString();
-  return `/sign-in${query ? `?${query}` : ''}`;
+  return paths.signIn({ returnTo, expired });
 }
 
 /** Only same-origin paths are followed after signing in (no open redirect to another site). */
 export function safeReturnTo(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/inbox';
-  if (value.startsWith('/sign-in')) return '/inbox';
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return routePatterns.inbox;
+  if (isSignInPath(value)) return routePatterns.inbox;
   return value;
 }

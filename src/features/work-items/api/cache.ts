@@ -1,24 +1,14 @@
 // What a decision makes stale, in one place: the mutations of this folder call these after the server answered.
+// Reads and writes take their keys from the queries' own queryOptions, so the data types follow.
 import type { QueryClient } from '@tanstack/react-query';
-import type { Collection } from '../../../lib/http.ts';
-import { sessionKeys, type Session } from '../../session/api/session-keys.ts';
+import { sessionQueryOptions } from '../../session/api/session.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
+import { findCachedWorkItem, workItemQueryOptions } from './get-work-item.ts';
 import { workItemKeys } from './keys.ts';
 
 /** The signed-in identity's id, when the session is in the cache. */
 export function selfId(queryClient: QueryClient): string | undefined {
-  return queryClient.getQueryData<Session | null>(sessionKeys.current)?.identityId;
-}
-
-/** A work item from the detail cache or from any cached page of a list. */
-export function findCachedWorkItem(queryClient: QueryClient, id: string): WorkItem | undefined {
-  const detail = queryClient.getQueryData<WorkItem>(workItemKeys.detail(id));
-  if (detail) return detail;
-  for (const [, page] of queryClient.getQueriesData<Collection<WorkItem>>({ queryKey: workItemKeys.owners() })) {
-    const found = Array.isArray(page?.items) ? page.items.find((item) => item?.id === id) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+  return queryClient.getQueryData(sessionQueryOptions().queryKey)?.identityId;
 }
 
 /**
@@ -42,7 +32,7 @@ export async function invalidateOwner(queryClient: QueryClient, ownerId: string 
 /** Writes a decision's answer (the updated work item) into its detail cache. */
 export function writeWorkItem(queryClient: QueryClient, item: WorkItem | undefined): void {
   if (item && typeof item === 'object' && typeof item.id === 'string') {
-    queryClient.setQueryData(workItemKeys.detail(item.id), item);
+    queryClient.setQueryData(workItemQueryOptions(item.id).queryKey, item);
   }
 }
 
@@ -73,11 +63,11 @@ export async function setApprovalItemState(
   approvalItemId: string,
   state: 'Finished' | 'Rejected',
 ): Promise<ApprovalDecisionContext> {
-  const key = workItemKeys.detail(workItemId);
-  await queryClient.cancelQueries({ queryKey: key });
-  const previous = queryClient.getQueryData<WorkItem>(key);
+  const { queryKey } = workItemQueryOptions(workItemId);
+  await queryClient.cancelQueries({ queryKey });
+  const previous = queryClient.getQueryData(queryKey);
   if (previous && Array.isArray(previous.approvalItems)) {
-    queryClient.setQueryData<WorkItem>(key, {
+    queryClient.setQueryData(queryKey, {
       ...previous,
       approvalItems: previous.approvalItems.map((item) => (item?.id === approvalItemId ? { ...item, state } : item)),
     });
@@ -90,5 +80,5 @@ export function rollbackApprovalItem(
   workItemId: string,
   context: ApprovalDecisionContext | undefined,
 ): void {
-  if (context?.previous) queryClient.setQueryData(workItemKeys.detail(workItemId), context.previous);
+  if (context?.previous) queryClient.setQueryData(workItemQueryOptions(workItemId).queryKey, context.previous);
 }

@@ -1,9 +1,9 @@
 // getCompletedWorkItems: GET /v3/work-items/completed?ownerId&limit&offset&count=true — one page of history.
-import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { queryOptions } from '@tanstack/react-query';
 import { getCollection, type ApiError, type Collection } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { workItemKeys, type PageScope } from './keys.ts';
+import { usePagedQuery } from './use-paged-query.ts';
 
 export function getCompletedWorkItems({ ownerId, limit, offset }: PageScope, signal?: AbortSignal) {
   return getCollection<WorkItem>(
@@ -21,19 +21,7 @@ export function completedWorkItemsQueryOptions(scope: PageScope) {
   });
 }
 
-/** One page of completed work items; keeps the previous page while the next loads, and prefetches it. */
+/** One page of completed work items; keeps the previous page on screen while the next loads, and prefetches it. */
 export function useCompletedWorkItems(scope: PageScope) {
-  const { ownerId, limit, offset } = scope;
-  const queryClient = useQueryClient();
-  const query = useQuery({
-    ...completedWorkItemsQueryOptions({ ownerId, limit, offset }),
-    placeholderData: keepPreviousData,
-  });
-  const total = query.isPlaceholderData ? undefined : query.data?.total;
-  useEffect(() => {
-    if (total !== undefined && limit > 0 && offset + limit < total) {
-      void queryClient.prefetchQuery(completedWorkItemsQueryOptions({ ownerId, limit, offset: offset + limit }));
-    }
-  }, [queryClient, ownerId, limit, offset, total]);
-  return query;
+  return usePagedQuery(completedWorkItemsQueryOptions, scope);
 }

@@ -1,9 +1,9 @@
 // getWorkItem: GET /v3/work-items/{id} — one work item, in full.
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { getJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import { findCachedWorkItem } from './cache.ts';
-import { workItemKeys } from './keys.ts';
+import type { Collection } from '../../../lib/http.ts';
+import { isPageKey, workItemKeys } from './keys.ts';
 
 export function getWorkItem(id: string, signal?: AbortSignal) {
   return getJson<WorkItem>(`work-items/${encodeURIComponent(id)}`, undefined, { signal });
@@ -15,6 +15,18 @@ export function workItemQueryOptions(id: string) {
     queryFn: ({ signal }) => getWorkItem(id, signal),
     enabled: !!id,
   });
+}
+
+/** A work item from its detail cache, or from any cached list page (pending or completed, any owner). */
+export function findCachedWorkItem(queryClient: QueryClient, id: string): WorkItem | undefined {
+  const detail = queryClient.getQueryData(workItemQueryOptions(id).queryKey);
+  if (detail) return detail;
+  const pages = queryClient.getQueriesData<Collection<WorkItem>>({ predicate: (query) => isPageKey(query.queryKey) });
+  for (const [, page] of pages) {
+    const found = Array.isArray(page?.items) ? page.items.find((item) => item?.id === id) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** One work item; opened from a list it shows the list's copy at once while the full item loads. */

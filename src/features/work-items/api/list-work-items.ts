@@ -1,9 +1,9 @@
 // listWorkItems: GET /v3/work-items?limit&offset&count=true&ownerId — one page of pending work items.
-import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { queryOptions } from '@tanstack/react-query';
 import { getCollection, type ApiError, type Collection } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { workItemKeys, type PageScope } from './keys.ts';
+import { usePagedQuery } from './use-paged-query.ts';
 
 export function listWorkItems({ ownerId, limit, offset }: PageScope, signal?: AbortSignal) {
   return getCollection<WorkItem>(
@@ -23,14 +23,5 @@ export function workItemsQueryOptions(scope: PageScope) {
 
 /** One page of the pending inbox; keeps the previous page on screen while the next loads, and prefetches it. */
 export function useWorkItems(scope: PageScope) {
-  const { ownerId, limit, offset } = scope;
-  const queryClient = useQueryClient();
-  const query = useQuery({ ...workItemsQueryOptions({ ownerId, limit, offset }), placeholderData: keepPreviousData });
-  const total = query.isPlaceholderData ? undefined : query.data?.total;
-  useEffect(() => {
-    if (total !== undefined && limit > 0 && offset + limit < total) {
-      void queryClient.prefetchQuery(workItemsQueryOptions({ ownerId, limit, offset: offset + limit }));
-    }
-  }, [queryClient, ownerId, limit, offset, total]);
-  return query;
+  return usePagedQuery(workItemsQueryOptions, scope);
 }

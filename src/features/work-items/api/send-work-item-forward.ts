@@ -2,8 +2,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItem, WorkItemForward } from '../../../../contract/work-items.ts';
-import { findCachedWorkItem, invalidateOwner, writeWorkItem } from './cache.ts';
-import { workItemKeys } from './keys.ts';
+import { invalidateOwner, writeWorkItem } from './cache.ts';
+import { findCachedWorkItem, workItemQueryOptions } from './get-work-item.ts';
 
 export interface ForwardWorkItemVariables extends WorkItemForward {
   workItemId: string;
@@ -39,7 +39,11 @@ export function useForwardWorkItem() {
     onSuccess: async (item, { workItemId, targetOwnerId }, context) => {
       if (item) writeWorkItem(queryClient, item);
       // Without an answer the cached copy names the old owner: stale, but not refetched (it may now be forbidden).
-      else await queryClient.invalidateQueries({ queryKey: workItemKeys.detail(workItemId), refetchType: 'none' });
+      else
+        await queryClient.invalidateQueries({
+          queryKey: workItemQueryOptions(workItemId).queryKey,
+          refetchType: 'none',
+        });
       await Promise.all([
         invalidateOwner(queryClient, context?.previousOwnerId),
         invalidateOwner(queryClient, targetOwnerId),

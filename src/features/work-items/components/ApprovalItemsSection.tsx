@@ -1,9 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useUpdateSearch } from '../../../app/use-update-search.ts';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -14,43 +11,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useNotify } from '../../../components/notify.tsx';
-import { useApproveApprovalItem } from '../api/approve-approval-item.ts';
-import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
-import { useRejectApprovalItem } from '../api/reject-approval-item.ts';
-import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
+import { plural } from '../../../lib/plural.ts';
+import { useUpdateSearch } from '../../../lib/use-update-search.ts';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
-import { StateChip } from './StateChip.tsx';
+import { useApprovalDecisions } from '../hooks/use-approval-decisions.ts';
+import { decisionVerb } from '../rules.ts';
+import { ApprovalItemRow } from './ApprovalItemRow.tsx';
+import { DecisionButtons } from './DecisionButtons.tsx';
 import { Rows } from './Rows.tsx';
-
-/** "Active Directory: memberOf" — how an approval item is named on its buttons and in messages. */
-export function approvalItemLabel(a: ApprovalItemDetails): string {
-  return `${a.application || 'Unknown application'}: ${a.name || a.value || a.id || 'item'}`;
-}
-
-/** The key of "Approve all"/"Reject all" among the decisions in flight. */
-const ALL = '\u0000all';
-
-/** Seeded or real values can be long unbroken strings (DNs, ARNs, hostile data): wrap them inside their column. */
-const cellWrap = { overflowWrap: 'anywhere', wordBreak: 'break-word', maxWidth: 320, minWidth: 96 } as const;
-
-/** At most four lines of a value; the whole of it on hover (title) and in the search. */
-function Clamped({ text }: { text: string | null | undefined }) {
-  if (!text) return <>—</>;
-  return (
-    <Box
-      component="span"
-      title={text.length > 120 ? text : undefined}
-      sx={{ display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: 4, overflow: 'hidden' }}
-    >
-      {text}
-    </Box>
-  );
-}
-
-function isPending(a: ApprovalItemDetails) {
-  return !a.state || a.state === 'Pending';
-}
 
 function matches(a: ApprovalItemDetails, needle: string) {
   return [a.application, a.account, a.value, a.name].some(
@@ -63,92 +31,23 @@ function matches(a: ApprovalItemDetails, needle: string) {
  * Rows are virtualised, so a work item with thousands of approval items stays smooth.
  */
 export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readOnly: boolean }) {
-  const notify = useNotify();
   const [params] = useSearchParams();
   const updateSearch = useUpdateSearch();
   // What is typed is local state (the URL follows it): an input bound to the URL alone loses keystrokes typed
   // faster than the router re-renders.
   const [search, setSearchText] = useState(() => params.get('q') ?? '');
-  const approveOne = useApproveApprovalItem();
-  const rejectOne = useRejectApprovalItem();
-  const approveAll = useApproveApprovalItemsInBulk();
-  const rejectAll = useRejectApprovalItemsInBulk();
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const [confirm, setConfirm] = useState<'approve' | 'reject' | null>(null);
-  const [error, setError] = useState<{ title: string; error: unknown; retry: () => void } | null>(null);
-  // Decisions in flight, updated synchronously: two clicks in the same tick (before React re-renders the
-  // disabled button) must not send the decision twice.
-  const inFlight = useRef(new Set<string>());
+  const decisions = useApprovalDecisions(item);
+  const { busy, bulkRunning, pendingCount, confirm } = decisions;
 
   const all = useMemo(() => (item.approvalItems ?? []).filter((a): a is ApprovalItemDetails => !!a), [item]);
-  const pendingCount = all.filter(isPending).length;
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
     return needle ? all.filter((a) => matches(a, needle)) : all;
   }, [all, search]);
-  const bulkRunning = approveAll.isPending || rejectAll.isPending;
 
   const setSearch = (value: string) => {
     setSearchText(value);
     updateSearch((next) => (value ? next.set('q', value) : next.delete('q')), { replace: true });
-  };
-
-  const decideOne = (a: ApprovalItemDetails, decision: 'approve' | 'reject') => {
-    const id = a.id;
-    if (!id || inFlight.current.has(id) || inFlight.current.has(ALL)) return;
-    inFlight.current.add(id);
-    setBusy((s) => new Set(s).add(id));
-    setError(null);
-    const mutation = decision === 'approve' ? approveOne : rejectOne;
-    mutation.mutate(
-      { workItemId: item.id, approvalItemId: id },
-      {
-        onSuccess: () => notify(`${decision === 'approve' ? 'Approved' : 'Rejected'} ${approvalItemLabel(a)}`),
-        onError: (e) =>
-          setError({
-            title: `${decision === 'approve' ? 'Approving' : 'Rejecting'} ${approvalItemLabel(a)} failed`,
-            error: e,
-            retry: () => decideOne(a, decision),
-          }),
-        onSettled: () => {
-          inFlight.current.delete(id);
-          setBusy((s) => {
-            const next = new Set(s);
-            next.delete(id);
-            return next;
-          });
-        },
-      },
-    );
-  };
-
-  const decideAll = (decision: 'approve' | 'reject') => {
-    if (inFlight.current.size > 0) return;
-    inFlight.current.add(ALL);
-    setError(null);
-    const mutation = decision === 'approve' ? approveAll : rejectAll;
-    mutation.mutate(
-      { workItemId: item.id },
-      {
-        onSuccess: () => {
-          setConfirm(null);
-          notify(
-            `${decision === 'approve' ? 'Approved' : 'Rejected'} ${pendingCount} approval item${pendingCount === 1 ? '' : 's'}`,
-          );
-        },
-        onError: (e) => {
-          setConfirm(null);
-          setError({
-            title: `${decision === 'approve' ? 'Approve' : 'Reject'} all failed`,
-            error: e,
-            retry: () => setConfirm(decision),
-          });
-        },
-        onSettled: () => {
-          inFlight.current.delete(ALL);
-        },
-      },
-    );
   };
 
   return (
@@ -171,29 +70,16 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
         />
         <Box sx={{ flexGrow: 1 }} />
         {!readOnly && (
-          <>
-            <Button
-              variant="contained"
-              color="success"
-              disabled={pendingCount === 0 || bulkRunning || busy.size > 0}
-              onClick={() => setConfirm('approve')}
-            >
-              Approve all
-            </Button>
-            <Button
-              variant="outlined"
-              color="error"
-              disabled={pendingCount === 0 || bulkRunning || busy.size > 0}
-              onClick={() => setConfirm('reject')}
-            >
-              Reject all
-            </Button>
-          </>
+          <DecisionButtons
+            what="all"
+            disabled={pendingCount === 0 || bulkRunning || busy.size > 0}
+            onDecide={decisions.ask}
+          />
         )}
       </Box>
-      {error && (
+      {decisions.error && (
         <Box sx={{ px: 2, pb: 2 }}>
-          <ErrorAlert error={error.error} title={error.title} onRetry={error.retry} />
+          <ErrorAlert error={decisions.error.error} title={decisions.error.title} onRetry={decisions.error.retry} />
         </Box>
       )}
       {shown.length === 0 ? (
@@ -221,73 +107,17 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
                 estimate={57}
                 renderRow={(index, measure) => {
                   const a = shown[index];
-                  const label = approvalItemLabel(a);
-                  const rowBusy = !!a.id && busy.has(a.id);
                   return (
-                    <TableRow
+                    <ApprovalItemRow
                       key={a.id ?? index}
-                      data-index={index}
-                      ref={measure}
-                      hover
-                      data-testid="approval-item-row"
-                    >
-                      <TableCell sx={cellWrap}>
-                        <Clamped text={a.application} />
-                      </TableCell>
-                      <TableCell sx={cellWrap}>
-                        <Clamped text={a.account} />
-                      </TableCell>
-                      <TableCell sx={cellWrap}>
-                        <Clamped text={a.name} />
-                      </TableCell>
-                      <TableCell>{a.operation || '—'}</TableCell>
-                      <TableCell sx={cellWrap}>
-                        <Clamped text={a.value} />
-                      </TableCell>
-                      <TableCell>
-                        <StateChip state={a.state ?? 'Pending'} />
-                      </TableCell>
-                      {!readOnly && (
-                        <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                          {rowBusy ? (
-                            <Box
-                              role="status"
-                              sx={{ display: 'inline-flex', gap: 1, alignItems: 'center', color: 'text.secondary' }}
-                            >
-                              <CircularProgress size={16} aria-label={`Saving the decision on ${label}`} />
-                              <Typography variant="body2">Saving…</Typography>
-                            </Box>
-                          ) : isPending(a) ? (
-                            <Box sx={{ display: 'inline-flex', gap: 1 }}>
-                              <Button
-                                size="small"
-                                variant="outlined"
-                                color="success"
-                                aria-label={`Approve ${label}`}
-                                disabled={rowBusy || bulkRunning || !a.id}
-                                onClick={() => decideOne(a, 'approve')}
-                              >
-                                Approve
-                              </Button>
-                              <Button
-                                size="small"
-                                variant="outlined"
-                                color="error"
-                                aria-label={`Reject ${label}`}
-                                disabled={rowBusy || bulkRunning || !a.id}
-                                onClick={() => decideOne(a, 'reject')}
-                              >
-                                Reject
-                              </Button>
-                            </Box>
-                          ) : (
-                            <Typography variant="body2" color="text.secondary">
-                              Decided
-                            </Typography>
-                          )}
-                        </TableCell>
-                      )}
-                    </TableRow>
+                      item={a}
+                      index={index}
+                      measure={measure}
+                      readOnly={readOnly}
+                      busy={!!a.id && busy.has(a.id)}
+                      disabled={bulkRunning}
+                      onDecide={decisions.decideOne}
+                    />
                   );
                 }}
               />
@@ -298,14 +128,14 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
       {confirm && (
         <ConfirmDialog
           open
-          title={`${confirm === 'approve' ? 'Approve' : 'Reject'} all ${pendingCount} pending approval item${pendingCount === 1 ? '' : 's'}?`}
-          confirmLabel={`${confirm === 'approve' ? 'Approve' : 'Reject'} ${pendingCount} item${pendingCount === 1 ? '' : 's'}`}
+          title={`${decisionVerb(confirm)} all ${plural(pendingCount, 'pending approval item')}?`}
+          confirmLabel={`${decisionVerb(confirm)} ${plural(pendingCount, 'item')}`}
           confirmColor={confirm === 'approve' ? 'success' : 'error'}
           busy={bulkRunning}
-          onClose={() => setConfirm(null)}
-          onConfirm={() => decideAll(confirm)}
+          onClose={decisions.cancel}
+          onConfirm={() => decisions.decideAll(confirm)}
         >
-          {confirm === 'approve' ? 'Approve' : 'Reject'} every pending approval item of “{item.name || item.id}”
+          {decisionVerb(confirm)} every pending approval item of “{item.name || item.id}”
           {search ? ', not only the ones the search shows' : ''}. This cannot be undone.
         </ConfirmDialog>
       )}

@@ -8,21 +8,14 @@ import Typography from '@mui/material/Typography';
 import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
 import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import { BulkProgress } from './BulkProgress.tsx';
-import { pendingApprovalItems } from './table-params.ts';
-import { useBulkRun, type BulkResult } from './use-bulk-run.ts';
-
-export type Decision = 'approve' | 'reject';
-
-export type { BulkResult } from './use-bulk-run.ts';
+import { BulkProgress } from '../../../components/BulkProgress.tsx';
+import { plural } from '../../../lib/plural.ts';
+import { useBulkRun, type BulkResult } from '../../../lib/use-bulk-run.ts';
+import { decisionDone, decisionVerb, pendingApprovalItems, type Decision } from '../rules.ts';
 
 /** What a bulk decision keeps besides the undone items when the session expires during its run. */
 export interface BulkDecisionMeta {
   decision: Decision;
-}
-
-function plural(n: number, one: string, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -62,7 +55,7 @@ export function BulkDecisionDialog({
     onItemDone,
     resume: resume && { key: resume.key, identityId: resume.identityId, meta: { decision } },
   });
-  const verb = decision === 'approve' ? 'Approve' : 'Reject';
+  const verb = decisionVerb(decision);
   const approvalCount = items.reduce((n, item) => n + pendingApprovalItems(item).length, 0);
 
   const run = () => {
@@ -105,8 +98,8 @@ export function BulkDecisionDialog({
           results={results}
           total={items.length}
           label={verb}
-          okText={decision === 'approve' ? 'Approved' : 'Rejected'}
-          successText={`${decision === 'approve' ? 'Approved' : 'Rejected'} ${plural(succeeded, 'work item')}.`}
+          okText={decisionDone(decision)}
+          successText={`${decisionDone(decision)} ${plural(succeeded, 'work item')}.`}
         />
       </DialogContent>
       <DialogActions>

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { SearchField, SelectField } from '../../../components/fields.tsx';
-import type { TableParams } from './table-params.ts';
-import { typeLabel } from './table-params.ts';
+import type { TableParams } from '../hooks/table-params.ts';
+import { typeLabel } from '../rules.ts';
 
 /** Quick filter, type filter and sort over the loaded page; extra actions (bulk buttons) go on the right. */
 export function ListToolbar({

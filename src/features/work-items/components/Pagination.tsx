@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import Box from '@mui/material/Box';
 import type MuiTablePagination from '@mui/material/TablePagination';
-import { PAGE_SIZES } from './table-params.ts';
+import { PAGE_SIZES } from '../hooks/table-params.ts';
 
 // MUI's TablePagination (with its Select, Menu and Tooltip, ~15 KB gzipped) is not needed to show the first rows:
 // it arrives in its own chunk right after, with a plain "1–25 of 45" in its place until then.

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../components/format.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { StateChip } from './StateChip.tsx';
-import { typeLabel } from './table-params.ts';
+import { typeLabel } from '../rules.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -11,10 +11,11 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
+import { paths } from '../../../lib/paths.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { StateChip } from './StateChip.tsx';
-import type { SortOrder } from './table-params.ts';
-import { typeLabel } from './table-params.ts';
+import type { SortOrder } from '../hooks/table-params.ts';
+import { typeLabel } from '../rules.ts';
 import { Rows } from './Rows.tsx';
 
 export interface TableSelection {
@@ -43,13 +44,13 @@ function itemCount(item: WorkItem): number | string {
 
 /**
  * Pending or completed work items: a semantic MUI table whose rows are virtualised for long pages.
- * `detailSearch` is appended to the detail links (keeps ?ownerId=).
+ * The detail links keep the owner being viewed (`ownerId`).
  */
 export function WorkItemsTable({
   items,
   variant,
   selection,
-  detailSearch,
+  ownerId,
   sort,
   onSortChange,
   caption,
@@ -57,7 +58,7 @@ export function WorkItemsTable({
   items: readonly WorkItem[];
   variant: 'pending' | 'completed';
   selection?: TableSelection;
-  detailSearch: string;
+  ownerId: string | undefined;
   sort: SortOrder;
   onSortChange: (sort: SortOrder) => void;
   caption: string;
@@ -132,7 +133,7 @@ export function WorkItemsTable({
                     </TableCell>
                   )}
                   <TableCell sx={{ maxWidth: 420 }}>
-                    <Link component={RouterLink} to={`/work-items/${encodeURIComponent(item.id)}${detailSearch}`}>
+                    <Link component={RouterLink} to={paths.workItem(item.id, { ownerId })}>
                       {name}
                     </Link>
                     {item.description && item.description !== name && (

@@ -10,22 +10,18 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useNotify } from '../../../components/notify.tsx';
-import { ownerSearch, useOwnerId } from '../../../app/owner.ts';
+import { useOwnerId } from '../../../lib/owner.ts';
+import { paths } from '../../../lib/paths.ts';
 import { useWorkItem } from '../api/get-work-item.ts';
 import { useWorkItems } from '../api/list-work-items.ts';
 import { useCompleteWorkItem } from '../api/complete-work-item.ts';
-import type { WorkItem } from '../../../../contract/work-items.ts';
 import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
 import { FormPanel } from '../components/FormPanel.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';
 import { WorkItemHeader } from '../components/WorkItemHeader.tsx';
-import { ForwardButton } from '../../forward/ForwardButton.tsx';
-import { ForwardHistory } from '../../forward/ForwardHistory.tsx';
-import { pendingApprovalItems } from '../components/table-params.ts';
-
-function isOpen(item: WorkItem) {
-  return item.state ? item.state === 'Pending' : !item.completed;
-}
+import { ForwardButton } from '../../forward/components/ForwardButton.tsx';
+import { ForwardHistory } from '../../forward/components/ForwardHistory.tsx';
+import { isCompletable, isOpen } from '../rules.ts';
 
 /** The next pending work item of the same owner (first page of the inbox, this one left out). */
 function useNextItemId(currentId: string, ownerId: string | undefined): { id?: string; loading: boolean } {
@@ -41,7 +37,7 @@ function NextItemButton({ currentId, ownerId, primary }: { currentId: string; ow
     <Button
       variant={primary ? 'contained' : 'outlined'}
       disabled={!next.id}
-      onClick={() => next.id && navigate(`/work-items/${encodeURIComponent(next.id)}${ownerSearch(ownerId)}`)}
+      onClick={() => next.id && navigate(paths.workItem(next.id, { ownerId }))}
     >
       Next item
     </Button>
@@ -64,7 +60,7 @@ export function WorkItemPage() {
   }, [item?.name]);
 
   const back = (
-    <Link component={RouterLink} to={`/inbox${ownerSearch(ownerId)}`} sx={{ display: 'inline-block', mb: 1 }}>
+    <Link component={RouterLink} to={paths.inbox({ ownerId })} sx={{ display: 'inline-block', mb: 1 }}>
       ← Back to the inbox
     </Link>
   );
@@ -99,7 +95,7 @@ export function WorkItemPage() {
   const readOnly = !open;
   const approvalItems = item.approvalItems ?? [];
   const remediationItems = (item.remediationItems ?? []).filter(Boolean);
-  const canComplete = open && !item.form && pendingApprovalItems(item).length === 0;
+  const canComplete = isCompletable(item);
   const markComplete = () =>
     complete.mutate({ workItemId: item.id }, { onSuccess: () => notify(`Marked “${item.name || item.id}” complete`) });
 

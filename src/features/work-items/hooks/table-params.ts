@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useUpdateSearch } from '../../../app/use-update-search.ts';
+import { useUpdateSearch } from '../../../lib/use-update-search.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 
 // The list pages' state lives in the URL (page, page size, quick filter, type, sort; ownerId is kept as it is),
@@ -73,14 +73,7 @@ export function filterAndSort(items: readonly WorkItem[], { q, type, sort }: Pic
   return filtered.sort((a, b) => direction * (createdAt(a) - createdAt(b)));
 }
 
-/** The pending approval items of a work item (state Pending or not given). */
-export function pendingApprovalItems(item: WorkItem | undefined) {
-  return (item?.approvalItems ?? []).filter((a) => a && (!a.state || a.state === 'Pending'));
-}
-
-/** "Access request approval" style label for a work item's type. */
-export function typeLabel(type: string | null | undefined): string {
-  if (!type) return '—';
-  if (type === 'PolicyVioloation') return 'Policy violation';
-  return type.replace(/([a-z])([A-Z])/g, '$1 $2');
+/** The types present on a page, sorted: the type filter's choices. */
+export function typesOf(items: readonly WorkItem[]): string[] {
+  return [...new Set(items.map((i) => i.type).filter((t): t is NonNullable<typeof t> => !!t))].sort();
 }

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { readStoredJson, removeStored, writeStored } from './storage.ts';
 
 /** The outcome of one work item in a bulk run ("Approve selected", "Reject selected", "Forward selected"). */
 export interface BulkResult {
@@ -14,8 +15,8 @@ export type BulkPhase = 'confirm' | 'running' | 'done';
 export const SESSION_EXPIRED_MESSAGE = 'Not done: your session expired. Sign in again to resume.';
 
 /**
- * What a run interrupted by an expired session leaves in sessionStorage under its `resume.key`, so that after
- * signing in again the page can offer to resume it with only the undone work items.
+ * What a run interrupted by an expired session leaves in sessionStorage under its `resume.key` (a storage name),
+ * so that after signing in again the page can offer to resume it with only the undone work items.
  */
 export interface BulkResume<M = unknown> {
   /** Who was signed in: a resume is only offered to the same identity. */
@@ -33,35 +34,22 @@ function isStatus(error: unknown, status: number): boolean {
   return !!error && typeof error === 'object' && (error as { status?: unknown }).status === status;
 }
 
-export function readBulkResume<M = unknown>(key: string): BulkResume<M> | null {
-  try {
-    const raw = sessionStorage.getItem(key);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as BulkResume<M>;
-    if (!parsed || !Array.isArray(parsed.remaining) || parsed.remaining.length === 0) return null;
-    const remaining = parsed.remaining.filter(
-      (r): r is { id: string; name: string } => !!r && typeof r.id === 'string' && typeof r.name === 'string',
-    );
-    return remaining.length ? { ...parsed, remaining } : null;
-  } catch {
-    return null;
-  }
+export function readBulkResume<M = unknown>(name: string): BulkResume<M> | null {
+  const parsed = readStoredJson('session', name) as BulkResume<M> | undefined;
+  if (!parsed || !Array.isArray(parsed.remaining)) return null;
+  const remaining = parsed.remaining.filter(
+    (r): r is { id: string; name: string } => !!r && typeof r.id === 'string' && typeof r.name === 'string',
+  );
+  return remaining.length ? { ...parsed, remaining } : null;
 }
 
-export function clearBulkResume(key: string): void {
-  try {
-    sessionStorage.removeItem(key);
-  } catch {
-    // storage disabled: nothing was kept
-  }
+export function clearBulkResume(name: string): void {
+  removeStored('session', name);
 }
 
-function saveBulkResume(key: string, value: BulkResume): void {
-  try {
-    sessionStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // storage disabled: the failed items still stay selected
-  }
+function saveBulkResume(name: string, value: BulkResume): void {
+  // storage disabled: the failed items still stay selected
+  writeStored('session', name, JSON.stringify(value));
 }
 
 /**

@@ -1,9 +1,9 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { formatDateTime } from '../../components/format.ts';
-import { RelativeTime } from '../../components/RelativeTime.tsx';
-import type { ForwardHistoryEntry } from '../../../contract/work-items.ts';
+import { formatDateTime } from '../../../components/format.ts';
+import { RelativeTime } from '../../../components/RelativeTime.tsx';
+import type { ForwardHistoryEntry } from '../../../../contract/work-items.ts';
 
 /** Who handed the work item to whom, when and why (the sandbox's `forwardHistory`, oldest first). */
 export function ForwardHistory({ entries }: { entries: ForwardHistoryEntry[] | null | undefined }) {

@@ -1,27 +1,21 @@
 import { useCallback, useMemo, useState } from 'react';
+import { readStoredJson, removeStored, writeStored } from '../../../lib/storage.ts';
 
 function load(key: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
+  const parsed = readStoredJson('session', key);
+  return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function save(key: string, ids: Iterable<string>) {
-  try {
-    const list = [...ids];
-    if (list.length) sessionStorage.setItem(key, JSON.stringify(list));
-    else sessionStorage.removeItem(key);
-  } catch {
-    // storage disabled: the selection lives for this page only
-  }
+  // storage disabled: the selection lives for this page only
+  const list = [...ids];
+  if (list.length) writeStored('session', key, JSON.stringify(list));
+  else removeStored('session', key);
 }
 
 /**
- * A set of selected ids kept in sessionStorage under `key`, so that signing in again after an expired session
- * (or a reload) comes back with the same selection.
+ * A set of selected ids kept in sessionStorage under `key` (a storage name), so that signing in again after an
+ * expired session (or a reload) comes back with the same selection.
  */
 export function usePersistentSelection(key: string) {
   const [state, setState] = useState(() => ({ key, ids: new Set(load(key)) }));

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
+import { readStoredJson, writeStored } from './storage.ts';
 
 // The owner whose items are shown lives in the URL (`?ownerId=`), so a pasted link opens the same view.
 
@@ -9,42 +10,29 @@ export function useOwnerId(): string | undefined {
   return params.get('ownerId') || undefined;
 }
 
-/** `?ownerId=…` (or '') to append to links so that moving between pages keeps the owner being viewed. */
-export function ownerSearch(ownerId: string | undefined): string {
-  return ownerId ? `?${new URLSearchParams({ ownerId })}` : '';
-}
-
 // Recently viewed owners, remembered in localStorage for the admin's owner picker and the banner's name.
 export interface RecentOwner {
   id: string;
   name?: string;
 }
 
-const KEY = 'wii.recentOwners';
+const KEY = 'recent-owners';
 const MAX = 8;
 const listeners = new Set<() => void>();
 let cache: RecentOwner[] | null = null;
 
 function read(): RecentOwner[] {
   if (cache) return cache;
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    cache = Array.isArray(parsed)
-      ? parsed.filter((o): o is RecentOwner => !!o && typeof (o as RecentOwner).id === 'string').slice(0, MAX)
-      : [];
-  } catch {
-    cache = [];
-  }
+  const parsed = readStoredJson('local', KEY);
+  cache = Array.isArray(parsed)
+    ? parsed.filter((o): o is RecentOwner => !!o && typeof (o as RecentOwner).id === 'string').slice(0, MAX)
+    : [];
   return cache;
 }
 
 function write(owners: RecentOwner[]) {
   cache = owners.slice(0, MAX);
-  try {
-    localStorage.setItem(KEY, JSON.stringify(cache));
-  } catch {
-    // storage full or disabled: the list lives for this page only
-  }
+  writeStored('local', KEY, JSON.stringify(cache));
   listeners.forEach((l) => l());
 }
 
@@ -55,10 +43,6 @@ export function rememberOwner(id: string, name?: string | null) {
   const entry: RecentOwner = { id, name: name || existing?.name };
   if (owners[0]?.id === id && owners[0].name === entry.name) return;
   write([entry, ...owners.filter((o) => o.id !== id)]);
-}
-
-export function forgetOwner(id: string) {
-  write(read().filter((o) => o.id !== id));
 }
 
 export function useRecentOwners(): RecentOwner[] {

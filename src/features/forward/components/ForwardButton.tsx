@@ -1,11 +1,11 @@
 import { Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import Button from '@mui/material/Button';
-import { useNotify } from '../../components/notify.tsx';
-import { ownerSearch } from '../../app/owner.ts';
-import type { WorkItem } from '../../../contract/work-items.ts';
-import type { ForwardOutcome } from './ForwardDialog.tsx';
-import { isForwardable } from './forwardable.ts';
+import { useNotify } from '../../../components/notify.tsx';
+import { paths } from '../../../lib/paths.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
+import { isForwardable } from '../../work-items/rules.ts';
+import type { ForwardOutcome } from '../ForwardDialog.tsx';
 import { LazyForwardDialog, loadForwardDialog } from './load-forward-dialog.ts';
 
 /**
@@ -22,7 +22,7 @@ export function ForwardButton({ workItem, ownerId }: { workItem: WorkItem; owner
     setOpen(false);
     if (target && results.some((r) => r.ok)) {
       notify(`Forwarded to ${target.name || target.id}`);
-      navigate(`/inbox${ownerSearch(ownerId)}`);
+      navigate(paths.inbox({ ownerId }));
     }
   };
 

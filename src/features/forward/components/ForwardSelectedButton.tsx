@@ -1,22 +1,24 @@
 import { Suspense, useState } from 'react';
 import Button from '@mui/material/Button';
-import type { BulkResult } from '../work-items/components/use-bulk-run.ts';
-import type { WorkItem } from '../../../contract/work-items.ts';
-import type { ForwardOutcome } from './ForwardDialog.tsx';
-import { isForwardable } from './forwardable.ts';
+import { useNotify } from '../../../components/notify.tsx';
+import { plural } from '../../../lib/plural.ts';
+import type { BulkResult } from '../../../lib/use-bulk-run.ts';
+import type { WorkItem } from '../../../../contract/work-items.ts';
+import { isForwardable } from '../../work-items/rules.ts';
+import type { ForwardOutcome } from '../ForwardDialog.tsx';
 import { LazyForwardDialog, loadForwardDialog } from './load-forward-dialog.ts';
 
 /**
  * "Forward selected" in the inbox's selection toolbar: every selected open work item to one new owner, through
  * the same per-item run as "Approve selected" (progress, a result each; `onItemDone` lets the inbox take the
- * successes out of the selection and keep the failures selected with their reason).
+ * successes out of the selection and keep the failures selected with their reason). A snackbar names the new
+ * owner once the dialog closes.
  */
 export function ForwardSelectedButton({
   items,
   selectedCount,
   disabled,
   onItemDone,
-  onDone,
 }: {
   /** The selected work items the inbox knows and has not already handled. */
   items: WorkItem[];
@@ -24,10 +26,16 @@ export function ForwardSelectedButton({
   selectedCount: number;
   disabled?: boolean;
   onItemDone: (result: BulkResult) => void;
-  onDone: (outcome: ForwardOutcome) => void;
 }) {
   const [run, setRun] = useState<{ items: WorkItem[]; skipped: number } | null>(null);
+  const notify = useNotify();
   const forwardable = items.filter(isForwardable);
+
+  const onClose = ({ results, target }: ForwardOutcome) => {
+    setRun(null);
+    const ok = results.filter((r) => r.ok).length;
+    if (ok > 0 && target) notify(`Forwarded ${plural(ok, 'work item')} to ${target.name || target.id}`);
+  };
 
   return (
     <>
@@ -47,10 +55,7 @@ export function ForwardSelectedButton({
             mode="many"
             skipped={run.skipped}
             onItemDone={onItemDone}
-            onClose={(outcome) => {
-              setRun(null);
-              onDone(outcome);
-            }}
+            onClose={onClose}
           />
         </Suspense>
       )}

@@ -1,6 +1,5 @@
-// The account-selection form of a work item (issue 5): rendered from the item's `form`, validated as the server
-// will, submitted through submit-account-selection; read-only (the submitted selection) once the item is completed.
-// Loaded lazily by the detail page (src/features/work-items/components/FormPanel.tsx).
+// The editable account-selection form: rendered from the item's `form`, validated as the server will (form-model.ts),
+// a draft kept in this tab, a server 400 put on its fields, and "Leave this form?" while answers are unsent.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import Alert from '@mui/material/Alert';
@@ -9,26 +8,22 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useNotify } from '../../components/notify.tsx';
 import { isApiError } from '../../lib/http.ts';
-import { useSubmitAccountSelection } from '../work-items/api/submit-account-selection.ts';
-import type { AccountSelection, FormDetails, WorkItem } from '../../../contract/work-items.ts';
+import { plural } from '../../lib/plural.ts';
+import type { AccountSelection, FormDetails } from '../../../contract/work-items.ts';
 import { loadDraft, removeDraft, saveDraft } from './draft.ts';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import {
   buildModel,
   causesByField,
-  displayValue,
   initialValues,
   sameValues,
   toSelection,
   valuesByName,
   withDraft,
-  type FormModel,
   type FormNode,
   type FormValues,
 } from './form-model.ts';
@@ -36,26 +31,6 @@ import { useLeaveGuard } from './use-leave-guard.tsx';
 
 const LEAVE_MESSAGE =
   'Your answers in this form are not submitted yet. They stay as a draft in this browser tab, so you can come back to them.';
-
-function FormHeader({ form, headingId }: { form: FormDetails; headingId: string }) {
-  return (
-    <Box sx={{ mb: 2 }}>
-      <Typography id={headingId} variant="h6" component="h2" sx={{ overflowWrap: 'anywhere' }}>
-        {form.title || form.name || 'Account selection'}
-      </Typography>
-      {form.subtitle && (
-        <Typography color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-          {form.subtitle}
-        </Typography>
-      )}
-      {form.targetUser && (
-        <Typography sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
-          For: <strong>{form.targetUser}</strong>
-        </Typography>
-      )}
-    </Box>
-  );
-}
 
 function Section({ label, depth, children }: { label: string; depth: number; children: ReactNode }) {
   return (
@@ -82,9 +57,6 @@ function Section({ label, depth, children }: { label: string; depth: number; chi
     </Box>
   );
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Editing
 
 export interface SelectionFormProps {
   workItemId: string;
@@ -178,9 +150,7 @@ export function SelectionForm({ workItemId, form, onSubmit }: SelectionFormProps
       )}
       {formState.submitCount > 0 && invalid.length > 0 && (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="form-error-summary">
-          <AlertTitle>
-            {invalid.length === 1 ? '1 field needs attention' : `${invalid.length} fields need attention`}
-          </AlertTitle>
+          <AlertTitle>{plural(invalid.length, 'field needs', 'fields need')} attention</AlertTitle>
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {invalid.map((f) => (
               <li key={f.key}>
@@ -221,102 +191,5 @@ export function SelectionForm({ workItemId, form, onSubmit }: SelectionFormProps
       </Box>
       {leaveDialog}
     </Box>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Completed: the submitted selection, read-only
-
-function ReadOnlyNodes({ nodes, depth }: { nodes: FormNode[]; depth: number }) {
-  const fields = nodes.filter((n) => n.type === 'field');
-  const sections = nodes.filter((n) => n.type === 'section');
-  return (
-    <>
-      {fields.length > 0 && (
-        <Box
-          component="dl"
-          sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, 260px) 1fr' }, gap: 1, m: 0 }}
-        >
-          {fields.map((n) => (
-            <Box key={n.model.key} sx={{ display: 'contents' }}>
-              <Typography component="dt" color="text.secondary">
-                {n.model.label}
-              </Typography>
-              <Typography component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }} data-field={n.model.field.name}>
-                {displayValue(n.model)}
-              </Typography>
-            </Box>
-          ))}
-        </Box>
-      )}
-      {sections.map((n) => (
-        <Box
-          key={n.key}
-          component="section"
-          aria-label={n.label || undefined}
-          sx={{
-            mt: fields.length > 0 ? 2 : 0,
-            ...(depth > 0 && { pl: 2, borderLeft: 3, borderColor: 'divider', borderLeftStyle: 'solid' }),
-          }}
-        >
-          {n.label && (
-            <Typography component={depth === 0 ? 'h3' : 'h4'} variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
-              {n.label}
-            </Typography>
-          )}
-          <ReadOnlyNodes nodes={n.children} depth={depth + 1} />
-        </Box>
-      ))}
-    </>
-  );
-}
-
-export function SubmittedSelection({ model }: { model: FormModel }) {
-  return (
-    <Box data-testid="submitted-selection">
-      <Stack spacing={2}>
-        <ReadOnlyNodes nodes={model.nodes} depth={0} />
-      </Stack>
-    </Box>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The panel on the detail page
-
-export default function AccountSelectionForm({
-  item,
-  form,
-  readOnly,
-}: {
-  item: WorkItem;
-  form: FormDetails;
-  readOnly: boolean;
-}) {
-  const submit = useSubmitAccountSelection();
-  const notify = useNotify();
-  const model = useMemo(() => buildModel(form), [form]);
-  const headingId = `form-heading-${item.id}`;
-  return (
-    <Paper variant="outlined" component="section" aria-labelledby={headingId} sx={{ p: { xs: 2, sm: 3 }, mb: 3 }}>
-      <FormHeader form={form} headingId={headingId} />
-      {readOnly ? (
-        <>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            The submitted selection:
-          </Typography>
-          <SubmittedSelection model={model} />
-        </>
-      ) : (
-        <SelectionForm
-          workItemId={item.id}
-          form={form}
-          onSubmit={async (selection) => {
-            await submit.mutateAsync({ workItemId: item.id, selection });
-            notify(`Submitted the selection for “${item.name || item.id}”`);
-          }}
-        />
-      )}
-    </Paper>
   );
 }

@@ -1,0 +1,185 @@
+// The hooks the work-item pages are composed of, against the real server and its sandbox: the next page fetched
+// ahead, the approval-item decisions of the detail page, and the inbox's selection with its bulk decisions.
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/http.ts';
+import { storageKey } from '../../../lib/storage.ts';
+import { newQueryClient, startApiServer, wrapperFor, type ApiTestServer } from '../../../test/api-server.tsx';
+import type { WorkItem } from '../../../../contract/work-items.ts';
+import { getCountWorkItems, workItemsCountQueryOptions } from '../api/get-count-work-items.ts';
+import { findCachedWorkItem, getWorkItem, workItemQueryOptions } from '../api/get-work-item.ts';
+import { listWorkItems, workItemsQueryOptions } from '../api/list-work-items.ts';
+import { usePrefetchNextPage } from '../api/use-paged-query.ts';
+import { approvalItemLabel, pendingApprovalItems } from '../rules.ts';
+import { useApprovalDecisions } from './use-approval-decisions.ts';
+import { useBulkDecisions } from './use-bulk-decisions.ts';
+
+let api: ApiTestServer;
+let client: QueryClient;
+let items: WorkItem[];
+const used = new Set<string>();
+
+/** An untouched pending approval work item of alice's with at least `n` pending approval items. */
+function take(n: number): WorkItem {
+  const item = items.find((w) => !used.has(w.id) && w.state === 'Pending' && pendingApprovalItems(w).length >= n);
+  if (!item) throw new Error(`no work item with ${n} pending approval items left`);
+  used.add(item.id);
+  return item;
+}
+
+function render<T>(hook: () => T) {
+  return renderHook(hook, { wrapper: wrapperFor(client) });
+}
+
+const posts = (path: string) => api.requests.filter((r) => r.method === 'POST' && r.url.startsWith(path));
+
+beforeAll(async () => {
+  api = await startApiServer();
+  await api.signInAs('alice.approver');
+  items = (await listWorkItems({ limit: 250, offset: 0 })).items;
+});
+afterAll(() => api?.close());
+beforeEach(() => {
+  client = newQueryClient();
+  sessionStorage.clear();
+});
+
+describe('usePrefetchNextPage', () => {
+  it('fetches the page after this one once the total is known, and nothing past the last page', async () => {
+    const total = items.length;
+    const { rerender } = renderHook(
+      ({ offset, known }) => usePrefetchNextPage(workItemsQueryOptions, { limit: 5, offset }, known),
+      { wrapper: wrapperFor(client), initialProps: { offset: 0, known: undefined as number | undefined } },
+    );
+    await api.settled();
+    expect(client.getQueryData(workItemsQueryOptions({ limit: 5, offset: 5 }).queryKey)).toBeUndefined();
+
+    rerender({ offset: 0, known: total });
+    await waitFor(() =>
+      expect(client.getQueryData(workItemsQueryOptions({ limit: 5, offset: 5 }).queryKey)).toBeDefined(),
+    );
+    expect(client.getQueryData(workItemsQueryOptions({ limit: 5, offset: 5 }).queryKey)!.items).toHaveLength(5);
+
+    const last = Math.floor((total - 1) / 5) * 5;
+    await api.settled();
+    api.requests.length = 0;
+    rerender({ offset: last, known: total });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await api.settled();
+    expect(api.requests.filter((r) => r.url.startsWith('/v3/work-items?'))).toEqual([]);
+  });
+
+  it('the cache tells pages from counts: a cached count is never read as a page', async () => {
+    const item = items[0];
+    client.setQueryData(workItemsCountQueryOptions().queryKey, await getCountWorkItems({}));
+    expect(findCachedWorkItem(client, item.id)).toBeUndefined();
+    client.setQueryData(workItemsQueryOptions({ limit: 250, offset: 0 }).queryKey, { items, total: items.length });
+    expect(findCachedWorkItem(client, item.id)?.id).toBe(item.id);
+  });
+});
+
+describe('useApprovalDecisions', () => {
+  it('one decision is sent once however fast the clicks, shows as busy, and lands on the server', async () => {
+    const item = take(2);
+    client.setQueryData(workItemQueryOptions(item.id).queryKey, item);
+    const a = pendingApprovalItems(item)[0];
+    const { result } = render(() => useApprovalDecisions(item));
+    await api.settled();
+    api.requests.length = 0;
+    act(() => {
+      result.current.decideOne(a, 'approve');
+      result.current.decideOne(a, 'approve');
+    });
+    expect(result.current.busy.has(a.id!)).toBe(true);
+    await waitFor(() => expect(result.current.busy.size).toBe(0));
+    await api.settled();
+    expect(posts(`/v3/work-items/${item.id}/approve/${a.id}`)).toHaveLength(1);
+    expect(result.current.error).toBeNull();
+    const saved = await getWorkItem(item.id);
+    expect(saved.approvalItems?.find((x) => x.id === a.id)?.state).toBe('Finished');
+  });
+
+  it("a refused decision becomes the section's error with a retry; all the rest is decided after confirming", async () => {
+    const item = take(3);
+    const [first] = pendingApprovalItems(item);
+    client.setQueryData(workItemQueryOptions(item.id).queryKey, item);
+    const { result } = render(() => useApprovalDecisions(item));
+    act(() => result.current.decideOne(first, 'approve'));
+    await waitFor(() => expect(result.current.busy.size).toBe(0));
+    // deciding it again: the server refuses (already decided), and the section says which one failed
+    act(() => result.current.decideOne(first, 'reject'));
+    await waitFor(() => expect(result.current.error).not.toBeNull());
+    expect(result.current.error!.title).toBe(`Rejecting ${approvalItemLabel(first)} failed`);
+    expect(result.current.error!.error).toBeInstanceOf(ApiError);
+    expect((result.current.error!.error as ApiError).status).toBe(400);
+
+    act(() => result.current.ask('reject'));
+    expect(result.current.confirm).toBe('reject');
+    act(() => result.current.decideAll('reject'));
+    await waitFor(() => expect(result.current.bulkRunning).toBe(false));
+    await waitFor(() => expect(result.current.confirm).toBeNull());
+    expect(result.current.error).toBeNull();
+    const saved = await getWorkItem(item.id);
+    expect(pendingApprovalItems(saved)).toEqual([]);
+    expect(saved.approvalItems?.find((x) => x.id === first.id)?.state).toBe('Finished');
+  });
+});
+
+describe('useBulkDecisions', () => {
+  it('selected items that can be decided go to the dialog; a success leaves the selection and is never offered again', async () => {
+    const [one, two] = [take(1), take(1)];
+    const { result } = render(() => useBulkDecisions(undefined, [one, two]));
+    act(() => result.current.selection.setMany([one.id, two.id], true));
+    expect(result.current.decidable.map((i) => i.id)).toEqual([one.id, two.id]);
+    act(() => result.current.start('approve'));
+    expect(result.current.bulk).toMatchObject({ decision: 'approve', skipped: 0 });
+    expect(result.current.bulk!.items.map((i) => i.id)).toEqual([one.id, two.id]);
+
+    act(() => {
+      result.current.onItemDone({ id: one.id, name: one.name ?? one.id, ok: true });
+      result.current.onItemDone({ id: two.id, name: two.name ?? two.id, ok: false, message: 'Refused' });
+    });
+    expect([...result.current.selection.selected]).toEqual([two.id]);
+    expect(result.current.failures.get(two.id)).toBe('Refused');
+    // the success stays out even if it is selected again from a stale list
+    act(() => result.current.selection.setMany([one.id], true));
+    expect(result.current.decidable.map((i) => i.id)).toEqual([two.id]);
+    act(() => result.current.onBulkClose([]));
+    expect(result.current.bulk).toBeNull();
+  });
+
+  it('a run the session cut short is offered to the same identity only, and resumes with what was left', async () => {
+    const [one, two] = [take(1), take(1)];
+    const { result: who } = render(() => useBulkDecisions(undefined, []));
+    await waitFor(() => expect(who.current.identityId).toBeDefined());
+    const resume = (identityId: string) =>
+      JSON.stringify({
+        identityId,
+        meta: { decision: 'reject' },
+        remaining: [
+          { id: one.id, name: 'first' },
+          { id: two.id, name: 'second' },
+        ],
+        succeeded: 1,
+        at: new Date().toISOString(),
+      });
+
+    sessionStorage.setItem(storageKey('bulk-resume.me'), resume('someone-else'));
+    const other = render(() => useBulkDecisions(undefined, [one, two]));
+    await waitFor(() => expect(other.result.current.identityId).toBeDefined());
+    expect(other.result.current.resumable).toBeNull();
+    other.unmount();
+
+    sessionStorage.setItem(storageKey('bulk-resume.me'), resume(who.current.identityId!));
+    const { result } = render(() => useBulkDecisions(undefined, [one]));
+    await waitFor(() => expect(result.current.resumable).not.toBeNull());
+    expect(result.current.resumable!.remaining.map((r) => r.id)).toEqual([one.id, two.id]);
+    act(() => result.current.resume());
+    expect(result.current.bulk).toMatchObject({ decision: 'reject', autoStart: true });
+    // the item on the page as it is; the other by what the run kept of it
+    expect(result.current.bulk!.items).toEqual([one, { id: two.id, name: 'second' }]);
+    expect(result.current.resumable).toBeNull();
+    expect(sessionStorage.getItem(storageKey('bulk-resume.me'))).toBeNull();
+  });
+});

@@ -1,0 +1,54 @@
+// The work-item rules, in one place: what state a work item is in and what may be done with it. Pages and
+// components ask these instead of reading `state`/`completed` themselves.
+import type { ApprovalItemDetails, WorkItem } from '../../../contract/work-items.ts';
+
+/** Pending (not completed): `state` when the server gives one, else "has no completion date". */
+export function isOpen(item: Pick<WorkItem, 'state' | 'completed'>): boolean {
+  return item.state ? item.state === 'Pending' : !item.completed;
+}
+
+/** An approval item still waiting for a decision (state Pending or not given). */
+export function isPendingApprovalItem(a: ApprovalItemDetails): boolean {
+  return !a.state || a.state === 'Pending';
+}
+
+/** The approval items of a work item that wait for a decision. */
+export function pendingApprovalItems(item: WorkItem | undefined): ApprovalItemDetails[] {
+  return (item?.approvalItems ?? []).filter((a): a is ApprovalItemDetails => !!a && isPendingApprovalItem(a));
+}
+
+/** Approve/reject (one by one, all, or from a selection): an open item with pending approval items. */
+export function isDecidable(item: WorkItem): boolean {
+  return isOpen(item) && pendingApprovalItems(item).length > 0;
+}
+
+/** "Mark complete": an open item with nothing else to answer (no form, no pending approval item). */
+export function isCompletable(item: WorkItem): boolean {
+  return isOpen(item) && !item.form && pendingApprovalItems(item).length === 0;
+}
+
+/** Only open work items can be handed to someone else: a completed one is read-only. */
+export function isForwardable(item: Pick<WorkItem, 'state' | 'completed'>): boolean {
+  return isOpen(item);
+}
+
+/** "Access request approval" style label for a work item's type. */
+export function typeLabel(type: string | null | undefined): string {
+  if (!type) return '—';
+  if (type === 'PolicyVioloation') return 'Policy violation';
+  return type.replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+/** "Active Directory: memberOf" — how an approval item is named on its buttons and in messages. */
+export function approvalItemLabel(a: ApprovalItemDetails): string {
+  return `${a.application || 'Unknown application'}: ${a.name || a.value || a.id || 'item'}`;
+}
+
+/** A decision on approval items: approve or reject. */
+export type Decision = 'approve' | 'reject';
+
+/** "Approve" / "Reject". */
+export const decisionVerb = (decision: Decision) => (decision === 'approve' ? 'Approve' : 'Reject');
+
+/** "Approved" / "Rejected". */
+export const decisionDone = (decision: Decision) => (decision === 'approve' ? 'Approved' : 'Rejected');
