@@ -6,6 +6,14 @@ import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { paths } from '../lib/paths.ts';
 
+/** A page whose code was not downloaded because the browser is offline (the download waits for the network). */
+export class PageNotLoadedError extends Error {
+  override name = 'PageNotLoadedError';
+  constructor() {
+    super('Failed to fetch dynamically imported module: the browser is offline');
+  }
+}
+
 function isChunkLoadError(error: unknown): boolean {
   return (
     error instanceof Error &&

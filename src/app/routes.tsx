@@ -9,7 +9,7 @@ import {
 } from 'react-router';
 import LinearProgress from '@mui/material/LinearProgress';
 import { Layout } from './Layout.tsx';
-import { RouteErrorBoundary, NotFound } from './RouteError.tsx';
+import { PageNotLoadedError, RouteErrorBoundary, NotFound } from './RouteError.tsx';
 import { RequireSession } from '../features/session/components/RequireSession.tsx';
 import { InboxPage } from '../features/work-items/routes/InboxPage.tsx';
 import { appHistory } from '../lib/history.ts';
@@ -32,10 +32,25 @@ import { routePatterns } from '../lib/paths.ts';
 // Not React.lazy: it keeps a failed load failed for good, so a page first opened while offline would stay broken
 // until a reload. Here a failure goes to the route's error boundary once ("You are offline…"), and the next render
 // (the boundary resets when the network returns, or on "Try again") loads the chunk again.
-function lazyPage(load: () => Promise<ComponentType>): ComponentType {
+//
+// Browsers remember a module script that failed to download (the HTML module map keeps the failure), so importing
+// the same URL again fails again without asking the network (seen in Chromium 150). Two defences: while the browser
+// knows it is offline, no import is attempted at all (nothing to remember); and an import that failed while
+// online is retried once under a new URL (the same file with a query string), which the module map has not seen.
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
   let Loaded: ComponentType | undefined;
   let pending: Promise<void> | undefined;
   let failure: { error: unknown } | undefined;
+  const attempt = async () => {
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new PageNotLoadedError();
+    try {
+      return pick(await load());
+    } catch (error) {
+      const url = failedModuleUrl(error);
+      if (!url) throw error;
+      return pick((await import(/* @vite-ignore */ `${url}?retry=${Date.now()}`)) as M);
+    }
+  };
   return function LazyPage() {
     if (Loaded) return <Loaded />;
     if (failure) {
@@ -43,7 +58,7 @@ function lazyPage(load: () => Promise<ComponentType>): ComponentType {
       failure = undefined;
       throw error;
     }
-    pending ??= load().then(
+    pending ??= attempt().then(
       (component) => {
         Loaded = component;
       },
@@ -56,12 +71,24 @@ function lazyPage(load: () => Promise<ComponentType>): ComponentType {
   };
 }
 
-const SignInPage = lazyPage(async () => (await import('../features/session/routes/SignInPage.tsx')).SignInPage);
+/** The script URL named by a failed dynamic import ("Failed to fetch dynamically imported module: <url>"). */
+function failedModuleUrl(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const url = /(https?:\/\/\S+?\.js)\b/.exec(message)?.[1];
+  return url && new URL(url).origin === location.origin ? url : undefined;
+}
+
+const SignInPage = lazyPage(
+  () => import('../features/session/routes/SignInPage.tsx'),
+  (m) => m.SignInPage,
+);
 const CompletedPage = lazyPage(
-  async () => (await import('../features/work-items/routes/CompletedPage.tsx')).CompletedPage,
+  () => import('../features/work-items/routes/CompletedPage.tsx'),
+  (m) => m.CompletedPage,
 );
 const WorkItemPage = lazyPage(
-  async () => (await import('../features/work-items/routes/WorkItemPage.tsx')).WorkItemPage,
+  () => import('../features/work-items/routes/WorkItemPage.tsx'),
+  (m) => m.WorkItemPage,
 );
 
 // `history`'s BrowserHistory is what HistoryRouter takes; its type lacks react-router 7's optional navigator extras
