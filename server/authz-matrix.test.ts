@@ -8,7 +8,7 @@ import type { FieldDetails, WorkItem } from '../contract/work-items.ts';
 import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ADA, ALICE, CAROL } from './sandbox/identities.ts';
-import { formFields } from './sandbox/store.ts';
+import { formFields } from '../contract/account-selection.ts';
 import { allPending, client, dumpDb, tokenFor } from './sandbox/testing.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, FieldDetails, WorkItem } from '../../contract/work-items.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { ADA, ALICE, BOB, CAROL } from './identities.ts';
-import { formFields } from './store.ts';
+import { formFields } from '../../contract/account-selection.ts';
 import { allPending, client, dumpDb, tokenFor, type Call } from './testing.ts';
 
 let server: TestServer;
