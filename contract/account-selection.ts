@@ -33,6 +33,11 @@ export function formFields(form: FormDetails): FieldDetails[] {
   return out;
 }
 
+/** How the field is shown: its displayType in lower case (a tenant may write "Checkbox"), text when unset. */
+export function displayTypeOf(field: FieldDetails): string {
+  return (field.displayType ?? 'text').toLowerCase();
+}
+
 /** Why a value does not fit a field. */
 export type FieldProblem =
   | { kind: 'required' }
@@ -48,7 +53,7 @@ export type FieldProblem =
  */
 export function fieldProblem(field: FieldDetails, value: unknown): FieldProblem | undefined {
   if (isEmpty(value)) return field.required && isEmpty(field.value) ? { kind: 'required' } : undefined;
-  const type = field.displayType ?? 'text';
+  const type = displayTypeOf(field);
   if (type === 'checkbox') {
     return typeof value === 'boolean' || value === 'true' || value === 'false' ? undefined : { kind: 'not-boolean' };
   }

@@ -1,4 +1,4 @@
-// The authorization matrix (issue 9): every endpoint × every kind of caller → the status it must get, as one
+// The authorization matrix: every endpoint × every kind of caller → the status it must get, as one
 // table. Each cell is one real HTTP request to the real server; a cell that could change data and is expected to
 // succeed gets a work item of its own.
 import { randomBytes } from 'node:crypto';

@@ -1,7 +1,13 @@
 // The sandbox's answer to submit-account-selection: the contract's rules decide what is wrong, this file says it
 // the way ISC's 400 does (one cause per problem, `<field name>: <text>`, which the page maps back onto its
 // fields), and writes an accepted selection into the stored form.
-import { formFields, isEmpty, selectionProblems, type SelectionProblem } from '../../../contract/account-selection.ts';
+import {
+  displayTypeOf,
+  formFields,
+  isEmpty,
+  selectionProblems,
+  type SelectionProblem,
+} from '../../../contract/account-selection.ts';
 import type { AccountSelection, FormDetails } from '../../../contract/work-items.ts';
 import { ApiProblem } from '../../errors.ts';
 
@@ -36,6 +42,6 @@ export function applySelection(form: FormDetails, selection: AccountSelection): 
   for (const field of formFields(form)) {
     if (!(field.name in selection) || isEmpty(selection[field.name])) continue;
     const value = selection[field.name];
-    field.value = field.displayType === 'checkbox' ? value === true || value === 'true' : value;
+    field.value = displayTypeOf(field) === 'checkbox' ? value === true || value === 'true' : value;
   }
 }
