@@ -10,7 +10,7 @@ const IdentityReferenceSchema = Type.Object({
   name: Type.Optional(Type.String()),
 });
 
-export const PublicIdentitySchema = Type.Object({
+const PublicIdentitySchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   alias: Type.Optional(Type.String()),

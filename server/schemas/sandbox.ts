@@ -33,7 +33,7 @@ const ruleProperties = {
 };
 
 /** A fault rule as PUT /sandbox/faults accepts it (the JSON form of one line of the SANDBOX_FAULTS syntax). */
-export const FaultRuleInputSchema = Type.Object(ruleProperties, { additionalProperties: false });
+const FaultRuleInputSchema = Type.Object(ruleProperties, { additionalProperties: false });
 export type FaultRuleInput = Static<typeof FaultRuleInputSchema>;
 
 export const FaultsBodySchema = Type.Object(

@@ -16,7 +16,7 @@ export const SessionViewSchema = Type.Object({
 
 export const AuthConfigSchema = Type.Object({ mode: ModeSchema, pat: Type.Boolean(), oauth: Type.Boolean() });
 
-export const DemoIdentitySchema = Type.Object({ alias: Type.String(), name: Type.String(), isAdmin: Type.Boolean() });
+const DemoIdentitySchema = Type.Object({ alias: Type.String(), name: Type.String(), isAdmin: Type.Boolean() });
 export const DemoIdentityListSchema = Type.Array(DemoIdentitySchema);
 
 export const HealthSchema = Type.Object({ status: Type.Literal('ok'), mode: ModeSchema });

@@ -21,7 +21,7 @@ export function StringEnum<const T extends readonly string[]>(values: T) {
 }
 
 /** True when A and B are the same type (not merely assignable to each other: an optional property counts). */
-export type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 
 /** Compiles only when the schema's static type is the contract's type: `Agrees<StaticSame<typeof S, T>>`. */
 export type Agrees<Result extends true> = Result;

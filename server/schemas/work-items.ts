@@ -1,6 +1,6 @@
 // The Work Items API's shapes as TypeBox schemas: the request parts Fastify validates (a failure is a 400 naming
 // the parameter) and the 200 answers it serialises. Each model's static type must be the contract's type.
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { COMMENT_MAX_LENGTH, PAGE_LIMIT_MAX } from '../../contract/limits.ts';
 import {
   WORK_ITEM_STATES,
@@ -19,7 +19,7 @@ import { Nullable, StringEnum, type Agrees, type StaticSame } from './shapes.ts'
 const OptionalString = () => Type.Optional(Type.String());
 const OptionalNullableString = () => Type.Optional(Nullable(Type.String()));
 
-export const ApprovalItemSchema = Type.Object({
+const ApprovalItemSchema = Type.Object({
   id: OptionalString(),
   account: OptionalNullableString(),
   application: OptionalString(),
@@ -29,7 +29,7 @@ export const ApprovalItemSchema = Type.Object({
   state: Type.Optional(Nullable(StringEnum(WORK_ITEM_STATES))),
 });
 
-export const RemediationItemSchema = Type.Object({
+const RemediationItemSchema = Type.Object({
   id: OptionalString(),
   targetId: OptionalString(),
   targetName: OptionalString(),
@@ -44,7 +44,7 @@ export const RemediationItemSchema = Type.Object({
 const AllowedValueSchema = Type.Object({ label: OptionalString(), value: Type.String() });
 
 /** A section holds form items, each a field or a section again: a cycle, which TypeBox writes as $defs + $ref. */
-export const SectionSchema = Type.Cyclic(
+const SectionSchema = Type.Cyclic(
   {
     Section: Type.Object({
       name: OptionalString(),
@@ -73,7 +73,7 @@ SectionSchema.$defs.FormItem = Type.Unsafe({
   else: { $ref: 'Field' },
 }) as unknown as (typeof SectionSchema.$defs)['FormItem'];
 
-export const FormSchema = Type.Object({
+const FormSchema = Type.Object({
   id: OptionalNullableString(),
   name: OptionalNullableString(),
   title: OptionalString(),
@@ -82,7 +82,7 @@ export const FormSchema = Type.Object({
   sections: Type.Optional(Nullable(Type.Array(SectionSchema))),
 });
 
-export const ForwardHistoryEntrySchema = Type.Object({
+const ForwardHistoryEntrySchema = Type.Object({
   fromId: Type.String(),
   fromName: Type.String(),
   toId: Type.String(),
@@ -160,4 +160,3 @@ export type SchemasAgreeWithTheContract = [
   Agrees<StaticSame<typeof WorkItemsSummarySchema, WorkItemsSummary>>,
   Agrees<StaticSame<typeof WorkItemForwardSchema, WorkItemForward>>,
 ];
-export type ListQuery = Static<typeof ListQuerySchema>;

@@ -22,7 +22,7 @@ declare module '@fastify/secure-session' {
 
 const SESSION_FIELD = 'auth';
 
-export function readSession(request: FastifyRequest): StoredSession | undefined {
+function readSession(request: FastifyRequest): StoredSession | undefined {
   const stored = request.session?.get(SESSION_FIELD) as StoredSession | undefined;
   return stored && typeof stored.token === 'string' ? stored : undefined;
 }
