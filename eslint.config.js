@@ -46,4 +46,39 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Server and contract layering: the server never imports the browser app (src/), and the contract, which the
+  // page, the server, the benchmark and e2e all import, imports neither of them. What the server shares with the
+  // page lives in contract/. Proved by server/layering.test.ts.
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.{1,2}/(.*/)?src(/|$)',
+              message: 'server/ never imports the browser app (src/): share it through contract/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.{1,2}/(.*/)?(src|server)(/|$)',
+              message: 'contract/ is shared by the page and the server: it imports neither src/ nor server/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

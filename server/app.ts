@@ -4,20 +4,41 @@ import { constants as zlib } from 'node:zlib';
 import type { ServerConfig } from './config.ts';
 import errors from './plugins/errors.ts';
 import { clientErrorHandler, errorResponse } from './errors.ts';
+import { inProcessTransport } from './gateway/in-process-transport.ts';
+import { httpTransport, noDemoIdentities } from './gateway/remote-tenant.ts';
+import { tenantGateway, type TenantGateway } from './gateway/tenant-gateway.ts';
 import health from './plugins/health.ts';
 import staticFiles from './plugins/static.ts';
-import session from './plugins/session.ts';
+import session from './plugins/session/index.ts';
 import oauthLogin from './plugins/oauth-login.ts';
 import securityHeaders from './plugins/security-headers.ts';
+import tenantProxy from './plugins/tenant-proxy.ts';
 import sandbox from './sandbox/index.ts';
-import tenantProxy from './tenant-proxy.ts';
+import { demoSignIn } from './sandbox/demo-sign-in.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
+interface Tenant {
+  /** What serves the tenant's API on this server: the embedded sandbox, or the proxy to the real tenant. */
+  plugin: typeof sandbox | typeof tenantProxy;
+  /** How the session and sign-in code reach the tenant. */
+  gateway: TenantGateway;
+}
+
 /**
- * The one HTTP server: every concern is a plugin registered here, in this order.
- * Sandbox mode mounts the embedded tenant; tenant mode (SAIL_BASE_URL) mounts the proxy instead.
+ * Which mode the server is in is decided here, once, from SAIL_BASE_URL (config.ts sets `mode`). Sandbox: the
+ * embedded ISC tenant is mounted, and the gateway calls it in-process. Tenant: the allow-listed proxy to
+ * SAIL_BASE_URL is mounted, and the gateway calls the tenant over HTTP within PROXY_TIMEOUT_MS. Nothing else
+ * asks which mode it is in.
  */
+function tenantOf(app: FastifyInstance, config: ServerConfig): Tenant {
+  if (config.mode === 'sandbox') {
+    return { plugin: sandbox, gateway: tenantGateway(inProcessTransport(app), demoSignIn, app.log) };
+  }
+  return { plugin: tenantProxy, gateway: tenantGateway(httpTransport(config), noDemoIdentities, app.log) };
+}
+
+/** The one HTTP server: every concern is a plugin registered here, in this order. */
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -59,10 +80,10 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     threshold: 1024,
   });
   await app.register(health, { config });
-  await app.register(session, { config });
-  await app.register(oauthLogin, { config });
-  if (config.mode === 'sandbox') await app.register(sandbox, { config });
-  else await app.register(tenantProxy, { config });
+  const tenant = tenantOf(app, config);
+  await app.register(session, { config, gateway: tenant.gateway });
+  await app.register(oauthLogin, { config, gateway: tenant.gateway });
+  await app.register(tenant.plugin, { config });
   await app.register(staticFiles, { distDir: config.distDir });
   return app;
 }

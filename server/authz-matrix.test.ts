@@ -1,4 +1,4 @@
-// The authorization matrix (issue 9): every endpoint × every kind of caller → the status it must get, as one
+// The authorization matrix: every endpoint × every kind of caller → the status it must get, as one
 // table. Each cell is one real HTTP request to the real server; a cell that could change data and is expected to
 // succeed gets a work item of its own.
 import { randomBytes } from 'node:crypto';
@@ -8,7 +8,7 @@ import type { FieldDetails, WorkItem } from '../contract/work-items.ts';
 import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ADA, ALICE, CAROL } from './sandbox/identities.ts';
-import { formFields } from './sandbox/store.ts';
+import { formFields } from '../contract/account-selection.ts';
 import { allPending, client, dumpDb, tokenFor } from './sandbox/testing.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 

@@ -1,4 +1,4 @@
-// Concurrent deciders (issue 9): 50 clients deciding the approval items of many big work items at once, several
+// Concurrent deciders: 50 clients deciding the approval items of many big work items at once, several
 // racing on the same items (approve against reject, single against bulk, the owner against an admin).
 // Proves: each approval item is decided exactly once, every loser gets a clear 400, no 5xx, and the counts and
 // summary agree with the lists throughout (a reader polls them during the run) and at the end.

@@ -1,4 +1,4 @@
-// Crash mid-write (issue 9): the real server as a child process, a bulk approval of 5,000 approval items, and
+// Crash mid-write: the real server as a child process, a bulk approval of 5,000 approval items, and
 // `kill -9` while that request is in flight. After a restart on the same database the work item is either fully
 // decided or untouched, the server answers for it consistently, and SQLite's integrity check passes.
 // Each attempt kills at a different moment: the instant the write-ahead log starts to grow (the commit being

@@ -15,7 +15,9 @@ const vite = await createServer({
     host: config.host,
     port: config.port,
     strictPort: true,
-    proxy: Object.fromEntries(['/v3', '/oauth', '/auth', '/health', '/sandbox'].map((p) => [p, { target }])),
+    proxy: Object.fromEntries(
+      ['/v3', '/work-items/v1', '/oauth', '/auth', '/health', '/sandbox'].map((p) => [p, { target }]),
+    ),
   },
 });
 await vite.listen();

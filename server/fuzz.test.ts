@@ -1,4 +1,4 @@
-// Property-based fuzzing of every endpoint (issue 9) with fast-check: malformed ids, query strings, headers and
+// Property-based fuzzing of every endpoint with fast-check: malformed ids, query strings, headers and
 // bodies, sent over real HTTP to the real server. Properties, for every case:
 //   - never a 5xx, and the process keeps answering (/health at the end and every 100 cases);
 //   - every error has the shape allowed for its status and route (ALLOWED below);
@@ -16,6 +16,7 @@ import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
 import { allPending, client, tokenFor } from './sandbox/testing.ts';
+import { WORK_ITEMS_PREFIXES } from './request-path.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 const SOAK = process.env.SOAK === '1';
@@ -120,20 +121,27 @@ function allowed(route: string, method: string, status: number, headers: http.In
 
 // ---- the requests ----------------------------------------------------------------------------------------------
 
+/** The 13 work-item operations, fuzzed under both prefixes they are served at. */
+const WORK_ITEM_ROUTES: [method: string, path: string][] = [
+  ['GET', ''],
+  ['GET', '/completed'],
+  ['GET', '/count'],
+  ['GET', '/completed/count'],
+  ['GET', '/summary'],
+  ['GET', '/:id'],
+  ['POST', '/:id'],
+  ['POST', '/:id/approve/:aid'],
+  ['POST', '/:id/reject/:aid'],
+  ['POST', '/bulk-approve/:id'],
+  ['POST', '/bulk-reject/:id'],
+  ['POST', '/:id/submit-account-selection'],
+  ['POST', '/:id/forward'],
+];
+
 const ROUTES: [method: string, path: string][] = [
-  ['GET', '/v3/work-items'],
-  ['GET', '/v3/work-items/completed'],
-  ['GET', '/v3/work-items/count'],
-  ['GET', '/v3/work-items/completed/count'],
-  ['GET', '/v3/work-items/summary'],
-  ['GET', '/v3/work-items/:id'],
-  ['POST', '/v3/work-items/:id'],
-  ['POST', '/v3/work-items/:id/approve/:aid'],
-  ['POST', '/v3/work-items/:id/reject/:aid'],
-  ['POST', '/v3/work-items/bulk-approve/:id'],
-  ['POST', '/v3/work-items/bulk-reject/:id'],
-  ['POST', '/v3/work-items/:id/submit-account-selection'],
-  ['POST', '/v3/work-items/:id/forward'],
+  ...WORK_ITEMS_PREFIXES.flatMap((prefix) =>
+    WORK_ITEM_ROUTES.map(([method, path]): [string, string] => [method, prefix + path]),
+  ),
   ['GET', '/v3/public-identities'],
   ['POST', '/oauth/token'],
   ['GET', '/oauth/authorize'],

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, FieldDetails, WorkItem } from '../contract/work-items.ts';
 import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
-import { formFields } from './sandbox/store.ts';
+import { formFields } from '../contract/account-selection.ts';
 import { tokenFor } from './sandbox/testing.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiProblem, errorResponse, newTrackingId } from '../errors.ts';
+import { pathOf } from '../request-path.ts';
 
 /**
  * One place that turns every failure into the body the spec gives its status: 401 `{error}`, 429 `{message}`,
@@ -55,6 +56,6 @@ export default fp(async function errors(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorResponse(404, `No route for ${request.method} ${request.url.split('?')[0]}.`));
+    reply.code(404).send(errorResponse(404, `No route for ${request.method} ${pathOf(request.url)}.`));
   });
 });

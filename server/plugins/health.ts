@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ServerConfig } from '../config.ts';
+import { HealthSchema } from '../schemas/server.ts';
 
-export default async function health(app: FastifyInstance, opts: { config: ServerConfig }) {
-  app.get('/health', async (_request, reply) => {
+const health: FastifyPluginAsyncTypebox<{ config: ServerConfig }> = async (app, opts) => {
+  app.get('/health', { schema: { response: { 200: HealthSchema } } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    return { status: 'ok', mode: opts.config.mode };
+    return { status: 'ok' as const, mode: opts.config.mode };
   });
-}
+};
+
+export default health;

@@ -1,7 +1,7 @@
 // "Sign in with SailPoint": OAuth 2.0 authorization code with PKCE (RFC 6749 §4.1, RFC 7636), when
 // SAIL_OAUTH_CLIENT_ID is set. The browser only ever sees the authorize redirect and the one-time code; the code
 // is exchanged here, server-side (with the client secret for a confidential client), and the token goes into the
-// same encrypted cookie session as a PAT sign-in (session.ts's startSession).
+// same encrypted cookie session as a PAT sign-in (session/cookie.ts's startSession).
 //
 //   GET /auth/config                 → {mode, pat: true, oauth: boolean}: what the sign-in page may offer
 //   GET /auth/login?returnTo=/inbox  → 302 to the authorize URL (response_type=code, client_id, redirect_uri,
@@ -13,12 +13,16 @@
 // browsers do not send Strict cookies on the redirect back from the tenant's sign-in page (a cross-site
 // navigation), so the attempt could not be found there. Lax cookies do ride on that top-level GET.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
+import { Type } from 'typebox';
 import type { ServerConfig } from '../config.ts';
-import type { AuthConfig } from '../../contract/session.ts';
 import { ApiProblem, errorResponse } from '../errors.ts';
-import { requestToken, sessionFromTokenAnswer, startSession } from './session.ts';
+import type { TenantGateway } from '../gateway/tenant-gateway.ts';
+import { AuthConfigSchema } from '../schemas/server.ts';
+import { startSession } from './session/cookie.ts';
+import { sessionFromTokenAnswer } from './session/token-session.ts';
 
 const FLOW_TTL_S = 600;
 
@@ -69,14 +73,14 @@ function problemPage(status: number, text: string, trackingId: string): string {
 `;
 }
 
-async function oauthLogin(app: FastifyInstance, opts: { config: ServerConfig }) {
-  const { config } = opts;
+const oauthLogin: FastifyPluginAsyncTypebox<{ config: ServerConfig; gateway: TenantGateway }> = async (app, opts) => {
+  const { config, gateway } = opts;
   const clientId = config.oauthClientId;
   const tls = (config.publicUrl ?? '').startsWith('https:');
   const cookieName = tls ? '__Host-wi-oauth' : 'wi-oauth';
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: tls };
 
-  app.get('/auth/config', async (): Promise<AuthConfig> => ({
+  app.get('/auth/config', { schema: { response: { 200: AuthConfigSchema } } }, async () => ({
     mode: config.mode,
     pat: true,
     oauth: clientId !== undefined,
@@ -87,8 +91,9 @@ async function oauthLogin(app: FastifyInstance, opts: { config: ServerConfig }) 
   /** The origin the browser uses for this app: PUBLIC_URL when set (recommended), else the request's own. */
   const originOf = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
-  app.get('/auth/login', async (request, reply) => {
-    const { returnTo } = request.query as { returnTo?: unknown };
+  const loginQuery = Type.Object({ returnTo: Type.Optional(Type.Unknown()) });
+  app.get('/auth/login', { schema: { querystring: loginQuery } }, async (request, reply) => {
+    const { returnTo } = request.query;
     const origin = originOf(request);
     const state = randomBytes(32).toString('base64url');
     const verifier = randomBytes(48).toString('base64url'); // 64 characters (RFC 7636: 43..128)
@@ -125,8 +130,10 @@ async function oauthLogin(app: FastifyInstance, opts: { config: ServerConfig }) 
     return reply.send(body);
   };
 
-  app.get('/auth/callback', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
+  // Whatever the tenant's sign-in page sends back: each parameter is checked below, with a page that says why.
+  const callbackQuery = Type.Record(Type.String(), Type.Unknown());
+  app.get('/auth/callback', { schema: { querystring: callbackQuery } }, async (request, reply) => {
+    const query = request.query;
     const raw = request.cookies[cookieName];
     // One attempt, one callback: the pending attempt is forgotten whatever happens next.
     if (raw !== undefined) reply.clearCookie(cookieName, cookieOptions);
@@ -159,7 +166,7 @@ async function oauthLogin(app: FastifyInstance, opts: { config: ServerConfig }) 
       return refuse(request, reply, 400, 'The sign-in answer carries no authorization code.');
 
     try {
-      const answer = await requestToken(app, config, {
+      const answer = await gateway.grantToken({
         grant_type: 'authorization_code',
         code,
         redirect_uri: pending.redirectUri,
@@ -168,8 +175,7 @@ async function oauthLogin(app: FastifyInstance, opts: { config: ServerConfig }) 
         ...(config.oauthClientSecret ? { client_secret: config.oauthClientSecret } : {}),
       });
       const stored = await sessionFromTokenAnswer(
-        app,
-        config,
+        gateway,
         answer,
         'The tenant refused the authorization code (expired, already used, or not issued to this client): start again.',
       );
@@ -182,6 +188,6 @@ async function oauthLogin(app: FastifyInstance, opts: { config: ServerConfig }) 
     }
     return reply.redirect(pending.returnTo, 302);
   });
-}
+};
 
 export default fp(oauthLogin, { name: 'oauth-login', dependencies: ['session'] });

@@ -20,15 +20,12 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
+import { isApiPath, pathOf } from '../request-path.ts';
 
-const NO_STORE_PREFIXES = ['/v3/', '/auth/', '/oauth/'];
+const NO_STORE_PREFIXES = ['/auth/', '/oauth/'];
 
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
-}
-
-function originOf(url: string | undefined): string | undefined {
+/** The origin of an http(s) URL, or undefined for anything else. */
+export function originOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);
@@ -73,18 +70,8 @@ export default fp(
 
     app.addHook('onSend', async (request, reply, payload) => {
       const urlPath = pathOf(request.url);
-      if (urlPath === '/v3' || NO_STORE_PREFIXES.some((prefix) => urlPath.startsWith(prefix))) {
+      if (isApiPath(urlPath) || NO_STORE_PREFIXES.some((prefix) => urlPath.startsWith(prefix))) {
         reply.header('cache-control', 'no-store');
-      }
-      // The sandbox's sign-in page (a stand-in for ISC's) posts its form to itself, then redirects to the
-      // client's redirect_uri; browsers check form-action on that redirect too, so allow the redirect's origin
-      // when the sandbox serves another server (a tenant-mode copy on another port).
-      if (config.mode === 'sandbox' && urlPath === '/oauth/authorize' && request.method === 'GET') {
-        const redirect = originOf((request.query as { redirect_uri?: string } | undefined)?.redirect_uri);
-        const csp = reply.getHeader('content-security-policy');
-        if (redirect && typeof csp === 'string' && !/\s/.test(redirect)) {
-          reply.header('content-security-policy', csp.replace("form-action 'self'", `form-action 'self' ${redirect}`));
-        }
       }
       return payload;
     });

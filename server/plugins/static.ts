@@ -3,9 +3,23 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
+import { pathOf } from '../request-path.ts';
 
-/** Paths the SPA fallback never answers: API and auth misses stay JSON 404s. */
-const API_PREFIXES = ['/v3/', '/v3?', '/oauth/', '/auth/', '/sandbox/', '/health'];
+/**
+ * Paths the SPA fallback never answers: API and auth misses stay JSON 404s. The page's own /work-items/<id>
+ * routes are not among them (ids are 32-hex, never "v1").
+ */
+const API_PREFIXES = [
+  '/v3/',
+  '/v3?',
+  '/work-items/v1/',
+  '/work-items/v1?',
+  '/oauth/',
+  '/auth/',
+  '/sandbox/',
+  '/health',
+];
+const API_PATHS = ['/work-items/v1'];
 
 /**
  * Serves the built app. Hashed assets are cached for a year; index.html never (so a deploy is picked up at once);
@@ -37,7 +51,13 @@ export default fp(async function staticFiles(app: FastifyInstance, opts: { distD
   app.get('/*', (request, reply) => {
     // Every real file has its own route (wildcard: false), so what reaches here is a client route or a miss.
     const url = request.url;
-    if (API_PREFIXES.some((p) => url.startsWith(p)) || url.startsWith('/assets/') || path.extname(url.split('?')[0])) {
+    const urlPath = pathOf(url);
+    if (
+      API_PREFIXES.some((p) => url.startsWith(p)) ||
+      API_PATHS.includes(urlPath) ||
+      url.startsWith('/assets/') ||
+      path.extname(urlPath)
+    ) {
       return reply.callNotFound();
     }
     return sendIndex(reply);

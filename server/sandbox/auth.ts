@@ -2,9 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { ApiProblem } from '../errors.ts';
+import type { IssuedToken } from '../schemas/sandbox.ts';
 import { getMeta, setMeta, type Db } from './db.ts';
 import { identityById, type SandboxIdentity } from './identities.ts';
-import type { Caller } from './store.ts';
+
+/** The caller as the token says: who they are and whether they may act for others. */
+export interface Caller {
+  id: string;
+  admin: boolean;
+}
 
 export const SANDBOX_TENANT_ID = 'sandbox-0000-4000-8000-000000000000';
 export const SANDBOX_ORG = 'sandbox';
@@ -37,22 +43,6 @@ export function signingKey(db: Db): Uint8Array {
     setMeta(db, 'jwt_key', hex);
   }
   return Buffer.from(hex, 'hex');
-}
-
-export interface IssuedToken {
-  access_token: string;
-  token_type: 'bearer';
-  expires_in: number;
-  scope: string;
-  tenant_id: string;
-  internal: boolean;
-  pod: string;
-  strong_auth_supported: boolean;
-  org: string;
-  identity_id: string;
-  user_name: string;
-  strong_auth: boolean;
-  jti: string;
 }
 
 export async function issueToken(

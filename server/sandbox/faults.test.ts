@@ -3,7 +3,8 @@ import type { ErrorResponseDto, WorkItem } from '../../contract/work-items.ts';
 import { buildServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
-import { FaultInjector, formatFaults, parseFaults } from './faults.ts';
+import { FaultInjector } from './faults/injector.ts';
+import { formatFaults, parseFaults } from './faults/rules.ts';
 import { allPending, client, dumpDb, tokenFor, type Call } from './testing.ts';
 
 describe('SANDBOX_FAULTS syntax', () => {

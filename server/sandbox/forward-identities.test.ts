@@ -1,4 +1,4 @@
-// What issue 6 asks of the sandbox that public-identities.test.ts and work-items.test.ts leave out: every
+// What the forward feature asks of the sandbox that public-identities.test.ts and work-items.test.ts leave out: every
 // filterable field with both of its operators, a count that follows the filter (not the page), operators on the
 // wrong field; forward's empty 200, its refusal of completed and unknown items, bad field types, and that a
 // refused forward leaves the owner and history as they were.

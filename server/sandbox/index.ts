@@ -3,14 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
+import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
 import { bearerToken, signingKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
-import faults from './faults.ts';
+import demoIdentityRoutes from './demo-sign-in.ts';
+import faults from './faults/index.ts';
 import oauthRoutes from './routes/oauth.ts';
 import publicIdentityRoutes from './routes/public-identities.ts';
 import workItemRoutes from './routes/work-items.ts';
 import { seed } from './seed.ts';
-import { WorkItemStore } from './store.ts';
+import { WorkItemStore } from './store/work-item-store.ts';
 
 /** Opens the sandbox database, seeding it the first time (a file that was never seeded counts as new). */
 export function openSandboxDb(config: Pick<ServerConfig, 'sandboxDb' | 'seedScale' | 'sandboxBigItemSize'>): Db {
@@ -27,9 +29,10 @@ export function removeSandboxDb(file: string): void {
 }
 
 /**
- * The embedded ISC tenant: OAuth token endpoint (PAT and authorization code + PKCE), the 13 v3 work-item
- * operations and public identities, over one SQLite database. Encapsulated (not fastify-plugin) so its body
- * parsers, rate limit and auth hooks stay on its own routes.
+ * The embedded ISC tenant: OAuth token endpoint (PAT and authorization code + PKCE), the 13 work-item
+ * operations (under /v3/work-items and /work-items/v1) and public identities, over one SQLite database; and the
+ * sign-in page's demo identities. Encapsulated (not fastify-plugin) so its body parsers, rate limit and auth
+ * hooks stay on its own routes.
  */
 export default async function sandbox(app: FastifyInstance, opts: { config: ServerConfig }) {
   const { config } = opts;
@@ -40,31 +43,36 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
   const key = signingKey(db);
   const store = new WorkItemStore(db);
 
-  // Before the rate limit and every route: a faulted request is answered (or dropped) before anything runs.
-  await app.register(faults, { spec: config.sandboxFaults, key });
+  // The sign-in page's list is part of this server's own /auth, not of the tenant's API: no faults, no rate limit.
+  await app.register(demoIdentityRoutes);
 
-  await app.register(rateLimit, {
-    global: true,
-    max: config.sandboxRateLimit.max,
-    timeWindow: config.sandboxRateLimit.windowMs,
-    // Per token as ISC does, so one noisy client does not starve the others; per address before sign-in.
-    keyGenerator: (request) => {
-      const token = bearerToken(request);
-      return token ? `token:${token}` : `ip:${request.ip}`;
-    },
-    errorResponseBuilder: (_request, context) =>
-      new ApiProblem(429, 'Rate Limit Exceeded', [], {
-        'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
-      }),
+  await app.register(async function tenantApi(api) {
+    // Before the rate limit and every route: a faulted request is answered (or dropped) before anything runs.
+    await api.register(faults, { spec: config.sandboxFaults, key });
+
+    await api.register(rateLimit, {
+      global: true,
+      max: config.sandboxRateLimit.max,
+      timeWindow: config.sandboxRateLimit.windowMs,
+      // Per token as ISC does, so one noisy client does not starve the others; per address before sign-in.
+      keyGenerator: (request) => {
+        const token = bearerToken(request);
+        return token ? `token:${token}` : `ip:${request.ip}`;
+      },
+      errorResponseBuilder: (_request, context) =>
+        new ApiProblem(429, 'Rate Limit Exceeded', [], {
+          'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
+        }),
+    });
+
+    // API answers are per-user and change with every decision: never cached by the browser or a proxy.
+    api.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    });
+
+    await api.register(oauthRoutes, { key, tokenTtl: config.tokenTtl });
+    for (const prefix of WORK_ITEMS_PREFIXES) await api.register(workItemRoutes, { prefix, key, store });
+    await api.register(publicIdentityRoutes, { key });
   });
-
-  // API answers are per-user and change with every decision: never cached by the browser or a proxy.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('cache-control', 'no-store');
-    return payload;
-  });
-
-  await app.register(oauthRoutes, { key, tokenTtl: config.tokenTtl });
-  await app.register(workItemRoutes, { key, store });
-  await app.register(publicIdentityRoutes, { key });
 }

@@ -336,7 +336,7 @@ function formFor(
 
 const appNamed = (name: string) => APPLICATIONS.find((a) => a.name === name)!;
 
-/** Alice's account-selection forms: every shape the form page must render (issue 5). */
+/** Alice's account-selection forms: every shape the form page must render. */
 function seedForms(s: Seeder) {
   const [hannah, liam, priya, kenji] = ['hannah.muller', 'liam.oconnor', 'priya.raman', 'kenji.tanaka'].map((alias) =>
     REQUESTERS.find((r) => r.alias === alias)!,
@@ -481,7 +481,7 @@ const HOSTILE = {
   quotes: `"'\`&amp;&lt;\${7*7}{{7*7}}%s%n\u0000\u200B`,
 };
 
-/** Items whose every string tries to break the page (issue 9): HTML, script, RTL, emoji, huge values. */
+/** Items whose every string tries to break the page: HTML, script, RTL, emoji, huge values. */
 export function seedHostileItems(db: Db, owner: SandboxIdentity = ALICE, seed = 666): string[] {
   const s = new Seeder(db, seed, Date.now());
   const requester = REQUESTERS[0];

@@ -66,10 +66,11 @@ export function dumpDb(file: string): string {
   }
 }
 
-export async function allPending(call: Call, query = ''): Promise<WorkItem[]> {
+/** Every pending item of the caller (or of `&ownerId=…` in `query`), page by page; `base` is the API's path. */
+export async function allPending(call: Call, query = '', base = '/v3/work-items'): Promise<WorkItem[]> {
   const out: WorkItem[] = [];
   for (let offset = 0; ; offset += 250) {
-    const page = await call<WorkItem[]>('GET', `/v3/work-items?limit=250&offset=${offset}${query}`);
+    const page = await call<WorkItem[]>('GET', `${base}?limit=250&offset=${offset}${query}`);
     if (page.status !== 200) throw new Error(`list: ${page.status}`);
     out.push(...page.body);
     if (page.body.length < 250) return out;

@@ -1,7 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import { originOf } from '../../plugins/security-headers.ts';
+import { IssuedTokenSchema } from '../../schemas/sandbox.ts';
 import { issueToken } from '../auth.ts';
 import {
   LOGIN_IDENTITIES,
@@ -29,6 +33,13 @@ const CODE_TTL_MS = 60_000;
 
 type Params = Record<string, unknown>;
 
+/** Any query string: the endpoints read the parameters they know (RFC 6749 ignores the others). */
+const AnyQuery = Type.Record(Type.String(), Type.Unknown());
+
+/** A parsed form or multipart body (a JSON body that is not an object carries no parameters). */
+const paramsIn = (body: unknown): Params => (isObject(body) ? body : {});
+const isObject = (value: unknown): value is Params => !!value && typeof value === 'object';
+
 function str(params: Params, name: string): string {
   const v = params[name];
   return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
@@ -48,6 +59,19 @@ function sameSecret(given: string, expected: string): boolean {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * This sign-in page (a stand-in for ISC's) posts its form to itself, then redirects to the client's redirect_uri;
+ * browsers check form-action on that redirect too, so the page allows the redirect's origin (another server,
+ * such as a tenant-mode copy on another port, may be the client).
+ */
+function allowFormRedirect(reply: FastifyReply, redirectUri: string): void {
+  const redirect = originOf(redirectUri);
+  const csp = reply.getHeader('content-security-policy');
+  if (redirect && typeof csp === 'string' && !/\s/.test(redirect)) {
+    reply.header('content-security-policy', csp.replace("form-action 'self'", `form-action 'self' ${redirect}`));
+  }
+}
+
 function validRedirect(uri: string): boolean {
   try {
     const url = new URL(uri);
@@ -57,7 +81,7 @@ function validRedirect(uri: string): boolean {
   }
 }
 
-export default async function oauthRoutes(app: FastifyInstance, opts: OAuthOptions) {
+const oauthRoutes: FastifyPluginAsyncTypebox<OAuthOptions> = async (app, opts) => {
   // ISC takes the token request's parameters from a form body, a multipart body (the official SDK) or the
   // query string; these parsers exist only in this scope so /v3 keeps to JSON.
   await app.register(formbody);
@@ -80,11 +104,9 @@ export default async function oauthRoutes(app: FastifyInstance, opts: OAuthOptio
     for (const [code, entry] of codes) if (entry.expires < t) codes.delete(code);
   };
 
-  app.post('/oauth/token', async (request, reply) => {
-    const params: Params = {
-      ...(request.query as Params),
-      ...(request.body && typeof request.body === 'object' ? (request.body as Params) : {}),
-    };
+  const tokenSchema = { querystring: AnyQuery, response: { 200: IssuedTokenSchema } };
+  app.post('/oauth/token', { schema: tokenSchema }, async (request, reply) => {
+    const params: Params = { ...request.query, ...paramsIn(request.body) };
     const grantType = str(params, 'grant_type');
     const clientId = str(params, 'client_id');
     reply.header('cache-control', 'no-store');
@@ -150,8 +172,8 @@ export default async function oauthRoutes(app: FastifyInstance, opts: OAuthOptio
       .send(page('Sign-in request refused', `<p role="alert">${escapeHtml(problem)}</p>`));
   }
 
-  app.get('/oauth/authorize', async (request, reply) => {
-    const params = request.query as Params;
+  app.get('/oauth/authorize', { schema: { querystring: AnyQuery } }, async (request, reply) => {
+    const params = request.query;
     const problem = authorizeProblem(params);
     if (problem) return errorPage(reply, problem);
     const hidden = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method']
@@ -161,6 +183,7 @@ export default async function oauthRoutes(app: FastifyInstance, opts: OAuthOptio
       (who: SandboxIdentity) =>
         `<li><button type="submit" name="identity" value="${escapeHtml(who.alias)}">Sign in as ${escapeHtml(who.name)}</button> <span>${escapeHtml(who.alias)}${who.admin ? ' (org admin)' : ''}</span></li>`,
     ).join('\n        ');
+    allowFormRedirect(reply, str(params, 'redirect_uri'));
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
@@ -180,7 +203,7 @@ export default async function oauthRoutes(app: FastifyInstance, opts: OAuthOptio
   });
 
   app.post('/oauth/authorize', async (request, reply) => {
-    const params = (request.body && typeof request.body === 'object' ? request.body : {}) as Params;
+    const params = paramsIn(request.body);
     const problem = authorizeProblem(params);
     if (problem) return errorPage(reply, problem);
     const who = identityByAlias(str(params, 'identity'));
@@ -199,7 +222,9 @@ export default async function oauthRoutes(app: FastifyInstance, opts: OAuthOptio
     if (str(params, 'state')) target.searchParams.set('state', str(params, 'state'));
     return reply.header('cache-control', 'no-store').redirect(target.toString(), 302);
   });
-}
+};
+
+export default oauthRoutes;
 
 function page(title: string, body: string): string {
   return `<!doctype html>

@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiProblem } from '../../errors.ts';
 import type { PublicIdentity } from '../../../contract/work-items.ts';
+import { PublicIdentitiesQuerySchema, PublicIdentityListSchema } from '../../schemas/public-identities.ts';
 import { authenticate } from '../auth.ts';
 import { FilterError, checkSupported, matches, parseFilter, type FilterNode } from '../filters.ts';
 import { IDENTITIES, identityByAlias, type SandboxIdentity } from '../identities.ts';
@@ -28,34 +29,13 @@ function toPublic(who: SandboxIdentity): PublicIdentity {
   };
 }
 
-export default async function publicIdentityRoutes(app: FastifyInstance, opts: { key: Uint8Array }) {
+const publicIdentityRoutes: FastifyPluginAsyncTypebox<{ key: Uint8Array }> = async (app, opts) => {
   app.get(
     '/v3/public-identities',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: {
-            limit: { type: 'integer', minimum: 0, maximum: 250, default: 250 },
-            offset: { type: 'integer', minimum: 0, default: 0 },
-            count: { type: 'boolean', default: false },
-            filters: { type: 'string', maxLength: 4000 },
-            sorters: { type: 'string', maxLength: 200 },
-            'add-core-filters': { type: 'boolean', default: false },
-          },
-        },
-      },
-    },
+    { schema: { querystring: PublicIdentitiesQuerySchema, response: { 200: PublicIdentityListSchema } } },
     async (request, reply) => {
       await authenticate(opts.key, request);
-      const q = request.query as {
-        limit: number;
-        offset: number;
-        count: boolean;
-        filters?: string;
-        sorters?: string;
-        'add-core-filters': boolean;
-      };
+      const q = request.query;
 
       let filter: FilterNode | undefined;
       if (q.filters !== undefined && q.filters.trim() !== '') {
@@ -101,4 +81,6 @@ export default async function publicIdentityRoutes(app: FastifyInstance, opts: {
       return people.slice(q.offset, q.offset + q.limit).map(toPublic);
     },
   );
-}
+};
+
+export default publicIdentityRoutes;

@@ -1,35 +1,28 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// The 13 operations of the Work Items API, served once per prefix (/v3/work-items and /work-items/v1: see
+// request-path.ts). Schemas come from server/schemas: the request parts are validated there (a failure is a 400
+// naming the parameter) and typed here, and every 200 JSON answer is written from its response schema.
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiProblem } from '../../errors.ts';
-import type { AccountSelection, WorkItemForward } from '../../../contract/work-items.ts';
-import { authenticate } from '../auth.ts';
+import {
+  AccountSelectionSchema,
+  DecisionParamsSchema,
+  IdParamsSchema,
+  ListQuerySchema,
+  OwnerQuerySchema,
+  WorkItemForwardSchema,
+  WorkItemListSchema,
+  WorkItemSchema,
+  WorkItemsCountSchema,
+  WorkItemsSummarySchema,
+} from '../../schemas/work-items.ts';
+import { authenticate, type Caller } from '../auth.ts';
 import { identityById } from '../identities.ts';
-import type { Caller, WorkItemStore } from '../store.ts';
+import type { WorkItemStore } from '../store/work-item-store.ts';
 
 export interface WorkItemRoutesOptions {
   key: Uint8Array;
   store: WorkItemStore;
-}
-
-// The spec's standard collection parameters; schema failures become a 400 naming the parameter.
-const paging = {
-  limit: { type: 'integer', minimum: 0, maximum: 250, default: 250 },
-  offset: { type: 'integer', minimum: 0, default: 0 },
-  count: { type: 'boolean', default: false },
-} as const;
-const ownerId = { type: 'string', maxLength: 128 } as const;
-const idParam = { type: 'string', minLength: 1, maxLength: 128 } as const;
-
-const listSchema = {
-  querystring: { type: 'object', properties: { ...paging, ownerId } },
-};
-const countSchema = { querystring: { type: 'object', properties: { ownerId } } };
-const idSchema = { params: { type: 'object', properties: { id: idParam }, required: ['id'] } };
-
-interface ListQuery {
-  limit: number;
-  offset: number;
-  count: boolean;
-  ownerId?: string;
 }
 
 declare module 'fastify' {
@@ -38,7 +31,12 @@ declare module 'fastify' {
   }
 }
 
-export default async function workItemRoutes(app: FastifyInstance, opts: WorkItemRoutesOptions) {
+const one = { 200: WorkItemSchema };
+const list = { querystring: ListQuerySchema, response: { 200: WorkItemListSchema } };
+const byId = { params: IdParamsSchema, response: one };
+const decision = { params: DecisionParamsSchema, response: one };
+
+const workItemRoutes: FastifyPluginAsyncTypebox<WorkItemRoutesOptions> = async (app, opts) => {
   const { store } = opts;
 
   // The official SDK sends `Content-Type: application/json` with an empty body on completeWorkItem (its body
@@ -79,109 +77,76 @@ export default async function workItemRoutes(app: FastifyInstance, opts: WorkIte
     return requested;
   }
 
-  // Lists are newest first: pending by created (then id) descending, completed by completed descending.
-  app.get('/v3/work-items', { schema: listSchema }, async (request, reply) => {
-    const q = request.query as ListQuery;
-    const who = owner(request, q.ownerId);
-    if (q.count) reply.header('x-total-count', String(store.countPending(who)));
-    return store.listPending(who, q.limit, q.offset);
+  app.get('', { schema: list }, async (request, reply) => {
+    const { limit, offset, count, ownerId } = request.query;
+    const who = owner(request, ownerId);
+    if (count) reply.header('x-total-count', String(store.countPending(who)));
+    return store.listPending(who, limit, offset);
   });
 
-  app.get('/v3/work-items/completed', { schema: listSchema }, async (request, reply) => {
-    const q = request.query as ListQuery;
-    const who = owner(request, q.ownerId);
-    if (q.count) reply.header('x-total-count', String(store.countCompleted(who)));
-    return store.listCompleted(who, q.limit, q.offset);
+  app.get('/completed', { schema: list }, async (request, reply) => {
+    const { limit, offset, count, ownerId } = request.query;
+    const who = owner(request, ownerId);
+    if (count) reply.header('x-total-count', String(store.countCompleted(who)));
+    return store.listCompleted(who, limit, offset);
   });
 
-  app.get('/v3/work-items/count', { schema: countSchema }, async (request) => {
-    const who = owner(request, (request.query as { ownerId?: string }).ownerId);
-    return { count: store.countPending(who) };
-  });
+  const counted = { querystring: OwnerQuerySchema, response: { 200: WorkItemsCountSchema } };
+  app.get('/count', { schema: counted }, async (request) => ({
+    count: store.countPending(owner(request, request.query.ownerId)),
+  }));
+  app.get('/completed/count', { schema: counted }, async (request) => ({
+    count: store.countCompleted(owner(request, request.query.ownerId)),
+  }));
 
-  app.get('/v3/work-items/completed/count', { schema: countSchema }, async (request) => {
-    const who = owner(request, (request.query as { ownerId?: string }).ownerId);
-    return { count: store.countCompleted(who) };
-  });
+  app.get(
+    '/summary',
+    { schema: { querystring: OwnerQuerySchema, response: { 200: WorkItemsSummarySchema } } },
+    async (request) => store.summary(owner(request, request.query.ownerId)),
+  );
 
-  app.get('/v3/work-items/summary', { schema: countSchema }, async (request) => {
-    const who = owner(request, (request.query as { ownerId?: string }).ownerId);
-    return store.summary(who);
-  });
+  app.get('/:id', { schema: byId }, async (request) => store.get(request.caller, request.params.id));
 
-  app.get('/v3/work-items/:id', { schema: idSchema }, async (request) => {
-    return store.get(request.caller, (request.params as { id: string }).id);
-  });
+  app.post('/:id', { schema: byId }, async (request) => store.complete(request.caller, request.params.id));
 
-  app.post('/v3/work-items/:id', { schema: idSchema }, async (request) => {
-    return store.complete(request.caller, (request.params as { id: string }).id);
-  });
+  app.post('/:id/approve/:approvalItemId', { schema: decision }, async (request) =>
+    store.decide(request.caller, request.params.id, request.params.approvalItemId, true),
+  );
+  app.post('/:id/reject/:approvalItemId', { schema: decision }, async (request) =>
+    store.decide(request.caller, request.params.id, request.params.approvalItemId, false),
+  );
 
-  const decisionSchema = {
-    params: {
-      type: 'object',
-      properties: { id: idParam, approvalItemId: idParam },
-      required: ['id', 'approvalItemId'],
-    },
-  };
-  app.post('/v3/work-items/:id/approve/:approvalItemId', { schema: decisionSchema }, async (request) => {
-    const p = request.params as { id: string; approvalItemId: string };
-    return store.decide(request.caller, p.id, p.approvalItemId, true);
-  });
-  app.post('/v3/work-items/:id/reject/:approvalItemId', { schema: decisionSchema }, async (request) => {
-    const p = request.params as { id: string; approvalItemId: string };
-    return store.decide(request.caller, p.id, p.approvalItemId, false);
-  });
+  app.post('/bulk-approve/:id', { schema: byId }, async (request) =>
+    store.decideAll(request.caller, request.params.id, true),
+  );
+  app.post('/bulk-reject/:id', { schema: byId }, async (request) =>
+    store.decideAll(request.caller, request.params.id, false),
+  );
 
-  app.post('/v3/work-items/bulk-approve/:id', { schema: idSchema }, async (request) => {
-    return store.decideAll(request.caller, (request.params as { id: string }).id, true);
-  });
-  app.post('/v3/work-items/bulk-reject/:id', { schema: idSchema }, async (request) => {
-    return store.decideAll(request.caller, (request.params as { id: string }).id, false);
-  });
-
-  app.post(
-    '/v3/work-items/:id/submit-account-selection',
-    { schema: { ...idSchema, body: { type: 'object', additionalProperties: true } } },
-    async (request) => {
-      const body = request.body as AccountSelection | undefined;
-      if (!body) throw new ApiProblem(400, 'The request body must be a JSON object keyed on field name.');
-      return store.submitAccountSelection(request.caller, (request.params as { id: string }).id, body);
-    },
+  app.post('/:id/submit-account-selection', { schema: { ...byId, body: AccountSelectionSchema } }, async (request) =>
+    store.submitAccountSelection(request.caller, request.params.id, request.body),
   );
 
   app.post(
-    '/v3/work-items/:id/forward',
-    {
-      schema: {
-        ...idSchema,
-        body: {
-          type: 'object',
-          properties: {
-            targetOwnerId: { type: 'string', maxLength: 128 },
-            comment: { type: 'string', maxLength: 4000 },
-            sendNotifications: { type: 'boolean' },
-          },
-          required: ['targetOwnerId', 'comment'],
-        },
-      },
-    },
+    '/:id/forward',
+    { schema: { params: IdParamsSchema, body: WorkItemForwardSchema } },
     async (request, reply) => {
-      const body = request.body as WorkItemForward | undefined;
-      if (!body) throw new ApiProblem(400, 'The request body must be a WorkItemForward object.');
-      const comment = body.comment.trim();
+      const { targetOwnerId } = request.body;
+      const comment = request.body.comment.trim();
       if (!comment)
         throw new ApiProblem(400, 'comment: a comment is required when forwarding.', ['comment is required']);
-      const target = identityById(body.targetOwnerId);
+      const target = identityById(targetOwnerId);
       if (!target) {
-        throw new ApiProblem(400, `targetOwnerId: no identity ${body.targetOwnerId} exists.`, [
+        throw new ApiProblem(400, `targetOwnerId: no identity ${targetOwnerId} exists.`, [
           'targetOwnerId is not a known identity',
         ]);
       }
-      store.forward(request.caller, (request.params as { id: string }).id, target, comment);
+      store.forward(request.caller, request.params.id, target, comment);
       // The spec: "Success, but no data is returned." A real tenant answers with an empty 200, so the sandbox
       // does too and no client comes to rely on a body that tenant mode would not deliver.
       return reply.code(200).send();
     },
   );
-}
+};
+
+export default workItemRoutes;

@@ -1,6 +1,6 @@
 // The account-selection form as data: which input each field gets, its starting value, the selection map sent to
-// submit-account-selection, and the checks the sandbox/ISC applies (server/sandbox/store.ts `validateSelection`),
-// mirrored here so the page points at a problem before anything is sent.
+// submit-account-selection, and the contract's rules for a valid selection (contract/account-selection.ts, which
+// the sandbox applies too), worded for the page so it points at a problem before anything is sent.
 import type {
   AccountSelection,
   FieldDetails,
@@ -9,6 +9,7 @@ import type {
   SectionDetails,
 } from '../../../contract/work-items.ts';
 import { isSection } from '../../../contract/work-items.ts';
+import { displayTypeOf, fieldProblem, isEmpty, isField } from '../../../contract/account-selection.ts';
 
 /** More allowed values than this → a searchable select instead of radio buttons. */
 export const RADIO_MAX_OPTIONS = 5;
@@ -36,7 +37,7 @@ export interface FormModel {
 export type FormValues = Record<string, FieldValue>;
 
 export function fieldKind(field: FieldDetails): FieldKind {
-  const type = (field.displayType ?? 'text').toLowerCase();
+  const type = displayTypeOf(field);
   if (type === 'checkbox') return 'checkbox';
   const options = field.allowedValuesList ?? [];
   if (options.length > 0) return options.length <= RADIO_MAX_OPTIONS ? 'radio' : 'select';
@@ -50,10 +51,9 @@ export function buildModel(form: FormDetails): FormModel {
   const fields: FormFieldModel[] = [];
   const walk = (items: FormItem[] | null | undefined, path: string): FormNode[] =>
     (items ?? []).flatMap((item, i): FormNode[] => {
-      if (!item) return [];
-      if (isSection(item)) return [sectionNode(item, `${path}.${i}`)];
-      const field = item as FieldDetails;
-      if (!field.name) return [];
+      if (item && isSection(item)) return [sectionNode(item, `${path}.${i}`)];
+      if (!isField(item)) return [];
+      const field = item;
       const model: FormFieldModel = {
         key: `f${fields.length}`,
         field,
@@ -123,9 +123,6 @@ export function sameValues(a: FormValues, b: FormValues): boolean {
   return true;
 }
 
-const isEmpty = (v: unknown) =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
-
 /** The body of submit-account-selection: every non-empty value keyed on field name (checkboxes always). */
 export function toSelection(model: FormModel, values: FormValues): AccountSelection {
   const selection: AccountSelection = {};
@@ -137,24 +134,24 @@ export function toSelection(model: FormModel, values: FormValues): AccountSelect
   return selection;
 }
 
-/**
- * The server's rules for one field, as the message shown under it (undefined when fine). Same rules and order as
- * `validateSelection`: required (unless the field already holds a value on the server), checkbox is boolean, a date
- * must parse, a choice must be one of the allowed values.
- */
+/** The contract's rules for one field, as the message shown under it (undefined when fine). */
 export function validateField(model: FormFieldModel, value: FieldValue | undefined): string | undefined {
   const { field, label } = model;
-  if (isEmpty(value)) {
-    return field.required && isEmpty(field.value) ? `${label} is required` : undefined;
+  const problem = fieldProblem(field, value);
+  switch (problem?.kind) {
+    case undefined:
+      return undefined;
+    case 'required':
+      return `${label} is required`;
+    case 'not-boolean':
+      return `${label} must be true or false`;
+    case 'not-text':
+      return `${label} must be text`;
+    case 'not-a-date':
+      return `${label} must be a date (YYYY-MM-DD)`;
+    case 'not-allowed':
+      return `“${problem.value}” is not one of the allowed values of ${label}`;
   }
-  const type = field.displayType ?? 'text';
-  if (type === 'checkbox') return typeof value === 'boolean' ? undefined : `${label} must be true or false`;
-  if (type === 'date' && Number.isNaN(Date.parse(String(value)))) return `${label} must be a date (YYYY-MM-DD)`;
-  const allowed = field.allowedValuesList ?? [];
-  if (allowed.length > 0 && !allowed.some((a) => a.value === String(value))) {
-    return `“${String(value)}” is not one of the allowed values of ${label}`;
-  }
-  return undefined;
 }
 
 /**

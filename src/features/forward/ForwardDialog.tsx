@@ -16,10 +16,8 @@ import { IdentityPicker, type IdentityOption } from '../identities/components/Id
 import { useForwardWorkItem } from '../work-items/api/send-work-item-forward.ts';
 import { BulkProgress } from '../../components/BulkProgress.tsx';
 import { useBulkRun, type BulkResult } from '../../lib/use-bulk-run.ts';
+import { COMMENT_MAX_LENGTH } from '../../../contract/limits.ts';
 import type { WorkItem } from '../../../contract/work-items.ts';
-
-/** The sandbox caps a forward comment at this length (ISC keeps comments short too). */
-export const MAX_COMMENT_LENGTH = 4000;
 
 interface ForwardForm {
   target: IdentityOption | null;
@@ -140,7 +138,7 @@ export default function ForwardDialog({
               name="comment"
               rules={{
                 validate: (v) => v.trim() !== '' || 'A comment is required: say why you are forwarding.',
-                maxLength: { value: MAX_COMMENT_LENGTH, message: `At most ${MAX_COMMENT_LENGTH} characters.` },
+                maxLength: { value: COMMENT_MAX_LENGTH, message: `At most ${COMMENT_MAX_LENGTH} characters.` },
               }}
               render={({ field, fieldState }) => (
                 <TextField

@@ -1,6 +1,6 @@
-// Fault injection for the sandbox (issue 9): latency, failed calls and dropped connections on chosen routes, so
-// the app and its tests can see how the inbox behaves when the tenant misbehaves. Sandbox mode only (this plugin
-// is registered by the sandbox plugin, which tenant mode never mounts), and off unless rules are given.
+// Fault injection for the sandbox: latency, failed calls and dropped connections on chosen routes, so
+// the app and its tests can see how the inbox behaves when the tenant misbehaves. Sandbox mode only (the plugin
+// in index.ts is registered by the sandbox plugin, which tenant mode never mounts), and off unless rules are given.
 //
 // Rules come from SANDBOX_FAULTS at start-up and can be read and replaced at run time through the admin-only
 // /sandbox/faults endpoint. The syntax, one rule per `;` (or newline):
@@ -26,28 +26,15 @@
 //   POST /v3/work-items/bulk-approve/*=drop,count:1      the next bulk approval loses its connection
 //   /v3/**=status:429,retry-after:3,count:2              the next two API calls are rate limited
 //
-// The first rule whose method and path match a request decides (a rule whose count is used up no longer
-// matches). Faults act in an onRequest hook, before the body is read, the caller authenticated or a handler run:
-// a faulted request changes nothing. /sandbox/faults itself is never faulted, so a bad rule can always be undone.
-//
-//   GET    /sandbox/faults   → 200 {spec, rules}            (rules with their `remaining` count and `hits`)
-//   PUT    /sandbox/faults   {spec: "..."} | {rules: [...]}  → 200 {spec, rules}: replaces every rule
-//   POST   /sandbox/faults   the same as PUT
-//   DELETE /sandbox/faults   → 204: no rules
-// Admins only (an ORG_ADMIN bearer token, or the session cookie of an admin with the CSRF header): 401 without
-// a valid token, 403 for anyone else, 400 ErrorResponseDto for a rule that does not parse.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
-import { ConfigError } from '../config.ts';
-import { ApiProblem, errorResponse, newTrackingId } from '../errors.ts';
-import { authenticate } from './auth.ts';
+
+import type { FaultRuleInput } from '../../schemas/sandbox.ts';
 
 export const FAULTS_PATH = '/sandbox/faults';
 export const FAULT_STATUSES = [401, 429, 500, 502, 503, 504] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 const MAX_LATENCY_MS = 60_000;
-const MAX_RULES = 100;
+export const MAX_RULES = 100;
 
 /** One rule as the API shows and accepts it (JSON form of one line of the syntax above). */
 export interface FaultRule {
@@ -63,7 +50,7 @@ export interface FaultRule {
   count?: number;
 }
 
-interface ActiveRule extends FaultRule {
+export interface ActiveRule extends FaultRule {
   matcher: RegExp;
   hits: number;
   /** What is left of `count`. */
@@ -71,6 +58,11 @@ interface ActiveRule extends FaultRule {
 }
 
 export class FaultSpecError extends Error {}
+
+/** /sandbox/faults and below: never faulted, so a bad rule can always be undone. */
+export function isFaultsPath(path: string): boolean {
+  return path === FAULTS_PATH || path.startsWith(FAULTS_PATH + '/');
+}
 
 function fail(message: string): never {
   throw new FaultSpecError(message);
@@ -101,13 +93,13 @@ function intIn(text: string, what: string, min: number, max: number): number {
 }
 
 /** Checks one rule (from the API's JSON or the parser) and gives it its matcher. */
-export function checkRule(rule: FaultRule): ActiveRule {
+export function checkRule(rule: FaultRuleInput): ActiveRule {
   const method = rule.method === undefined || rule.method === '*' ? undefined : rule.method.toUpperCase();
   if (method !== undefined && !(METHODS as readonly string[]).includes(method)) {
     fail(`method "${rule.method}" must be one of ${METHODS.join(', ')} or "*"`);
   }
   if (typeof rule.path !== 'string') fail('path is required');
-  if (rule.path === FAULTS_PATH || rule.path.startsWith(FAULTS_PATH + '/')) {
+  if (isFaultsPath(rule.path)) {
     fail(`${FAULTS_PATH} cannot be faulted (it is how faults are undone)`);
   }
   const check = (value: number | undefined, what: string, min: number, max: number, integer = true) => {
@@ -121,7 +113,7 @@ export function checkRule(rule: FaultRule): ActiveRule {
   check(rule.retryAfter, 'retry-after', 0, 3600);
   check(rule.count, 'count', 1, 1_000_000);
   check(rule.probability, 'probability', 0, 1, false);
-  if (rule.status !== undefined && !FAULT_STATUSES.includes(rule.status)) {
+  if (rule.status !== undefined && !(FAULT_STATUSES as readonly number[]).includes(rule.status)) {
     fail(`status must be one of ${FAULT_STATUSES.join(', ')}, got ${String(rule.status)}`);
   }
   if (rule.drop && rule.status !== undefined) fail('a rule either drops the connection or answers a status, not both');
@@ -132,7 +124,7 @@ export function checkRule(rule: FaultRule): ActiveRule {
   const clean: FaultRule = { path: rule.path };
   if (method) clean.method = method;
   if (rule.latencyMs !== undefined) clean.latencyMs = rule.latencyMs;
-  if (rule.status !== undefined) clean.status = rule.status;
+  if (rule.status !== undefined) clean.status = rule.status as FaultStatus;
   if (rule.retryAfter !== undefined) clean.retryAfter = rule.retryAfter;
   if (rule.drop) clean.drop = true;
   if (rule.probability !== undefined) clean.probability = rule.probability;
@@ -222,157 +214,3 @@ export function formatFaults(rules: FaultRule[]): string {
     })
     .join(';');
 }
-
-/** The live rule set: which rule (if any) faults a request, with counts and hits kept per rule. */
-export class FaultInjector {
-  private rules: ActiveRule[] = [];
-
-  constructor(
-    spec = '',
-    private readonly random: () => number = Math.random,
-  ) {
-    this.replace(parseFaults(spec));
-  }
-
-  replace(rules: FaultRule[]): void {
-    if (rules.length > MAX_RULES) fail(`at most ${MAX_RULES} rules`);
-    this.rules = rules.map(checkRule);
-  }
-
-  clear(): void {
-    this.rules = [];
-  }
-
-  get active(): boolean {
-    return this.rules.length > 0;
-  }
-
-  list() {
-    return {
-      spec: formatFaults(this.rules.map(({ matcher: _m, hits: _h, remaining: _r, ...r }) => r)),
-      rules: this.rules.map(({ matcher: _m, ...r }) => r),
-    };
-  }
-
-  /** The rule that faults this request, or undefined; counts the hit when it does. */
-  pick(method: string, path: string): ActiveRule | undefined {
-    if (path === FAULTS_PATH || path.startsWith(FAULTS_PATH + '/')) return undefined;
-    const rule = this.rules.find(
-      (r) =>
-        (r.remaining === undefined || r.remaining > 0) &&
-        (r.method === undefined || r.method === method || (r.method === 'GET' && method === 'HEAD')) &&
-        r.matcher.test(path),
-    );
-    if (!rule) return undefined;
-    if (rule.probability !== undefined && this.random() >= rule.probability) return undefined;
-    if (rule.remaining !== undefined) rule.remaining -= 1;
-    rule.hits += 1;
-    return rule;
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
-}
-
-const putSchema = {
-  body: {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      spec: { type: 'string', maxLength: 20_000 },
-      rules: {
-        type: 'array',
-        maxItems: MAX_RULES,
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['path'],
-          properties: {
-            method: { type: 'string', maxLength: 10 },
-            path: { type: 'string', minLength: 1, maxLength: 500 },
-            latencyMs: { type: 'integer' },
-            status: { type: 'integer' },
-            retryAfter: { type: 'integer' },
-            drop: { type: 'boolean' },
-            probability: { type: 'number' },
-            count: { type: 'integer' },
-          },
-        },
-      },
-    },
-    oneOf: [{ required: ['spec'] }, { required: ['rules'] }],
-  },
-} as const;
-
-async function faults(app: FastifyInstance, opts: { spec: string; key: Uint8Array }) {
-  let injector: FaultInjector;
-  try {
-    injector = new FaultInjector(opts.spec);
-  } catch (error) {
-    if (error instanceof FaultSpecError) throw new ConfigError(`SANDBOX_FAULTS: ${error.message}`);
-    throw error;
-  }
-  if (injector.active) app.log.warn({ faults: injector.list().spec }, 'sandbox fault injection is on');
-
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!injector.active) return;
-    const rule = injector.pick(request.method, pathOf(request.url));
-    if (!rule) return;
-    const what = `${request.method} ${pathOf(request.url)}`;
-    if (rule.latencyMs) await sleep(rule.latencyMs);
-    if (rule.drop) {
-      request.log.info({ fault: 'drop' }, `fault injected: connection dropped on ${what}`);
-      reply.hijack();
-      request.raw.socket?.destroy();
-      return reply;
-    }
-    if (rule.status === undefined) return;
-    const status = rule.status;
-    request.log.info({ fault: status }, `fault injected: ${status} on ${what}`);
-    if (status === 401) throw new ApiProblem(401, 'JWT has expired: request a new token. (injected fault)');
-    if (status === 429) {
-      throw new ApiProblem(429, 'Rate Limit Exceeded (injected fault)', [], {
-        'retry-after': String(rule.retryAfter ?? 1),
-      });
-    }
-    const trackingId = newTrackingId();
-    request.log.error({ trackingId, fault: status }, `fault injected: ${status} on ${what}`);
-    return reply.code(status).send(errorResponse(status, `Injected fault: ${status} on ${what}.`, { trackingId }));
-  });
-
-  const requireAdmin = async (request: FastifyRequest) => {
-    const caller = await authenticate(opts.key, request);
-    if (!caller.admin) throw new ApiProblem(403, 'Only an admin (ORG_ADMIN) may read or change the sandbox faults.');
-  };
-
-  app.get(FAULTS_PATH, { preHandler: requireAdmin }, async () => injector.list());
-
-  const replace = async (request: FastifyRequest) => {
-    const body = request.body as { spec?: string; rules?: FaultRule[] } | undefined;
-    if (!body) throw new ApiProblem(400, 'Send {"spec": "..."} or {"rules": [...]}.');
-    try {
-      injector.replace(body.rules ?? parseFaults(body.spec ?? ''));
-    } catch (error) {
-      if (error instanceof FaultSpecError) throw new ApiProblem(400, error.message, [error.message]);
-      throw error;
-    }
-    request.log.warn({ faults: injector.list().spec }, 'sandbox faults replaced');
-    return injector.list();
-  };
-  // Authenticate before validating the body: an anonymous caller learns nothing about the syntax.
-  const options = { preValidation: requireAdmin, schema: putSchema };
-  app.put(FAULTS_PATH, options, replace);
-  app.post(FAULTS_PATH, options, replace);
-
-  app.delete(FAULTS_PATH, { preHandler: requireAdmin }, async (request, reply) => {
-    injector.clear();
-    request.log.warn('sandbox faults cleared');
-    return reply.code(204).send();
-  });
-}
-
-export default fp(faults, { name: 'sandbox-faults' });

@@ -10,8 +10,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ServerConfig } from './config.ts';
-import { errorResponse } from './errors.ts';
+import type { ServerConfig } from '../config.ts';
+import { errorResponse } from '../errors.ts';
+import { pathOf } from '../request-path.ts';
 
 /** RFC 9110 §7.6.1 connection-specific headers, plus the ones that describe the browser's hop, not ours. */
 const HOP_BY_HOP = new Set([
@@ -56,11 +57,6 @@ export function isForwardablePath(urlPath: string): boolean {
   if (!urlPath.startsWith('/v3/work-items/')) return false;
   const rest = urlPath.slice('/v3/work-items/'.length).split('/');
   return rest.length <= MAX_SEGMENTS && rest.every((segment) => SEGMENT.test(segment));
-}
-
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
 }
 
 /**

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { sessionKey } from './session.ts';
+import { loadConfig } from '../../config.ts';
+import { startTestServer, type TestServer } from '../../test-server.ts';
+import { sessionKey } from './key.ts';
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 const JSON_BODY = { 'content-type': 'application/json' };

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { Transport } from './tenant-gateway.ts';
+
+/** The embedded sandbox, served by this very server: calls go through app.inject, never the network. */
+export function inProcessTransport(app: FastifyInstance): Transport {
+  return async (call) => {
+    const response = await app.inject({
+      method: call.method,
+      url: call.path,
+      headers: call.headers,
+      payload: call.body,
+    });
+    return {
+      status: response.statusCode,
+      text: response.body,
+      retryAfter: response.headers['retry-after']?.toString(),
+    };
+  };
+}

@@ -1,0 +1,30 @@
+import { hkdfSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServerConfig } from '../../config.ts';
+
+const KEY_FILE = 'session.key';
+
+/**
+ * The session cookie's key, 32 bytes for secretbox: derived (HKDF-SHA256) from SESSION_SECRET; without one,
+ * generated once and kept in the data directory (0600). Only the sandbox gets that far: loadConfig refuses
+ * tenant mode without SESSION_SECRET, since copies behind a load balancer must share the key.
+ */
+export function sessionKey(config: Pick<ServerConfig, 'sessionSecret' | 'dataDir'>): Buffer {
+  if (config.sessionSecret !== undefined) {
+    return Buffer.from(
+      hkdfSync('sha256', config.sessionSecret, 'work-items-inbox', 'session-cookie-key v1', 32) as ArrayBuffer,
+    );
+  }
+  const file = path.join(config.dataDir, KEY_FILE);
+  try {
+    const existing = fs.readFileSync(file);
+    if (existing.length === 32) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const key = randomBytes(32);
+  fs.writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,111 @@
+// The sandbox's tables as rows, and the one mapping from rows to the API's WorkItem.
+import type {
+  ApprovalItemDetails,
+  ForwardHistoryEntry,
+  FormDetails,
+  RemediationItemDetails,
+  WorkItem,
+  WorkItemState,
+  WorkItemType,
+} from '../../../contract/work-items.ts';
+import { identityById } from '../identities.ts';
+
+export interface WorkItemRow {
+  id: string;
+  owner_id: string;
+  requester_id: string | null;
+  type: string;
+  state: string;
+  name: string | null;
+  description: string | null;
+  created: string;
+  modified: string | null;
+  completed: string | null;
+  form: string | null;
+  form_submitted: number;
+  remediation_items: string | null;
+  errors: string | null;
+}
+
+export interface ApprovalItemRow {
+  id: string;
+  work_item_id: string;
+  application: string | null;
+  account: string | null;
+  name: string | null;
+  operation: string | null;
+  value: string | null;
+  state: string;
+}
+
+export interface ForwardRow {
+  work_item_id: string;
+  from_id: string;
+  to_id: string;
+  by_id: string;
+  comment: string;
+  forwarded: string;
+}
+
+const nameOf = (id: string | null) => (id ? (identityById(id)?.name ?? null) : null);
+
+function groupBy<R extends { work_item_id: string }, T>(rows: R[], map: (row: R) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    let list = groups.get(row.work_item_id);
+    if (!list) groups.set(row.work_item_id, (list = []));
+    list.push(map(row));
+  }
+  return groups;
+}
+
+/** Work items as the API answers them, from their rows and the approval-item and forward rows that belong to them. */
+export function toWorkItems(
+  rows: WorkItemRow[],
+  approvalRows: ApprovalItemRow[],
+  forwardRows: ForwardRow[],
+): WorkItem[] {
+  const approvals = groupBy(approvalRows, (a): ApprovalItemDetails => ({
+    id: a.id,
+    account: a.account,
+    application: a.application ?? undefined,
+    name: a.name,
+    operation: a.operation ?? undefined,
+    value: a.value,
+    state: a.state as WorkItemState,
+  }));
+  const forwards = groupBy(forwardRows, (f): ForwardHistoryEntry => ({
+    fromId: f.from_id,
+    fromName: nameOf(f.from_id) ?? f.from_id,
+    toId: f.to_id,
+    toName: nameOf(f.to_id) ?? f.to_id,
+    byId: f.by_id,
+    byName: nameOf(f.by_id) ?? f.by_id,
+    comment: f.comment,
+    forwarded: f.forwarded,
+  }));
+  return rows.map((r) => {
+    const approvalItems = approvals.get(r.id) ?? [];
+    const remediationItems = r.remediation_items ? (JSON.parse(r.remediation_items) as RemediationItemDetails[]) : null;
+    return {
+      id: r.id,
+      requesterId: r.requester_id,
+      requesterDisplayName: nameOf(r.requester_id),
+      ownerId: r.owner_id,
+      ownerName: nameOf(r.owner_id) ?? undefined,
+      created: r.created,
+      modified: r.modified,
+      description: r.description ?? undefined,
+      state: r.state as WorkItemState,
+      type: r.type as WorkItemType,
+      remediationItems,
+      approvalItems,
+      name: r.name,
+      completed: r.completed,
+      numItems: approvalItems.length || remediationItems?.length || 0,
+      form: r.form ? (JSON.parse(r.form) as FormDetails) : null,
+      errors: r.errors ? (JSON.parse(r.errors) as string[]) : [],
+      forwardHistory: forwards.get(r.id) ?? [],
+    };
+  });
+}
