@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
+import accessRequestApprovals from './access-requests/routes.ts';
 import { bearerToken, signingKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
 import faults from './faults.ts';
@@ -67,4 +68,5 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
   await app.register(oauthRoutes, { key, tokenTtl: config.tokenTtl });
   await app.register(workItemRoutes, { key, store });
   await app.register(publicIdentityRoutes, { key });
+  await app.register(accessRequestApprovals, { key, db });
 }
