@@ -1,86 +1,37 @@
 // Access-request approvals under stress, as the work items are: two server processes on one database racing
 // to decide the same approvals (exactly one decision wins each), injected faults on these paths, and the
 // per-token rate limit.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletedApproval, PendingApproval } from '../../../contract/access-requests.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { spawnServer, startTestServer, type ServerProcess, type TestServer } from '../../test-server.ts';
 import { ADA, ALICE } from '../identities.ts';
 import { openSandboxDb } from '../index.ts';
 import { client, dumpDb, tokenFor, type Call } from '../testing.ts';
 import { errorResponse } from './spec-shapes.ts';
 import { V1, V3, conforms, whole } from './testing.ts';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real server in its own process, on an existing database. */
-async function spawnServer(dataDir: string, dbFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      SKIP_BUILD: '1',
-      DATA_DIR: dataDir,
-      SANDBOX_DB: dbFile,
-      DIST_DIR: path.join(dataDir, 'no-dist'),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SANDBOX_RATE_LIMIT: '100000/1s',
-      SANDBOX_FAULTS: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { child, url };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('two processes racing on the same approvals', () => {
   let dir: string;
-  let servers: { child: ChildProcess; url: string }[] = [];
+  let servers: ServerProcess[] = [];
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-ar-race-'));
     const dbFile = path.join(dir, 'sandbox.sqlite');
     openSandboxDb({ sandboxDb: dbFile, seedScale: 200, sandboxBigItemSize: 0 }).close();
     // Both in processes of their own (not this one, which would answer only when the test yields).
-    servers = await Promise.all([spawnServer(dir, dbFile), spawnServer(dir, dbFile)]);
+    servers = await Promise.all([spawnServer(dir), spawnServer(dir)]);
   });
   afterAll(async () => {
     await Promise.all(
-      servers.map(({ child }) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))),
+      servers.map(({ process }) => new Promise((resolve) => process.once('exit', resolve).kill('SIGTERM'))),
     );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('four deciders per approval (owner and admin, approve and reject, on both servers): exactly one 202', async () => {
+  it('eight deciders per approval (owner and admin, approve and reject, on both servers): exactly one 202', async () => {
     const [a, b] = servers.map((s) => s.url);
     // The signing key lives in the database: both processes accept the same tokens.
     const [aliceA, adaA, aliceB, adaB] = [
@@ -89,29 +40,36 @@ describe('two processes racing on the same approvals', () => {
       client(b, await tokenFor(a, 'alice.approver')),
       client(b, await tokenFor(a, 'ada.admin')),
     ];
-    const targets = (await whole<PendingApproval>(aliceA, `${V3}/pending`)).slice(0, 30);
-    const racers: [Call, 'A' | 'B', string, 'approve' | 'reject', string][] = [
-      [aliceA, 'A', ALICE.id, 'approve', V3],
-      [aliceB, 'B', ALICE.id, 'reject', V1],
-      [adaB, 'B', ADA.id, 'approve', V3],
-      [adaA, 'A', ADA.id, 'reject', V1],
-    ];
+    const targets = (await whole<PendingApproval>(aliceA, `${V3}/pending`)).slice(0, 40);
+    // Both processes warmed up alike, so neither is systematically first.
+    await Promise.all([aliceA, aliceB, adaA, adaB].map((call) => whole(call, `${V1}/pending`)));
+    // Eight deciders per approval: alice and ada, approving and rejecting, at both path families, on both processes.
+    const racers: [Call, 'A' | 'B', string, 'approve' | 'reject', string][] = [];
+    for (const [call, process, who] of [
+      [aliceA, 'A', ALICE.id],
+      [aliceB, 'B', ALICE.id],
+      [adaA, 'A', ADA.id],
+      [adaB, 'B', ADA.id],
+    ] as const) {
+      racers.push([call, process, who, 'approve', V3], [call, process, who, 'reject', V1]);
+    }
     const results = await Promise.all(
-      targets.flatMap((t) =>
-        racers.map(async ([call, process, who, op, prefix]) => {
+      targets.flatMap((t, i) =>
+        // Every other approval, the racers start in the opposite order.
+        (i % 2 ? [...racers].reverse() : racers).map(async ([call, process, who, op, prefix]) => {
           const res = await call('POST', `${prefix}/${t.id}/${op}`, { comment: `${op} by ${who}` });
           return { id: t.id, process, who, op, status: res.status, body: res.body };
         }),
       ),
     );
     expect(results.filter((r) => r.status >= 500)).toEqual([]);
-    // A real race: each process won some of the approvals.
+    // Which process wins depends on timing (the split is logged, not asserted: under load one process can
+    // win nearly all); with deferred instead of IMMEDIATE transactions this race gives SQLITE_BUSY 500s.
     const won = results.filter((r) => r.status === 202);
     console.log(
       `race: ${results.length} decisions on ${targets.length} approvals; wins: ` +
         `A ${won.filter((r) => r.process === 'A').length}, B ${won.filter((r) => r.process === 'B').length}`,
     );
-    expect(new Set(won.map((r) => r.process))).toEqual(new Set(['A', 'B']));
     const completed = await whole<CompletedApproval>(adaA, `${V3}/completed`, `&owner-id=${ALICE.id}`);
     for (const t of targets) {
       const mine = results.filter((r) => r.id === t.id);
