@@ -8,57 +8,10 @@ import {
 import { filterToSql, parseSorters, type FilterColumn } from '../collection-sql.ts';
 import type { Db } from '../db.ts';
 import { FilterError, checkSupported, parseFilter } from '../filters.ts';
-import { identityById, type SandboxIdentity } from '../identities.ts';
+import type { SandboxIdentity } from '../identities.ts';
 import { now, type Caller } from '../store.ts';
-import type {
-  CommentBody,
-  CompletedApprovalBody,
-  PendingApprovalBody,
-  RequestedAccountBody,
-  SodViolationContextBody,
-} from './schemas.ts';
-
-interface ApprovalRow {
-  id: string;
-  access_request_id: string;
-  owner_id: string;
-  requester_id: string;
-  requested_for_id: string;
-  name: string;
-  request_type: PendingApprovalBody['requestType'];
-  object_type: PendingApprovalBody['requestedObject']['type'];
-  object_id: string;
-  object_name: string;
-  object_description: string | null;
-  request_created: string;
-  created: string;
-  modified: string;
-  state: 'PENDING' | 'APPROVED' | 'REJECTED';
-  reviewed_by_id: string | null;
-  reviewer_comment: string | null;
-  decided: string | null;
-  comment_required_when_rejected: number;
-  requester_comment: string | null;
-  remove_date: string | null;
-  current_remove_date: string | null;
-  remove_date_update_requested: number;
-  start_date: string | null;
-  privilege_level: string | null;
-  previous_reviewers_comments: string | null;
-  sod_violation_context: string | null;
-  requested_accounts: string | null;
-  client_metadata: string | null;
-}
-
-interface ForwardRow {
-  approval_id: string;
-  from_id: string;
-  to_id: string;
-  by_id: string | null;
-  comment: string | null;
-  reassignment_type: PendingApprovalBody['forwardHistory'][number]['reassignmentType'];
-  forwarded: string;
-}
+import { forwardHistories, toCompleted, toPending, type ApprovalRow, type ForwardRow } from './answers.ts';
+import type { CompletedApprovalBody, PendingApprovalBody } from './schemas.ts';
 
 export type Queue = 'pending' | 'completed';
 
@@ -84,10 +37,6 @@ export interface ListRequest {
   offset: number;
   count: boolean;
 }
-
-const ref = (id: string) => ({ type: 'IDENTITY' as const, id, name: identityById(id)?.name ?? id });
-const nameOf = (id: string) => identityById(id)?.name ?? id;
-const json = <T>(text: string | null, fallback: T): T => (text === null ? fallback : (JSON.parse(text) as T));
 
 /** Runs a parse step, turning its FilterError into a 400 that names the parameter and what is wrong. */
 function checked<T>(param: 'filters' | 'sorters', step: () => T): T {
@@ -191,13 +140,13 @@ export class AccessRequestStore {
   listPending(request: ListRequest): { items: PendingApprovalBody[]; total?: number } {
     const { rows, total } = this.page('pending', request);
     const forwards = this.forwards(rows);
-    return { items: rows.map((r) => this.toPending(r, forwards.get(r.id) ?? [])), total };
+    return { items: rows.map((r) => toPending(r, forwards.get(r.id) ?? [])), total };
   }
 
   listCompleted(request: ListRequest): { items: CompletedApprovalBody[]; total?: number } {
     const { rows, total } = this.page('completed', request);
     const forwards = this.forwards(rows);
-    return { items: rows.map((r) => this.toCompleted(r, forwards.get(r.id) ?? [])), total };
+    return { items: rows.map((r) => toCompleted(r, forwards.get(r.id) ?? [])), total };
   }
 
   /** Pending approvals created, and decisions taken, at or after `from` (an instant; '' = since always). */
@@ -205,80 +154,9 @@ export class AccessRequestStore {
     return this.stmt.summary.get({ owner, from }) as { pending: number; approved: number; rejected: number };
   }
 
-  private forwards(rows: ApprovalRow[]): Map<string, PendingApprovalBody['forwardHistory']> {
-    const out = new Map<string, PendingApprovalBody['forwardHistory']>();
-    if (rows.length === 0) return out;
-    for (const f of this.stmt.forwardsFor.all(JSON.stringify(rows.map((r) => r.id))) as ForwardRow[]) {
-      let list = out.get(f.approval_id);
-      if (!list) out.set(f.approval_id, (list = []));
-      list.push({
-        oldApproverName: nameOf(f.from_id),
-        newApproverName: nameOf(f.to_id),
-        comment: f.comment,
-        modified: f.forwarded,
-        forwarderName: f.by_id === null ? null : nameOf(f.by_id),
-        reassignmentType: f.reassignment_type,
-      });
-    }
-    return out;
-  }
-
-  private common(r: ApprovalRow, forwardHistory: PendingApprovalBody['forwardHistory']) {
-    return {
-      id: r.id,
-      accessRequestId: r.access_request_id,
-      name: r.name,
-      created: r.created,
-      modified: r.modified,
-      requestCreated: r.request_created,
-      requestType: r.request_type,
-      requester: ref(r.requester_id),
-      requestedFor: ref(r.requested_for_id),
-      owner: ref(r.owner_id),
-      requestedObject: {
-        id: r.object_id,
-        name: r.object_name,
-        description: r.object_description ?? undefined,
-        type: r.object_type,
-      },
-      requesterComment:
-        r.requester_comment === null
-          ? undefined
-          : { comment: r.requester_comment, created: r.request_created, author: ref(r.requester_id) },
-      previousReviewersComments: json<CommentBody[]>(r.previous_reviewers_comments, []),
-      forwardHistory,
-      commentRequiredWhenRejected: r.comment_required_when_rejected === 1,
-      removeDateUpdateRequested: r.remove_date_update_requested === 1,
-      startDate: r.start_date ?? undefined,
-      sodViolationContext: json<SodViolationContextBody>(r.sod_violation_context, null),
-      clientMetadata: json<Record<string, string>>(r.client_metadata, {}),
-      requestedAccounts: json<RequestedAccountBody[] | null>(r.requested_accounts, null),
-      privilegeLevel: r.privilege_level,
-    };
-  }
-
-  private toPending(r: ApprovalRow, forwards: PendingApprovalBody['forwardHistory']): PendingApprovalBody {
-    return {
-      ...this.common(r, forwards),
-      removeDate: r.remove_date ?? undefined,
-      currentRemoveDate: r.current_remove_date ?? undefined,
-    };
-  }
-
-  private toCompleted(r: ApprovalRow, forwards: PendingApprovalBody['forwardHistory']): CompletedApprovalBody {
-    const reviewer = r.reviewed_by_id ?? r.owner_id;
-    return {
-      ...this.common(r, forwards),
-      removeDate: r.remove_date,
-      currentRemoveDate: r.current_remove_date,
-      reviewedBy: ref(reviewer),
-      reviewerComment:
-        r.reviewer_comment === null
-          ? null
-          : { comment: r.reviewer_comment, created: r.decided ?? r.modified, author: ref(reviewer) },
-      state: r.state === 'REJECTED' ? 'REJECTED' : 'APPROVED',
-      preApprovalTriggerResult: null,
-    };
+  private forwards(rows: ApprovalRow[]) {
+    if (rows.length === 0) return new Map<string, PendingApprovalBody['forwardHistory']>();
+    return forwardHistories(this.stmt.forwardsFor.all(JSON.stringify(rows.map((r) => r.id))) as ForwardRow[]);
   }
 
   // ---- mutations: each runs in one IMMEDIATE transaction, so the read that decides and the write that acts
