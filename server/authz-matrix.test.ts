@@ -25,7 +25,7 @@ import { startTestServer, type TestServer } from './test-server.ts';
  */
 const _ = null;
 type Cell = number | null;
-type Target = 'none' | 'any' | 'task' | 'approval' | 'form';
+type Target = 'none' | 'any' | 'task' | 'approval' | 'form' | 'access';
 // prettier-ignore
 const MATRIX: [operation: string, method: string, path: string, target: Target, none: Cell, bad: Cell, expired: Cell, item: Cell, owner: Cell, admin: Cell][] = [
   //  operation                      method    path                                           target      none bad  exp  item owner admin
@@ -43,6 +43,15 @@ const MATRIX: [operation: string, method: string, path: string, target: Target, 
   ['submitAccountSelection',         'POST',   '/v3/work-items/{id}/submit-account-selection', 'form',    401, 401, 401, 403, _,   200],
   ['sendWorkItemForward',            'POST',   '/v3/work-items/{id}/forward',                 'any',      401, 401, 401, 403, _,   200],
   ['listPublicIdentities',           'GET',    '/v3/public-identities',                       'none',     401, 401, 401, _,   _,   200],
+  ['listPendingApprovals',           'GET',    '/v3/access-request-approvals/pending',        'none',     401, 401, 401, _,   403, 200],
+  ['listCompletedApprovals',         'GET',    '/v3/access-request-approvals/completed',      'none',     401, 401, 401, _,   403, 200],
+  ['getAccessRequestApprovalSummary', 'GET',   '/v3/access-request-approvals/approval-summary', 'none',   401, 401, 401, _,   403, 200],
+  ['approveAccessRequest',           'POST',   '/v3/access-request-approvals/{id}/approve',   'access',   401, 401, 401, 403, _,   202],
+  ['rejectAccessRequest',            'POST',   '/v3/access-request-approvals/{id}/reject',    'access',   401, 401, 401, 403, _,   202],
+  ['forwardAccessRequest',           'POST',   '/v3/access-request-approvals/{id}/forward',   'access',   401, 401, 401, 403, _,   202],
+  ['listPendingApprovals (v1)',      'GET',    '/access-request-approvals/v1/pending',        'none',     401, 401, 401, _,   403, 200],
+  ['approveAccessRequest (v1)',      'POST',   '/access-request-approvals/v1/{id}/approve',   'access',   401, 401, 401, 403, _,   202],
+  ['forwardAccessRequest (v1)',      'POST',   '/access-request-approvals/v1/{id}/forward',   'access',   401, 401, 401, 403, _,   202],
   ['read sandbox faults',            'GET',    '/sandbox/faults',                             'none',     401, 401, 401, 403, 403, 200],
   ['replace sandbox faults',         'PUT',    '/sandbox/faults',                             'none',     401, 401, 401, 403, 403, 200],
   ['replace sandbox faults (POST)',  'POST',   '/sandbox/faults',                             'none',     401, 401, 401, 403, 403, 200],
@@ -59,7 +68,9 @@ const CELLS = MATRIX.flatMap(([operation, method, path, target, ...expected]) =>
 
 let server: TestServer;
 const tokens = {} as Record<'alice' | 'bob' | 'ada' | 'bad' | 'expired', string>;
-const pools: Record<Exclude<Target, 'none'>, WorkItem[]> = { any: [], task: [], approval: [], form: [] };
+const pools: Record<Exclude<Target, 'none' | 'access'>, WorkItem[]> = { any: [], task: [], approval: [], form: [] };
+/** Alice's pending access-request approvals (ids). */
+let accessPool: string[] = [];
 let probe: WorkItem;
 
 beforeAll(async () => {
@@ -82,6 +93,11 @@ beforeAll(async () => {
   pools.any = pools.approval.slice(pools.approval.length / 2);
   pools.approval = pools.approval.slice(0, pools.approval.length / 2);
   probe = pools.approval.pop()!;
+  const approvals = await client(server.url, tokens.alice)<{ id: string }[]>(
+    'GET',
+    '/v3/access-request-approvals/pending',
+  );
+  accessPool = approvals.body.map((a) => a.id);
 });
 
 afterAll(async () => {
@@ -112,19 +128,19 @@ function request(cell: (typeof CELLS)[number]) {
   // Only the admin's successful mutations use up an item; refused cells all aim at the same one.
   const mutating = cell.method !== 'GET' && cell.status < 300;
   let item = probe;
-  if (cell.target !== 'none') item = mutating ? pools[cell.target].shift()! : (pools[cell.target][0] ?? probe);
-  if (!item) throw new Error(`no seeded item left for ${cell.target}`);
+  if (cell.target === 'access') item = { id: (mutating ? accessPool.shift() : accessPool[0])! };
+  else if (cell.target !== 'none') item = mutating ? pools[cell.target].shift()! : (pools[cell.target][0] ?? probe);
+  if (!item?.id) throw new Error(`no seeded item left for ${cell.target}`);
   let url = cell.path.replace('{id}', item.id!).replace('{approvalItemId}', item.approvalItems?.[0]?.id ?? 'x');
-  if (
-    (cell.column === 'owner' || cell.column === 'admin') &&
-    cell.target === 'none' &&
-    url.startsWith('/v3/work-items')
-  ) {
-    url += `?ownerId=${ALICE.id}`;
+  if ((cell.column === 'owner' || cell.column === 'admin') && cell.target === 'none') {
+    if (url.startsWith('/v3/work-items')) url += `?ownerId=${ALICE.id}`;
+    if (url.includes('access-request-approvals')) url += `?owner-id=${ALICE.id}`;
   }
   let body: unknown;
   if (cell.target === 'form') body = validSelection(item);
   if (cell.operation === 'sendWorkItemForward') body = { targetOwnerId: CAROL.id, comment: 'authz matrix' };
+  if (cell.operation.startsWith('rejectAccessRequest')) body = { comment: 'authz matrix' };
+  if (cell.operation.startsWith('forwardAccessRequest')) body = { newOwnerId: CAROL.id, comment: 'authz matrix' };
   if (cell.method === 'PUT' || (cell.method === 'POST' && url === '/sandbox/faults')) body = { spec: '' };
   const token = who[cell.column as Column];
   return client(server.url, token ? tokens[token] : undefined)(cell.method, url, body);

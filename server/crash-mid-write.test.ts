@@ -4,10 +4,9 @@
 // Each attempt kills at a different moment: the instant the write-ahead log starts to grow (the commit being
 // written) or a few milliseconds after the request was sent. The database holds one 5,000-item work item per
 // attempt, so the server restarted after one kill is the one the next attempt kills. CI runs 3 attempts; SOAK=1 12.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,6 +16,7 @@ import { ALICE } from './sandbox/identities.ts';
 import { openSandboxDb } from './sandbox/index.ts';
 import { seedBigItem } from './sandbox/seed.ts';
 import { tokenFor } from './sandbox/testing.ts';
+import { spawnServer, type ServerProcess } from './test-server.ts';
 
 const SOAK = process.env.SOAK === '1';
 const SIZE = 5_000;
@@ -41,68 +41,13 @@ afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-async function startServer(dataDir: string): Promise<Child> {
-  const port = await freePort();
-  // The server itself, in one process (tsx as a loader): `tsx server/start.ts` would run it in a child process that
-  // a kill -9 of the wrapper leaves running, and the "crash" would not stop the write at all.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      SKIP_BUILD: '1',
-      DATA_DIR: dataDir,
-      SANDBOX_DB: path.join(dataDir, 'sandbox.sqlite'),
-      DIST_DIR: path.join(dataDir, 'no-dist'),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SANDBOX_RATE_LIMIT: '100000/1s',
-      SANDBOX_FAULTS: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { process: child, url, output: () => output };
-}
-
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
     : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 /** Sends the bulk approval and SIGKILLs the server at `moment`; tells whether an answer came first. */
-async function approveAndKill(child: Child, bigItemId: string, moment: 'wal' | number, token: string) {
+async function approveAndKill(child: ServerProcess, bigItemId: string, moment: 'wal' | number, token: string) {
   const wal = `${dbFile}-wal`;
   const walSize = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
   const before = walSize();
@@ -164,7 +109,7 @@ describe('crash mid-write', () => {
   it(`kill -9 during a bulk approval of ${SIZE} items: all or nothing after restart, integrity ok (${MOMENTS.length} attempts)`, async () => {
     const outcomes: string[] = [];
     let inFlight = 0;
-    let server = await startServer(dataDir);
+    let server = await spawnServer(dataDir);
     for (const [attempt, moment] of MOMENTS.entries()) {
       const bigItemId = bigItemIds[attempt];
       const { answered } = await approveAndKill(
@@ -176,7 +121,7 @@ describe('crash mid-write', () => {
       if (!answered) inFlight++;
 
       // Restart on the same database: the server opens it (recovering the WAL) and answers for the item.
-      server = await startServer(dataDir);
+      server = await spawnServer(dataDir);
       const res = await fetch(`${server.url}/v3/work-items/${bigItemId}`, {
         headers: { authorization: `Bearer ${await tokenFor(server.url, 'alice.approver')}` },
       });

@@ -35,6 +35,8 @@ const ids = {
   form: [] as string[],
   /** [work item, one of its approval items]: so that some decisions succeed and the fuzz reaches real writes. */
   pairs: [] as [string, string][],
+  /** Alice's access-request approvals, pending and completed. */
+  access: [] as string[],
 };
 
 /** Every table, every row, in a stable order: the byte-for-byte picture of the stored data. */
@@ -64,6 +66,13 @@ beforeAll(async () => {
   ids.form = pending.filter((w) => w.form).map((w) => w.id!);
   const completed = await client(server.url, tokens['alice.approver'])<WorkItem[]>('GET', '/v3/work-items/completed');
   ids.completed = completed.body.map((w) => w.id!);
+  for (const queue of ['pending', 'completed']) {
+    const approvals = await client(server.url, tokens['alice.approver'])<{ id: string }[]>(
+      'GET',
+      `/v3/access-request-approvals/${queue}`,
+    );
+    ids.access.push(...approvals.body.map((a) => a.id));
+  }
 });
 
 afterAll(async () => {
@@ -143,6 +152,12 @@ const ROUTES: [method: string, path: string][] = [
     WORK_ITEM_ROUTES.map(([method, path]): [string, string] => [method, prefix + path]),
   ),
   ['GET', '/v3/public-identities'],
+  ['GET', '/v3/access-request-approvals/pending'],
+  ['GET', '/access-request-approvals/v1/completed'],
+  ['GET', '/v3/access-request-approvals/approval-summary'],
+  ['POST', '/v3/access-request-approvals/:id/approve'],
+  ['POST', '/access-request-approvals/v1/:id/reject'],
+  ['POST', '/v3/access-request-approvals/:id/forward'],
   ['POST', '/oauth/token'],
   ['GET', '/oauth/authorize'],
   ['POST', '/oauth/authorize'],
@@ -199,6 +214,7 @@ const idArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...ids.completed)) },
   { weight: 1, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...ids.approval)) },
   { weight: 1, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...ids.form)) },
+  { weight: 2, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...ids.access)) },
   { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f]{32}$/) },
   { weight: 3, arbitrary: anyText },
 );
@@ -206,10 +222,12 @@ const identityIds = [ALICE.id, BOB.id, CAROL.id, 'x'.repeat(32)];
 const queryValue = fc.oneof(
   fc.constantFrom('-1', '0', '1', '250', '251', '1.5', '1e3', ' 5', 'true', 'false', 'yes', '', ...identityIds),
   fc.constantFrom('id eq "x"', 'alias sw "a"', 'id in ("a","b")', 'name eq', '(((', 'alias eq "' + 'a'.repeat(300)),
+  fc.constantFrom('me', 'created gt 2024-01-01T00:00:00Z', 'modified le "x"', '__proto__ eq "x"', '-created,modified'),
   anyText,
 );
 const queryKey = fc.oneof(
   fc.constantFrom('limit', 'offset', 'count', 'ownerId', 'filters', 'sorters', 'add-core-filters'),
+  fc.constantFrom('owner-id', 'from-date'),
   fc.constantFrom('grant_type', 'client_id', 'client_secret', 'response_type', 'redirect_uri', 'code_challenge'),
   fc.constantFrom('__proto__', 'constructor', 'limit[]', 'a[b]', ''),
   fc.string({ maxLength: 10 }),
@@ -276,6 +294,7 @@ const bodyArb = fc.oneof(
       .record(
         {
           targetOwnerId: fc.oneof(fc.constantFrom(...identityIds), anyText, fc.integer()),
+          newOwnerId: fc.oneof(fc.constantFrom(...identityIds), anyText, fc.integer()),
           comment: fc.oneof(anyText, fc.constant(null)),
           sendNotifications: fc.oneof(fc.boolean(), anyText),
           identity: fc.oneof(fc.constantFrom('alice.approver', 'ada.admin', 'nobody'), anyText),

@@ -13,7 +13,13 @@ export function pathOf(url: string): string {
  */
 export const WORK_ITEMS_PREFIXES = ['/v3/work-items', '/work-items/v1'] as const;
 
-/** The tenant's API (what a token authenticates and a cookie session may ride on): /v3 and /work-items/v1. */
+/** The API roots outside /v3: ISC's per-service versions. */
+const SERVICE_ROOTS = ['/work-items/v1', '/access-request-approvals/v1'];
+
+/**
+ * The tenant's API (what a token authenticates and a cookie session may ride on): /v3 and the per-service
+ * versions (/work-items/v1, /access-request-approvals/v1).
+ */
 export function isApiPath(path: string): boolean {
-  return path === '/v3' || path.startsWith('/v3/') || path === '/work-items/v1' || path.startsWith('/work-items/v1/');
+  return [...SERVICE_ROOTS, '/v3'].some((root) => path === root || path.startsWith(`${root}/`));
 }

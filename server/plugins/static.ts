@@ -3,23 +3,13 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
-import { pathOf } from '../request-path.ts';
+import { isApiPath, pathOf } from '../request-path.ts';
 
 /**
- * Paths the SPA fallback never answers: API and auth misses stay JSON 404s. The page's own /work-items/<id>
- * routes are not among them (ids are 32-hex, never "v1").
+ * Paths the SPA fallback never answers besides the API itself (isApiPath): auth and sandbox misses stay JSON 404s.
+ * The page's own /work-items/<id> routes are not API paths (ids are 32-hex, never "v1").
  */
-const API_PREFIXES = [
-  '/v3/',
-  '/v3?',
-  '/work-items/v1/',
-  '/work-items/v1?',
-  '/oauth/',
-  '/auth/',
-  '/sandbox/',
-  '/health',
-];
-const API_PATHS = ['/work-items/v1'];
+const SERVER_PREFIXES = ['/oauth/', '/auth/', '/sandbox/', '/health'];
 
 /**
  * Serves the built app. Hashed assets are cached for a year; index.html never (so a deploy is picked up at once);
@@ -53,8 +43,8 @@ export default fp(async function staticFiles(app: FastifyInstance, opts: { distD
     const url = request.url;
     const urlPath = pathOf(url);
     if (
-      API_PREFIXES.some((p) => url.startsWith(p)) ||
-      API_PATHS.includes(urlPath) ||
+      isApiPath(urlPath) ||
+      SERVER_PREFIXES.some((p) => url.startsWith(p)) ||
       url.startsWith('/assets/') ||
       path.extname(urlPath)
     ) {

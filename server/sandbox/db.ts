@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ACCESS_REQUEST_SCHEMA } from './access-requests/schema.ts';
 import { IDENTITIES } from './identities.ts';
 
 export type Db = Database.Database;
@@ -74,6 +75,7 @@ export function openDb(file: string): Db {
   // A second process (reset script, a test) may hold the write lock briefly: wait rather than fail.
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  db.exec(ACCESS_REQUEST_SCHEMA);
   const upsert = db.prepare(
     'INSERT INTO identities (id, alias, name) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET alias = excluded.alias, name = excluded.name',
   );
@@ -93,4 +95,12 @@ export function setMeta(db: Db, key: string, value: string): void {
     key,
     value,
   );
+}
+
+/**
+ * Timestamps are stored as ISO strings of one fixed width, so text order is time order and the
+ * (created DESC, id DESC) indexes serve newest-first pages directly.
+ */
+export function now(): string {
+  return new Date().toISOString();
 }

@@ -55,6 +55,22 @@ describe('ISC filter parser', () => {
     expect(() => checkSupported(parseFilter('alias eq "a" or id in ("x")'), support)).not.toThrow();
   });
 
+  it("treats Object.prototype's property names as unknown fields, never as the prototype's", () => {
+    for (const field of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(() => checkSupported(parseFilter(`${field} eq "x"`), support)).toThrow(FilterError);
+      expect(() => checkSupported(parseFilter(`${field} eq "x"`), support)).toThrow(`field "${field}"`);
+      expect(matches(parseFilter(`${field} eq "x"`), { id: 'x' })).toBe(false);
+    }
+  });
+
+  it('reads unquoted ISO-8601 date-times as strings, other bare words not at all', () => {
+    expect(parseFilter('created gt 2024-05-01T10:00:00.123Z')).toMatchObject({ values: ['2024-05-01T10:00:00.123Z'] });
+    expect(parseFilter('created ge 2024-05-01')).toMatchObject({ values: ['2024-05-01'] });
+    expect(parseFilter('created lt 2024-05-01T10:00+02:00')).toMatchObject({ values: ['2024-05-01T10:00+02:00'] });
+    expect(() => parseFilter('created gt yesterday')).toThrow('expected a value');
+    expect(() => parseFilter('created gt 2024-05-01T10:00')).toThrow('expected a value');
+  });
+
   it('never throws anything but FilterError on arbitrary input', () => {
     const samples = [
       '"',

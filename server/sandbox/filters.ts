@@ -65,6 +65,8 @@ function tokenize(text: string): Token[] {
 }
 
 const MAX_DEPTH = 32;
+/** A date, or a date-time with a zone (Z or ±hh:mm): what the date fields of ISC's filters take. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 export function parseFilter(text: string): FilterNode {
   if (text.length > 4000) throw new FilterError('filters is too long (at most 4000 characters)');
@@ -119,6 +121,8 @@ export function parseFilter(text: string): FilterNode {
       if (tok.v === 'false') return false;
       if (tok.v === 'null') return null;
       if (/^-?\d+(\.\d+)?$/.test(tok.v)) return Number(tok.v);
+      // ISC's examples write date-times unquoted (`created gt 2024-05-01T00:00:00Z`): a string like a quoted one.
+      if (ISO_DATE.test(tok.v)) return tok.v;
     }
     throw new FilterError(`expected a value but found ${describe(tok)}`);
   }
@@ -164,7 +168,8 @@ export function checkSupported(node: FilterNode, support: FilterSupport): void {
     node.children.forEach((c) => checkSupported(c, support));
     return;
   }
-  const ops = support[node.field];
+  // Own keys only: `__proto__`, `constructor` or `toString` are unsupported fields, not Object.prototype's.
+  const ops = Object.hasOwn(support, node.field) ? support[node.field] : undefined;
   if (!ops) {
     throw new FilterError(
       `filtering on field "${node.field}" is not supported (supported: ${Object.keys(support).join(', ')})`,
@@ -193,7 +198,7 @@ export function matches(node: FilterNode, record: Record<string, string | null |
     case 'not':
       return !matches(node.child, record);
     case 'cmp': {
-      const actual = record[node.field];
+      const actual = Object.hasOwn(record, node.field) ? record[node.field] : undefined;
       if (actual === null || actual === undefined) return false;
       const exact = node.field === 'id';
       const norm = (v: string) => (exact ? v : v.toLowerCase());

@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
 import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
+import accessRequestApprovals from './access-requests/routes.ts';
 import { bearerToken, signingKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
 import demoIdentityRoutes from './demo-sign-in.ts';
@@ -74,5 +75,6 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
     await api.register(oauthRoutes, { key, tokenTtl: config.tokenTtl });
     for (const prefix of WORK_ITEMS_PREFIXES) await api.register(workItemRoutes, { prefix, key, store });
     await api.register(publicIdentityRoutes, { key });
+    await api.register(accessRequestApprovals, { key, db });
   });
 }

@@ -66,6 +66,10 @@ describe('GET /v3/public-identities', () => {
     ['(alias eq "a"', ')'],
     ['alias eq "a" xor alias eq "b"', 'xor'],
     ['not alias eq "a"', 'not'],
+    // Names of Object.prototype's properties are fields like any other (they once gave a 500).
+    ['__proto__ eq "x"', '"__proto__" is not supported'],
+    ['constructor eq "x"', '"constructor" is not supported'],
+    ['toString eq "x" or alias eq "bob.approver"', '"toString" is not supported'],
   ])('filters=%s → 400 naming %s', async (filters, mention) => {
     const res = await search(q(filters));
     expect(res.status).toBe(400);

@@ -41,6 +41,9 @@ describe('seed', () => {
       }
       expect(new Set(all.map((w) => w.id)).size).toBe(count.body.count);
       expect(all.some((w) => w.approvalItems?.length === 1500)).toBe(true);
+      // A tenth as many extra access-request approvals.
+      const approvals = await call('GET', '/v3/access-request-approvals/pending?limit=1&count=true');
+      expect(Number(approvals.headers.get('x-total-count'))).toBeGreaterThanOrEqual(300 + 15);
     } finally {
       await server.close();
     }

@@ -5,6 +5,7 @@ import type {
   RemediationItemDetails,
   SectionDetails,
 } from '../../contract/work-items.ts';
+import { seedAccessRequests } from './access-requests/seed.ts';
 import { setMeta, type Db } from './db.ts';
 import { ADA, ALICE, BOB, CAROL, REQUESTERS, type SandboxIdentity } from './identities.ts';
 
@@ -676,6 +677,7 @@ export function seed(db: Db, options: SeedOptions = {}): SeedResult {
     for (let i = 0; i < (options.scale ?? 0); i++) {
       s.approvalItem(ALICE, 'Pending', 1 + (i % 3), () => 'Pending');
     }
+    seedAccessRequests(db, { now, scale: options.scale });
     setMeta(db, 'seeded_at', new Date(now).toISOString());
   })();
   if (options.bigItemSize && options.bigItemSize > 0) bigItemId = seedBigItem(db, options.bigItemSize);

@@ -59,7 +59,14 @@ export type Call = ReturnType<typeof client>;
 export function dumpDb(file: string): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = ['identities', 'work_items', 'approval_items', 'forward_history'];
+    const tables = [
+      'identities',
+      'work_items',
+      'approval_items',
+      'forward_history',
+      'access_request_approvals',
+      'access_request_forwards',
+    ];
     return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
   } finally {
     db.close();

@@ -1,19 +1,11 @@
 import { ApiProblem } from '../../errors.ts';
 import type { AccountSelection, FormDetails, WorkItem } from '../../../contract/work-items.ts';
 import type { Caller } from '../auth.ts';
-import type { Db } from '../db.ts';
+import { now, type Db } from '../db.ts';
 import type { SandboxIdentity } from '../identities.ts';
 import { applySelection, checkSelection } from './account-selection.ts';
 import { WorkItemQueries } from './queries.ts';
 import type { ApprovalItemRow } from './rows.ts';
-
-/**
- * Timestamps are stored as ISO strings of one fixed width, so text order is time order and the
- * (created DESC, id DESC) index serves newest-first pages directly.
- */
-function now(): string {
-  return new Date().toISOString();
-}
 
 /**
  * The sandbox's work items: the reads of WorkItemQueries and the decisions. Each decision runs in one IMMEDIATE

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { ApiProblem } from '../errors.ts';
+
+/**
+ * Body parsing for the ISC routes, in the calling plugin's scope. The official SDK declares
+ * `Content-Type: application/json` with an empty body when an optional body is left out (approveAccessRequest
+ * without a comment, completeWorkItem), and `application/x-www-form-urlencoded` on body-less calls: both are
+ * "no body". Non-empty JSON goes to Fastify's own parser (which guards against prototype poisoning); any other
+ * non-empty body is a 400. The work-item routes carry the same rules inline.
+ */
+export function acceptEmptyBodies(app: FastifyInstance): void {
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, undefined);
+    json(request, text, done);
+  });
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    if (body.length === 0) return done(null, undefined);
+    done(
+      new ApiProblem(
+        400,
+        `Unsupported content type "${String(request.headers['content-type'] ?? '')}": send application/json.`,
+      ),
+    );
+  });
+}
