@@ -71,11 +71,13 @@ describe('client credentials (personal access tokens)', () => {
   });
 
   it('a token expires after SANDBOX_TOKEN_TTL seconds', async () => {
-    const short = await startTestServer({ SANDBOX_TOKEN_TTL: '1' });
+    // `exp` is whole seconds (now rounded down + TTL), so a 1 s token may already be expired when a busy machine
+    // makes the first call: 3 s leaves at least 2 s for it.
+    const short = await startTestServer({ SANDBOX_TOKEN_TTL: '3' });
     try {
       const call = client(short.url, await tokenFor(short.url, 'alice.approver'));
       expect((await call('GET', '/v3/work-items/count')).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 2100));
+      await new Promise((r) => setTimeout(r, 3100));
       const expired = await call('GET', '/v3/work-items/count');
       expect(expired.status).toBe(401);
       expect((expired.body as { error: string }).error).toMatch(/expired/);
