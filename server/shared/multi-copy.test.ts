@@ -109,4 +109,46 @@ describe.skipIf(!redisServerAvailable())('several copies sharing Redis', () => {
     const ada = { clientId: 'ada.admin', clientSecret: 'sandbox-secret' };
     expect((await signInRequest(copyB.url, ada, browser(3))).status).toBe(200);
   });
+
+  it('the idle timeout holds in Redis too: each request pushes it back, a quiet spell ends the session', async () => {
+    const idle = await startTestServer({
+      SAIL_BASE_URL: sandbox.url,
+      SESSION_SECRET: SECRET,
+      REDIS_URL: redis.url,
+      SESSION_IDLE_TIMEOUT: '1',
+    });
+    try {
+      const cookie = sessionCookieOf(await signInRequest(idle.url, ALICE));
+      for (let i = 0; i < 3; i += 1) {
+        await new Promise((r) => setTimeout(r, 600));
+        expect((await get(idle, '/auth/session', cookie)).status, `${i}`).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, 1300));
+      const ended = await get(idle, '/auth/session', cookie);
+      expect(ended.status).toBe(401);
+      expect((await ended.json()).error).toMatch(/1 second without activity/);
+    } finally {
+      await idle.close();
+    }
+  });
+
+  it("two sandbox copies count the token endpoint's guesses into one budget", async () => {
+    const sandboxCopy = () => startTestServer({ REDIS_URL: redis.url, SANDBOX_RATE_LIMIT: '4/1m' });
+    const [one, two] = await Promise.all([sandboxCopy(), sandboxCopy()]);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i += 1) {
+        const response = await fetch(`${(i % 2 ? two : one).url}/oauth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials&client_id=carol.approver&client_secret=guess',
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429, 429]);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
 });
