@@ -42,7 +42,9 @@ export async function connectRedis(url: string, log: FastifyBaseLogger): Promise
     retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
   });
   let healthy = true;
+  let lastError: Error | undefined;
   redis.on('error', (error: Error) => {
+    lastError = error;
     if (healthy) log.error({ err: error }, `Redis at ${shown(url)} is not answering: sessions and sign-in answer 503`);
     healthy = false;
   });
@@ -57,7 +59,8 @@ export async function connectRedis(url: string, log: FastifyBaseLogger): Promise
     await Promise.race([redis.connect(), timeout]);
   } catch (error) {
     redis.disconnect();
-    throw new ConfigError(`REDIS_URL: cannot reach Redis at ${shown(url)} (${(error as Error).message}).`);
+    const why = (lastError ?? (error as Error)).message;
+    throw new ConfigError(`REDIS_URL: cannot reach Redis at ${shown(url)} (${why}).`);
   }
   return redis;
 }

@@ -18,7 +18,8 @@ export function sqliteSessionStore(file: string, seal: SessionSeal, idleMs: numb
     -- ms since the epoch: the idle deadline (pushed back as the session is used), never past the token's expiry
     keep_until INTEGER NOT NULL
   )`);
-  fs.chmodSync(file, 0o600);
+  // sealed sessions only, but nobody else's business: the database and its WAL files readable by the owner only
+  for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, 0o600);
   const insert = db.prepare('INSERT OR REPLACE INTO sessions (record, sealed, keep_until) VALUES (?, ?, ?)');
   const select = db.prepare<[string], { sealed: string; keep_until: number }>(
     'SELECT sealed, keep_until FROM sessions WHERE record = ?',
