@@ -37,6 +37,7 @@ export default defineConfig({
       SKIP_BUILD: process.env.SKIP_BUILD ?? '0',
       LOG_LEVEL: 'warn',
       SANDBOX_RATE_LIMIT: '100000/1s',
+      SIGN_IN_RATE_LIMIT: '100000/1s',
     },
   },
 });

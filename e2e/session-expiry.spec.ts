@@ -2,18 +2,21 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestServer, type TestServer } from '../server/test-server.ts';
 
-// A second server whose tokens live a few seconds, serving the same production build.
+// A second server whose tokens live a few seconds (the session's absolute lifetime), and a third whose sessions
+// end after a few seconds without a request (the idle timeout), serving the same production build.
 const TTL_SECONDS = 12;
+const IDLE_SECONDS = 4;
 let server: TestServer;
+let idleServer: TestServer;
 
 test.beforeAll(async () => {
-  server = await startTestServer({
-    SANDBOX_TOKEN_TTL: String(TTL_SECONDS),
-    DIST_DIR: path.resolve(process.env.DIST_DIR ?? 'dist'),
-  });
+  const distDir = path.resolve(process.env.DIST_DIR ?? 'dist');
+  server = await startTestServer({ SANDBOX_TOKEN_TTL: String(TTL_SECONDS), DIST_DIR: distDir });
+  idleServer = await startTestServer({ SESSION_IDLE_TIMEOUT: String(IDLE_SECONDS), DIST_DIR: distDir });
 });
 test.afterAll(async () => {
   await server?.close();
+  await idleServer?.close();
 });
 
 test('an expired session signs in again and comes back to the same page with the selection', async ({ page }) => {
@@ -65,4 +68,27 @@ test('a 401 on the inbox returns to the exact inbox URL after signing in', async
   await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[?]/g, '\\?')}$`));
   await expect(page.getByRole('searchbox', { name: 'Filter this page' })).toHaveValue('Access');
   await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+});
+
+test('a session left unused past the idle timeout ends; one in use does not', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`${idleServer.url}/inbox`);
+  await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
+  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  // in use: a request every 3 s (a reload asks the server for the session and the list) keeps it alive past
+  // the 4 s idle timeout
+  for (let i = 0; i < 2; i += 1) {
+    await page.waitForTimeout(3000);
+    const session = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/session');
+    await page.reload();
+    expect((await session).status()).toBe(200);
+    await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  }
+  // unused: the next request after a quiet spell is a 401, and the page asks to sign in again
+  await page.waitForTimeout((IDLE_SECONDS + 1.5) * 1000);
+  await page.getByRole('link', { name: 'Completed' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
+  await expect(page.getByText('Your session has expired')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
+  await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
 });

@@ -11,10 +11,12 @@ import health from './plugins/health.ts';
 import staticFiles from './plugins/static.ts';
 import session from './plugins/session/index.ts';
 import oauthLogin from './plugins/oauth-login.ts';
+import requestTarget from './plugins/request-target.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import tenantProxy from './plugins/tenant-proxy.ts';
 import sandbox from './sandbox/index.ts';
 import { demoSignIn } from './sandbox/demo-sign-in.ts';
+import { connectRedis } from './shared/redis.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -40,6 +42,7 @@ function tenantOf(app: FastifyInstance, config: ServerConfig): Tenant {
 
 /** The one HTTP server: every concern is a plugin registered here, in this order. */
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const { limits } = config;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -55,6 +58,17 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     },
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
+    // Slow clients are cut (408 ErrorResponseDto): the whole request within REQUEST_TIMEOUT_MS, its headers
+    // within HEADERS_TIMEOUT_MS, checked every second; a connection silent for CONNECTION_TIMEOUT_MS and an idle
+    // keep-alive one after KEEP_ALIVE_TIMEOUT_MS are closed (README, Deployment).
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.connectionTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
     // One line per request only when asked for (LOG_LEVEL=debug): at info level the log stays readable.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     // ids, paths and query strings are checked by route schemas; keep unknown/ugly input a 4xx, never a crash
@@ -71,7 +85,14 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     clientErrorHandler,
   });
 
+  // Connections over MAX_CONNECTIONS are closed as they arrive.
+  app.server.maxConnections = limits.maxConnections;
+  // One Redis connection for the sessions and the rate limits of every copy, when REDIS_URL is set.
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : undefined;
+  if (redis) app.addHook('onClose', () => redis.quit().then(undefined, () => redis.disconnect()));
+
   await app.register(errors);
+  await app.register(requestTarget);
   await app.register(securityHeaders, { config });
   await app.register(compress, {
     encodings: ['br', 'gzip'],
@@ -81,9 +102,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
   await app.register(health, { config });
   const tenant = tenantOf(app, config);
-  await app.register(session, { config, gateway: tenant.gateway });
+  await app.register(session, { config, gateway: tenant.gateway, redis });
   await app.register(oauthLogin, { config, gateway: tenant.gateway });
-  await app.register(tenant.plugin, { config });
+  await app.register(tenant.plugin, { config, redis });
   await app.register(staticFiles, { distDir: config.distDir });
   return app;
 }

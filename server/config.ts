@@ -7,6 +7,23 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Which Work Items path family the proxy asks the tenant at (the page always calls /v3/work-items). */
+export type WorkItemsApi = 'v3' | 'v1';
+
+/** How long the server waits for slow clients, and how many it holds at once (see README, Deployment). */
+export interface ConnectionLimits {
+  /** The whole request (headers and body) must arrive within this. */
+  requestTimeoutMs: number;
+  /** The request's headers must arrive within this (≤ requestTimeoutMs). */
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A connection on which nothing moves for this long is closed (> PROXY_TIMEOUT_MS). */
+  connectionTimeoutMs: number;
+  /** Connections over this are closed at once. */
+  maxConnections: number;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -41,6 +58,14 @@ export interface ServerConfig {
   publicUrl?: string;
   /** Fastify's trustProxy: true, or a comma-separated list of proxy addresses/CIDRs to trust. */
   trustProxy: boolean | string;
+  /** Shared sessions and rate limits for several copies; unset = a SQLite file in dataDir, limits in memory. */
+  redisUrl?: string;
+  /** A session unused for this long (seconds) ends; every request that uses it starts the wait again. */
+  sessionIdleTimeoutS: number;
+  /** Sign-in attempts (POST /auth/session) per client address. */
+  signInRateLimit: RateLimit;
+  workItemsApi: WorkItemsApi;
+  limits: ConnectionLimits;
   /** The built app; not served when it does not exist (API-only, e.g. behind Vite in dev). */
   distDir: string;
   logLevel: string;
@@ -49,9 +74,9 @@ export interface ServerConfig {
 export class ConfigError extends Error {}
 
 /** Parses "100/10s", "5/1m", "20/500ms" into a count per window. */
-export function parseRateLimit(text: string): RateLimit {
+export function parseRateLimit(text: string, name = 'SANDBOX_RATE_LIMIT'): RateLimit {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*(ms|s|m|h)?\s*$/.exec(text);
-  if (!match) throw new ConfigError(`SANDBOX_RATE_LIMIT must look like "100/10s" (requests/window), got "${text}"`);
+  if (!match) throw new ConfigError(`${name} must look like "100/10s" (requests/window), got "${text}"`);
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[3] ?? 's') as 'ms' | 's' | 'm' | 'h'];
   return { max: Number(match[1]), windowMs: Number(match[2]) * unit };
 }
@@ -66,6 +91,9 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** A listening address only this machine can reach. */
+const isLoopbackHost = (host: string) => LOCAL_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** https, or http on this machine only (a tenant stand-in such as a second copy of this server's sandbox). */
 function parseHttpUrl(name: string, raw: string, example: string): URL {
@@ -118,6 +146,53 @@ function parseTrustProxy(raw: string | undefined): boolean | string {
   return raw;
 }
 
+function parseRedisUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`REDIS_URL must be a URL such as redis://redis.internal:6379, got "${value}".`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (TLS), got "${url.protocol}//…".`);
+  }
+  return value;
+}
+
+function parseWorkItemsApi(raw: string | undefined): WorkItemsApi {
+  const value = raw?.trim() || 'v3';
+  if (value !== 'v3' && value !== 'v1') {
+    throw new ConfigError(
+      `SAIL_WORK_ITEMS_API must be "v3" (/v3/work-items) or "v1" (/work-items/v1), got "${value}".`,
+    );
+  }
+  return value;
+}
+
+function connectionLimits(env: NodeJS.ProcessEnv, proxyTimeoutMs: number): ConnectionLimits {
+  const limits = {
+    requestTimeoutMs: intFrom(env, 'REQUEST_TIMEOUT_MS', 30_000, 1),
+    headersTimeoutMs: intFrom(env, 'HEADERS_TIMEOUT_MS', 10_000, 1),
+    keepAliveTimeoutMs: intFrom(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000, 1),
+    connectionTimeoutMs: intFrom(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1),
+    maxConnections: intFrom(env, 'MAX_CONNECTIONS', 1000, 1),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}).`,
+    );
+  }
+  if (limits.connectionTimeoutMs <= proxyTimeoutMs) {
+    throw new ConfigError(
+      `CONNECTION_TIMEOUT_MS (${limits.connectionTimeoutMs}) must be longer than PROXY_TIMEOUT_MS (${proxyTimeoutMs}): ` +
+        'a request waiting for the tenant would otherwise lose its connection first.',
+    );
+  }
+  return limits;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const root = process.cwd();
   const dataDir = path.resolve(root, env.DATA_DIR ?? '.data');
@@ -129,8 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const sessionSecret = env.SESSION_SECRET || undefined;
   if (sessionSecret === undefined && mode === 'tenant') {
     throw new ConfigError(
-      'SESSION_SECRET is required when SAIL_BASE_URL is set: it encrypts the session cookie that holds the ' +
-        'access token. Set it to a random string of at least 32 characters (e.g. `openssl rand -hex 32`), the ' +
+      'SESSION_SECRET is required when SAIL_BASE_URL is set: it encrypts the session cookie and the access ' +
+        'tokens in the session store. Set it to a random string of at least 32 characters (e.g. `openssl rand -hex 32`), the ' +
         'same on every copy of the server.',
     );
   }
@@ -148,6 +223,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       );
     }
     publicUrl = url.origin;
+  }
+  const host = env.HOST ?? '127.0.0.1';
+  if (mode === 'tenant' && !publicUrl && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `PUBLIC_URL is required in tenant mode when HOST (${host}) is not a loopback address: set it to the origin ` +
+        'your users open (e.g. https://inbox.example.com). Only that origin is then accepted as the Origin of a ' +
+        'request and as the OAuth redirect_uri; the Host header is never trusted for it.',
+    );
   }
 
   const oauthClientId = env.SAIL_OAUTH_CLIENT_ID?.trim() || undefined;
@@ -172,8 +255,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     }
   }
 
+  const proxyTimeoutMs = intFrom(env, 'PROXY_TIMEOUT_MS', 30_000, 1);
   return {
-    host: env.HOST ?? '127.0.0.1',
+    host,
     port: intFrom(env, 'PORT', 8080),
     mode,
     dataDir,
@@ -188,9 +272,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     oauthClientId,
     oauthClientSecret,
     authorizeUrl,
-    proxyTimeoutMs: intFrom(env, 'PROXY_TIMEOUT_MS', 30_000, 1),
+    proxyTimeoutMs,
     publicUrl,
     trustProxy: parseTrustProxy(trust),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    sessionIdleTimeoutS: intFrom(env, 'SESSION_IDLE_TIMEOUT', 30 * 60, 1),
+    signInRateLimit: parseRateLimit(env.SIGN_IN_RATE_LIMIT ?? '10/1m', 'SIGN_IN_RATE_LIMIT'),
+    workItemsApi: parseWorkItemsApi(env.SAIL_WORK_ITEMS_API),
+    limits: connectionLimits(env, proxyTimeoutMs),
     distDir: path.resolve(root, env.DIST_DIR ?? 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

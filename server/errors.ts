@@ -62,7 +62,9 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: import(
   const body = JSON.stringify(
     errorResponse(status, text, { detailCode: status === 400 ? undefined : `${status} ${STATUS_TEXT[status]}` }),
   );
-  if (socket.writable) {
+  // Only where nothing of an answer went out yet (a timeout may strike while a handler is answering).
+  const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
         `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,

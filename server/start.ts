@@ -81,6 +81,11 @@ async function main() {
 }
 
 main().catch((error) => {
+  // a start-time configuration problem (e.g. REDIS_URL unreachable) says what to fix, without a stack
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+    process.exit(2);
+  }
   console.error(error);
   process.exit(1);
 });

@@ -7,30 +7,11 @@ import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
 import { formFields } from '../contract/account-selection.ts';
 import { tokenFor } from './sandbox/testing.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
+import { Jar } from './test-http.ts';
 
 const SECRET = 'tenant-test-secret-0123456789abcdef0123456789';
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 const CLIENT_ID = 'work-items-inbox';
-
-/** A browser's cookie store for one origin, good enough for tests: name → value, from Set-Cookie. */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  take(response: Response): string[] {
-    const set = response.headers.getSetCookie();
-    for (const line of set) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      if (!value || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return set;
-  }
-  header(): Record<string, string> {
-    return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
-  }
-}
 
 interface Answer<T = unknown> {
   status: number;

@@ -39,6 +39,7 @@ export async function startTestServer(
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     SANDBOX_RATE_LIMIT: '100000/1s',
+    SIGN_IN_RATE_LIMIT: '100000/1s',
     DIST_DIR: path.join(dir, 'no-dist'),
     ...env,
     DATA_DIR: dir,
@@ -103,6 +104,7 @@ export async function spawnServer(dataDir: string): Promise<ServerProcess> {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       SANDBOX_RATE_LIMIT: '100000/1s',
+      SIGN_IN_RATE_LIMIT: '100000/1s',
       SANDBOX_FAULTS: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

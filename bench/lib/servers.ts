@@ -86,6 +86,7 @@ export async function startServer(options: StartOptions): Promise<BenchServer> {
       SKIP_BUILD: '1',
       LOG_LEVEL: 'warn',
       SANDBOX_RATE_LIMIT: '1000000/1s',
+      SIGN_IN_RATE_LIMIT: '1000000/1s',
       SANDBOX_FAULTS: '',
       SAIL_BASE_URL: '',
       ...options.env,

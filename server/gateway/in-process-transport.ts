@@ -9,6 +9,8 @@ export function inProcessTransport(app: FastifyInstance): Transport {
       url: call.path,
       headers: call.headers,
       payload: call.body,
+      // the browser's address, so the sandbox's per-address limits see who signs in, not this server
+      ...(call.clientAddress ? { remoteAddress: call.clientAddress } : {}),
     });
     return {
       status: response.statusCode,

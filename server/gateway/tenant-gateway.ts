@@ -13,6 +13,11 @@ export interface TenantCall {
   body?: string;
   /** At most this long (a remote tenant; the server's own PROXY_TIMEOUT_MS is the upper bound). */
   timeoutMs?: number;
+  /**
+   * The address of the browser the call is made for: the embedded sandbox's token endpoint limits attempts per
+   * address + client_id, as it does for callers over the network. Not sent to a remote tenant.
+   */
+  clientAddress?: string;
 }
 
 export interface TenantAnswer {
@@ -49,9 +54,10 @@ export type DemoIdentitySignIn = (alias: string) => { clientId: string; clientSe
 export interface TenantGateway {
   /**
    * A grant at the token endpoint (client_credentials for a personal access token, authorization_code for
-   * "Sign in with SailPoint"); 504/502 ApiProblem when a remote tenant does not answer.
+   * "Sign in with SailPoint") for the browser at `clientAddress`; 504/502 ApiProblem when a remote tenant does
+   * not answer.
    */
-  grantToken(params: Record<string, string>): Promise<TokenAnswer>;
+  grantToken(params: Record<string, string>, clientAddress: string): Promise<TokenAnswer>;
   /** The identity's display name via public-identities, read with its own new token; undefined when unreadable. */
   identityName(token: string, identityId: string): Promise<string | undefined>;
   demoIdentitySignIn: DemoIdentitySignIn;
@@ -74,7 +80,7 @@ export function tenantGateway(
   log: FastifyBaseLogger,
 ): TenantGateway {
   return {
-    async grantToken(params) {
+    async grantToken(params, clientAddress) {
       let answer: TenantAnswer;
       try {
         answer = await send({
@@ -82,6 +88,7 @@ export function tenantGateway(
           path: '/oauth/token',
           headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
           body: new URLSearchParams(params).toString(),
+          clientAddress,
         });
       } catch (error) {
         if (!(error instanceof TenantUnreachable)) throw error;

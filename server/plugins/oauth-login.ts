@@ -1,7 +1,7 @@
 // "Sign in with SailPoint": OAuth 2.0 authorization code with PKCE (RFC 6749 §4.1, RFC 7636), when
 // SAIL_OAUTH_CLIENT_ID is set. The browser only ever sees the authorize redirect and the one-time code; the code
 // is exchanged here, server-side (with the client secret for a confidential client), and the token goes into the
-// same encrypted cookie session as a PAT sign-in (session/cookie.ts's startSession).
+// same server-side session as a PAT sign-in (app.sessions.start, session/sessions.ts).
 //
 //   GET /auth/config                 → {mode, pat: true, oauth: boolean}: what the sign-in page may offer
 //   GET /auth/login?returnTo=/inbox  → 302 to the authorize URL (response_type=code, client_id, redirect_uri,
@@ -21,7 +21,6 @@ import type { ServerConfig } from '../config.ts';
 import { ApiProblem, errorResponse } from '../errors.ts';
 import type { TenantGateway } from '../gateway/tenant-gateway.ts';
 import { AuthConfigSchema } from '../schemas/server.ts';
-import { startSession } from './session/cookie.ts';
 import { sessionFromTokenAnswer } from './session/token-session.ts';
 
 const FLOW_TTL_S = 600;
@@ -42,7 +41,29 @@ export function safeReturnTo(value: unknown): string {
   // control characters and backslashes are never part of an app path (browsers treat "\" as "/")
   if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '\\')) return '/inbox';
   if (value.startsWith('/sign-in') || value.startsWith('/auth/')) return '/inbox';
-  return value;
+  return asciiLocation(value) ?? '/inbox';
+}
+
+/**
+ * A Location header carries only printable ASCII (Node refuses anything else, which was a 500 that lost the
+ * sign-in): every other character percent-encoded as UTF-8, or undefined for one that has no UTF-8 (a lone
+ * surrogate).
+ */
+function asciiLocation(value: string): string | undefined {
+  let out = '';
+  for (const c of value) {
+    const code = c.codePointAt(0)!;
+    if (code > 0x20 && code < 0x7f) {
+      out += c;
+      continue;
+    }
+    try {
+      out += encodeURIComponent(c);
+    } catch {
+      return undefined;
+    }
+  }
+  return out;
 }
 
 function sameString(a: string, b: string): boolean {
@@ -166,20 +187,23 @@ const oauthLogin: FastifyPluginAsyncTypebox<{ config: ServerConfig; gateway: Ten
       return refuse(request, reply, 400, 'The sign-in answer carries no authorization code.');
 
     try {
-      const answer = await gateway.grantToken({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: pending.redirectUri,
-        client_id: clientId,
-        code_verifier: pending.verifier,
-        ...(config.oauthClientSecret ? { client_secret: config.oauthClientSecret } : {}),
-      });
+      const answer = await gateway.grantToken(
+        {
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: pending.redirectUri,
+          client_id: clientId,
+          code_verifier: pending.verifier,
+          ...(config.oauthClientSecret ? { client_secret: config.oauthClientSecret } : {}),
+        },
+        request.ip,
+      );
       const stored = await sessionFromTokenAnswer(
         gateway,
         answer,
         'The tenant refused the authorization code (expired, already used, or not issued to this client): start again.',
       );
-      startSession(request, stored);
+      await app.sessions.start(request, stored);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       const status = error.statusCode === 401 ? 400 : error.statusCode;

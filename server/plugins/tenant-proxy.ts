@@ -1,66 +1,128 @@
-// Tenant mode (SAIL_BASE_URL set): the page's /v3 calls go to the real ISC tenant through this proxy, with the
-// session's bearer token (attached by the session plugin from the cookie). Only the Work Items API and public
-// identities are forwarded; the upstream is always SAIL_BASE_URL, never anything taken from the request.
+// Tenant mode (SAIL_BASE_URL set): the page's API calls go to the real ISC tenant through this proxy, with the
+// session's bearer token (attached by the session plugin from the session store). Exactly these operations are
+// forwarded, and the upstream is always SAIL_BASE_URL, never anything taken from the request:
 //
-//   GET|POST /v3/work-items, /v3/work-items/<segments>   GET /v3/public-identities   → SAIL_BASE_URL + same path + query
+//   the Work Items API          /v3/work-items…  and  /work-items/v1…   (13 operations; upstream: SAIL_WORK_ITEMS_API)
+//   public identities           GET /v3/public-identities
+//   access-request approvals    /v3/access-request-approvals…  and  /access-request-approvals/v1…  (6 operations)
 //
-// Everything else under /v3 (and any odd-looking path: dot segments, percent-encoded characters) is a 404
-// ErrorResponseDto from the not-found handler. Built on @fastify/reply-from (undici), the engine of
-// @fastify/http-proxy: we register our own routes so the allow-list is explicit.
+// Everything else (other paths or methods, dot segments, percent-encoded characters) is a 404 ErrorResponseDto.
+// Which Work Items family the tenant is asked at is a setting (v3 by default, or v1), so an operator can move
+// the upstream to /work-items/v1 without a release while the page keeps calling /v3/work-items.
+//
+// Headers cross in both directions by allow-list: up go what an API call needs (no cookies, no forwarding or
+// method-override headers, nothing a client could use to steer the tenant); back come the answer's own headers
+// (no Server or X-Powered-By, no Set-Cookie, no Location or Refresh pointing at the tenant's origin — none of the
+// forwarded operations redirects — and no policies that would replace this server's). Built on
+// @fastify/reply-from (undici), the engine of @fastify/http-proxy: our own routes keep the allow-list explicit.
 import type { IncomingHttpHeaders } from 'node:http';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../../contract/access-requests.ts';
 import type { ServerConfig } from '../config.ts';
 import { errorResponse } from '../errors.ts';
-import { pathOf } from '../request-path.ts';
+import { WORK_ITEMS_PREFIXES, pathOf } from '../request-path.ts';
 
-/** RFC 9110 §7.6.1 connection-specific headers, plus the ones that describe the browser's hop, not ours. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'http2-settings',
-]);
+type Method = 'GET' | 'POST';
+type Operations = readonly (readonly [Method, string])[];
 
-/** Request headers never forwarded: hop-by-hop, our own cookie, and what would tell the tenant about our users' browsers. */
-const DROP_REQUEST = new Set([
-  ...HOP_BY_HOP,
-  'cookie',
-  'origin',
-  'referer',
-  'x-requested-with',
-  'forwarded',
-  'x-forwarded-for',
-  'x-forwarded-host',
-  'x-forwarded-proto',
-  'x-forwarded-port',
-  'x-real-ip',
-  'expect',
-]);
+/** ISC's Work Items API, relative to its prefix; `:x` is one path segment. */
+const WORK_ITEMS: Operations = [
+  ['GET', ''],
+  ['GET', '/completed'],
+  ['GET', '/count'],
+  ['GET', '/completed/count'],
+  ['GET', '/summary'],
+  ['GET', '/:id'],
+  ['POST', '/:id'],
+  ['POST', '/:id/approve/:approvalItemId'],
+  ['POST', '/:id/reject/:approvalItemId'],
+  ['POST', '/bulk-approve/:id'],
+  ['POST', '/bulk-reject/:id'],
+  ['POST', '/:id/submit-account-selection'],
+  ['POST', '/:id/forward'],
+];
 
-/** Response headers never passed back: hop-by-hop, the tenant's cookies, and CORS/alt-svc that describe its origin. */
-const DROP_RESPONSE = new Set([...HOP_BY_HOP, 'set-cookie', 'alt-svc']);
+const ACCESS_REQUEST_APPROVALS: Operations = [
+  ['GET', '/pending'],
+  ['GET', '/completed'],
+  ['GET', '/approval-summary'],
+  ['POST', '/:approvalId/approve'],
+  ['POST', '/:approvalId/reject'],
+  ['POST', '/:approvalId/forward'],
+];
+
+/** Where the tenant serves each Work Items family setting. */
+const WORK_ITEMS_UPSTREAM = { v3: '/v3/work-items', v1: '/work-items/v1' } as const;
 
 /** One path segment: an id or a word such as bulk-approve. No dot segments, no percent-encoding, no backslash. */
-const SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}$/;
-const MAX_SEGMENTS = 4; // /v3/work-items/{id}/approve/{approvalItemId}
+const SEGMENT = '[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,199}';
 
-/** True for a path (without query) the proxy may forward: /v3/work-items[/…] with plain segments only. */
-export function isForwardablePath(urlPath: string): boolean {
-  if (urlPath === '/v3/work-items' || urlPath === '/v3/public-identities') return true;
-  if (!urlPath.startsWith('/v3/work-items/')) return false;
-  const rest = urlPath.slice('/v3/work-items/'.length).split('/');
-  return rest.length <= MAX_SEGMENTS && rest.every((segment) => SEGMENT.test(segment));
+interface Family {
+  /** The prefixes the page (or a client) may call. */
+  prefixes: readonly string[];
+  operations: Operations;
+  /** The prefix the tenant is asked at; undefined: the one that was called. */
+  upstream?: string;
 }
 
+interface Route {
+  method: Method;
+  /** The Fastify route pattern, e.g. /v3/work-items/:id/approve/:approvalItemId. */
+  url: string;
+  /** Matches the raw request path (no query) when every segment is plain. */
+  pattern: RegExp;
+  prefix: string;
+  upstream: string;
+}
+
+function routesOf(families: Family[]): Route[] {
+  return families.flatMap((family) =>
+    family.prefixes.flatMap((prefix) =>
+      family.operations.map(([method, path]) => ({
+        method,
+        url: `${prefix}${path}`,
+        pattern: new RegExp(`^${prefix}${path.replace(/:\w+/g, SEGMENT)}$`),
+        prefix,
+        upstream: family.upstream ?? prefix,
+      })),
+    ),
+  );
+}
+
+/** Every forwarded operation, with the Work Items family's upstream as configured. */
+export function proxyRoutes(workItemsApi: ServerConfig['workItemsApi'] = 'v3'): Route[] {
+  return routesOf([
+    { prefixes: WORK_ITEMS_PREFIXES, operations: WORK_ITEMS, upstream: WORK_ITEMS_UPSTREAM[workItemsApi] },
+    { prefixes: ['/v3/public-identities'], operations: [['GET', '']] },
+    { prefixes: ACCESS_REQUEST_APPROVALS_PREFIXES, operations: ACCESS_REQUEST_APPROVALS },
+  ]);
+}
+
+/** True for a path (without query) some forwarded operation has, with plain segments only. */
+export function isForwardablePath(urlPath: string): boolean {
+  return proxyRoutes().some((route) => route.pattern.test(urlPath));
+}
+
+/** Request headers that go up; everything else stays here. The page sends no ISC-specific header. */
+const REQUEST_HEADERS = ['accept', 'accept-encoding', 'accept-language', 'authorization', 'content-type', 'user-agent'];
+/** Response headers that come back. */
+const RESPONSE_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'date',
+  'etag',
+  'last-modified',
+  'vary',
+  'retry-after',
+  'x-total-count',
+]);
+
 /**
- * The request body, byte for byte (the '*' parser below keeps it a Buffer, within the 1 MB bodyLimit). Passed
+ * The request body, byte for byte (the '*' parser below keeps it a Buffer, within the 1 MB bodyLimit; a gzip or
+ * brotli body arrives here already decompressed by @fastify/compress and goes up as what it now is). Passed
  * explicitly: reply-from would otherwise JSON-encode a parsed body of an application/json request.
  */
 function bodyOf(request: FastifyRequest): { body?: Buffer | null; contentType?: string } {
@@ -71,21 +133,21 @@ function bodyOf(request: FastifyRequest): { body?: Buffer | null; contentType?: 
   return { body: raw, contentType: contentType ?? 'application/octet-stream' };
 }
 
-function filterRequestHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const out: IncomingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (DROP_REQUEST.has(name) || name.startsWith('sec-') || name.startsWith('x-forwarded-')) continue;
-    out[name] = value;
+/** The allow-listed headers, and the Host and Content-Length reply-from set for the upstream request. */
+function requestHeaders(method: string, headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const out: IncomingHttpHeaders = { host: headers.host };
+  for (const name of REQUEST_HEADERS) {
+    const value = headers[name];
+    if (typeof value === 'string') out[name] = value;
   }
+  if (method !== 'GET' && headers['content-length'] !== undefined) out['content-length'] = headers['content-length'];
   return out;
 }
 
-function filterResponseHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+function responseHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (DROP_RESPONSE.has(lower) || lower.startsWith('access-control-')) continue;
-    out[name] = value;
+    if (RESPONSE_HEADERS.has(name.toLowerCase())) out[name] = value;
   }
   return out;
 }
@@ -129,13 +191,14 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
     return { status: 502, body: errorResponse(502, `The tenant (${base}) could not be reached; try again later.`) };
   };
 
-  const forward = (request: FastifyRequest, reply: FastifyReply) => {
+  const forwardTo = (route: Route) => (request: FastifyRequest, reply: FastifyReply) => {
+    // The router matched the decoded path; what goes up is the raw one, so it must be plain as it stands.
     const urlPath = pathOf(request.url);
-    if (!isForwardablePath(urlPath)) return reply.callNotFound();
-    return reply.from(urlPath, {
+    if (!route.pattern.test(urlPath)) return reply.callNotFound();
+    return reply.from(route.upstream + urlPath.slice(route.prefix.length), {
       ...bodyOf(request),
-      rewriteRequestHeaders: (_req, headers) => filterRequestHeaders(headers),
-      rewriteHeaders: (headers) => filterResponseHeaders(headers),
+      rewriteRequestHeaders: (_req, headers) => requestHeaders(request.method, headers),
+      rewriteHeaders: (headers) => responseHeaders(headers),
       onError: (failedReply, { error }) => {
         const { status, body } = failure(error);
         void failedReply.code(status).header('cache-control', 'no-store').send(body);
@@ -143,7 +206,7 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
     });
   };
 
-  app.route({ method: ['GET', 'POST'], url: '/v3/work-items', handler: forward });
-  app.route({ method: ['GET', 'POST'], url: '/v3/work-items/*', handler: forward });
-  app.route({ method: 'GET', url: '/v3/public-identities', handler: forward });
+  for (const route of proxyRoutes(config.workItemsApi)) {
+    app.route({ method: route.method, url: route.url, handler: forwardTo(route) });
+  }
 }

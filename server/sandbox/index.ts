@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
 import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
+import { rateLimitStore } from '../shared/redis.ts';
 import accessRequestApprovals from './access-requests/routes.ts';
 import { bearerToken, signingKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
@@ -35,7 +37,7 @@ export function removeSandboxDb(file: string): void {
  * sign-in page's demo identities. Encapsulated (not fastify-plugin) so its body parsers, rate limit and auth
  * hooks stay on its own routes.
  */
-export default async function sandbox(app: FastifyInstance, opts: { config: ServerConfig }) {
+export default async function sandbox(app: FastifyInstance, opts: { config: ServerConfig; redis?: Redis }) {
   const { config } = opts;
   const db = openSandboxDb(config);
   app.addHook('onClose', async () => {
@@ -55,7 +57,10 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
       global: true,
       max: config.sandboxRateLimit.max,
       timeWindow: config.sandboxRateLimit.windowMs,
+      // with REDIS_URL every copy counts into the same budgets
+      ...rateLimitStore(opts.redis, 'wi:rl:sandbox:'),
       // Per token as ISC does, so one noisy client does not starve the others; per address before sign-in.
+      // The token endpoint has its own key (per address + client_id: routes/oauth.ts).
       keyGenerator: (request) => {
         const token = bearerToken(request);
         return token ? `token:${token}` : `ip:${request.ip}`;
@@ -72,7 +77,7 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
       return payload;
     });
 
-    await api.register(oauthRoutes, { key, tokenTtl: config.tokenTtl });
+    await api.register(oauthRoutes, { key, tokenTtl: config.tokenTtl, publicUrl: config.publicUrl });
     for (const prefix of WORK_ITEMS_PREFIXES) await api.register(workItemRoutes, { prefix, key, store });
     await api.register(publicIdentityRoutes, { key });
     await api.register(accessRequestApprovals, { key, db });

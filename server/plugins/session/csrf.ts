@@ -13,19 +13,14 @@ export function isStateChanging(request: FastifyRequest): boolean {
   return STATE_CHANGING.has(request.method);
 }
 
-/** The origins this app is served from: PUBLIC_URL's, and the one the request was addressed to. */
-function ownOrigins(request: FastifyRequest, config: ServerConfig): Set<string> {
-  const origins = new Set<string>();
-  if (config.publicUrl) {
-    try {
-      origins.add(new URL(config.publicUrl).origin);
-    } catch {
-      // an invalid PUBLIC_URL adds nothing
-    }
-  }
+/**
+ * The origin this app is served from: PUBLIC_URL's when it is set (then the Host header decides nothing: a forged
+ * or DNS-rebound Host must not make a foreign page same-origin), else the one the request was addressed to.
+ */
+function ownOrigin(request: FastifyRequest, config: ServerConfig): string | undefined {
+  if (config.publicUrl) return new URL(config.publicUrl).origin;
   const host = request.headers.host;
-  if (host) origins.add(`${request.protocol}://${host}`.toLowerCase());
-  return origins;
+  return host ? `${request.protocol}://${host}`.toLowerCase() : undefined;
 }
 
 /** 403 unless the request proves it comes from this app's pages (custom header; same-origin Origin if sent). */
@@ -39,8 +34,7 @@ export function checkCsrf(request: FastifyRequest, config: ServerConfig): void {
   }
   const origin = request.headers.origin;
   if (origin !== undefined) {
-    const allowed = ownOrigins(request, config);
-    if (!allowed.has(String(origin).toLowerCase())) {
+    if (String(origin).toLowerCase() !== ownOrigin(request, config)) {
       throw new ApiProblem(403, `Cross-site request refused: Origin "${origin}" is not this application's origin.`);
     }
   }

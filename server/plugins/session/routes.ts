@@ -2,13 +2,19 @@
 //
 //   POST   /auth/session  {clientId, clientSecret} | {identity} (sandbox) → {identityId, name, isAdmin, expiresAt, mode}
 //   GET    /auth/session  → the same, or 401 {error}
-//   DELETE /auth/session  → 204, cookie cleared
+//   DELETE /auth/session  → 204: the session is deleted from the store, the cookie cleared
+//
+// Sign-in attempts are limited per client address (SIGN_IN_RATE_LIMIT; TRUST_PROXY decides which address
+// counts), in both modes and before the tenant is asked; with REDIS_URL every copy counts into one budget.
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { SessionView } from '../../../contract/session.ts';
 import type { ServerConfig } from '../../config.ts';
 import { ApiProblem } from '../../errors.ts';
-import type { TenantGateway } from '../../gateway/tenant-gateway.ts';
+import { rateLimitStore } from '../../shared/redis.ts';
 import { SessionViewSchema, SignInBodySchema } from '../../schemas/server.ts';
-import { liveSession, startSession, view } from './cookie.ts';
+import type { SessionOptions } from './index.ts';
+import type { StoredSession } from './store.ts';
 import { signInWithCredentials } from './token-session.ts';
 
 function signInBodyError(): ApiProblem {
@@ -18,16 +24,40 @@ function signInBodyError(): ApiProblem {
   );
 }
 
-const sessionRoutes: FastifyPluginAsyncTypebox<{ config: ServerConfig; gateway: TenantGateway }> = async (
-  app,
-  { config, gateway },
-) => {
+function view(stored: StoredSession, config: Pick<ServerConfig, 'mode'>): SessionView {
+  return {
+    identityId: stored.identityId,
+    name: stored.name,
+    isAdmin: stored.isAdmin,
+    expiresAt: new Date(stored.exp * 1000).toISOString(),
+    mode: config.mode,
+  };
+}
+
+const sessionRoutes: FastifyPluginAsyncTypebox<SessionOptions> = async (app, { config, gateway, redis }) => {
   const answer = { response: { 200: SessionViewSchema } };
+
+  // Only the routes that ask for it (config.rateLimit) are limited by this registration.
+  await app.register(rateLimit, {
+    global: false,
+    ...rateLimitStore(redis, 'wi:rl:sign-in:'),
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new ApiProblem(429, `Too many sign-in attempts from this address: wait ${seconds} s.`, [], {
+        'retry-after': String(seconds),
+      });
+    },
+  });
+  const signInLimit = {
+    max: config.signInRateLimit.max,
+    timeWindow: config.signInRateLimit.windowMs,
+    keyGenerator: (request: { ip: string }) => request.ip,
+  };
 
   app.post(
     '/auth/session',
     // attachValidation: the default "must match a schema in anyOf" says less than signInBodyError()
-    { schema: { body: SignInBodySchema, ...answer }, attachValidation: true },
+    { schema: { body: SignInBodySchema, ...answer }, attachValidation: true, config: { rateLimit: signInLimit } },
     async (request) => {
       if (request.validationError) throw signInBodyError();
       const { identity, clientId, clientSecret } = request.body;
@@ -40,20 +70,20 @@ const sessionRoutes: FastifyPluginAsyncTypebox<{ config: ServerConfig; gateway: 
       } else {
         throw signInBodyError();
       }
-      const stored = await signInWithCredentials(gateway, credentials.clientId, credentials.clientSecret);
-      startSession(request, stored);
+      const stored = await signInWithCredentials(gateway, credentials, request.ip);
+      await app.sessions.start(request, stored);
       return view(stored, config);
     },
   );
 
   app.get('/auth/session', { schema: answer }, async (request) => {
-    const stored = liveSession(request);
+    const stored = await app.sessions.current(request);
     if (!stored) throw new ApiProblem(401, 'Not signed in.');
     return view(stored, config);
   });
 
   app.delete('/auth/session', async (request, reply) => {
-    request.session.delete();
+    await app.sessions.end(request);
     return reply.code(204).send();
   });
 };

@@ -2,7 +2,7 @@
 // decoded, the identity's name looked up. Used by PAT sign-in (routes.ts) and "Sign in with SailPoint".
 import type { TenantGateway, TokenAnswer } from '../../gateway/tenant-gateway.ts';
 import { ApiProblem } from '../../errors.ts';
-import type { StoredSession } from './cookie.ts';
+import type { StoredSession } from './store.ts';
 
 interface TokenClaims {
   identity_id?: unknown;
@@ -65,17 +65,16 @@ export async function sessionFromTokenAnswer(
   };
 }
 
-/** A personal access token (client id + secret) exchanged for the session to store. */
+/** A personal access token (client id + secret) exchanged for the session to store; `clientAddress` signs in. */
 export async function signInWithCredentials(
   gateway: TenantGateway,
-  clientId: string,
-  clientSecret: string,
+  credentials: { clientId: string; clientSecret: string },
+  clientAddress: string,
 ): Promise<StoredSession> {
-  const answer = await gateway.grantToken({
-    grant_type: 'client_credentials',
-    client_id: clientId,
-    client_secret: clientSecret,
-  });
+  const answer = await gateway.grantToken(
+    { grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret },
+    clientAddress,
+  );
   return sessionFromTokenAnswer(
     gateway,
     answer,

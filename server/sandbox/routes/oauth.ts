@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyError, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import formbody from '@fastify/formbody';
@@ -18,6 +18,8 @@ import {
 export interface OAuthOptions {
   key: Uint8Array;
   tokenTtl: number;
+  /** This server's public origin, when set: its /auth/callback may receive codes (besides loopback ones). */
+  publicUrl?: string;
 }
 
 interface PendingCode {
@@ -72,13 +74,36 @@ function allowFormRedirect(reply: FastifyReply, redirectUri: string): void {
   }
 }
 
-function validRedirect(uri: string): boolean {
+const LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/**
+ * Where this stand-in tenant sends a code: ISC sends codes only to the redirect URIs registered for the client;
+ * the sandbox has no registry, so it accepts the callbacks of the clients it can be: this server itself
+ * (PUBLIC_URL) and copies on this machine (loopback, any port), at /auth/callback exactly. Anything else could
+ * hand a code to another site.
+ */
+function redirectProblem(uri: string, publicUrl: string | undefined): string | undefined {
+  let url: URL;
   try {
-    const url = new URL(uri);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.hash;
+    url = new URL(uri);
   } catch {
-    return false;
+    return 'redirect_uri must be an absolute http(s) URL.';
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'redirect_uri must be an absolute http(s) URL.';
+  const known = LOOPBACK.test(url.hostname) || (publicUrl !== undefined && url.origin === publicUrl);
+  if (!known || url.pathname !== '/auth/callback' || url.search || url.hash || url.username || url.password) {
+    return (
+      'redirect_uri is not registered for this sandbox: it must be <origin>/auth/callback on this machine ' +
+      '(localhost, 127.0.0.1, [::1]) or on this server’s PUBLIC_URL.'
+    );
+  }
+  return undefined;
+}
+
+/** The client_id a token request names (form, multipart or query), as its rate-limit key part (bounded). */
+function clientIdOf(request: FastifyRequest): string {
+  const params: Params = { ...(request.query as Params), ...paramsIn(request.body) };
+  return str(params, 'client_id').slice(0, 200);
 }
 
 const oauthRoutes: FastifyPluginAsyncTypebox<OAuthOptions> = async (app, opts) => {
@@ -105,7 +130,13 @@ const oauthRoutes: FastifyPluginAsyncTypebox<OAuthOptions> = async (app, opts) =
   };
 
   const tokenSchema = { querystring: AnyQuery, response: { 200: IssuedTokenSchema } };
-  app.post('/oauth/token', { schema: tokenSchema }, async (request, reply) => {
+  // Guessing secrets is limited per client address + client_id, counted once the body is parsed. Not per bearer
+  // token as the API is: a token request needs none, and a made-up one must not buy a fresh budget.
+  const tokenLimit = {
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => `${request.ip} ${clientIdOf(request)}`,
+  };
+  app.post('/oauth/token', { schema: tokenSchema, config: { rateLimit: tokenLimit } }, async (request, reply) => {
     const params: Params = { ...request.query, ...paramsIn(request.body) };
     const grantType = str(params, 'grant_type');
     const clientId = str(params, 'client_id');
@@ -156,7 +187,8 @@ const oauthRoutes: FastifyPluginAsyncTypebox<OAuthOptions> = async (app, opts) =
   function authorizeProblem(params: Params): string | undefined {
     if (str(params, 'response_type') !== 'code') return 'response_type must be "code".';
     if (!str(params, 'client_id')) return 'client_id is required.';
-    if (!validRedirect(str(params, 'redirect_uri'))) return 'redirect_uri must be an absolute http(s) URL.';
+    const redirect = redirectProblem(str(params, 'redirect_uri'), opts.publicUrl);
+    if (redirect) return redirect;
     if (str(params, 'code_challenge_method') !== 'S256') return 'code_challenge_method must be "S256" (PKCE).';
     if (!/^[A-Za-z0-9_-]{43,128}$/.test(str(params, 'code_challenge'))) {
       return 'code_challenge must be the base64url SHA-256 of the code verifier.';
