@@ -204,15 +204,39 @@ describe('decisions', () => {
 
   it('two deciders racing on the same items: each decided exactly once', async () => {
     const item = await find(alice, (w) => w.type === 'Approval' && (w.approvalItems?.length ?? 0) >= 4);
-    const calls = item.approvalItems!.flatMap((x) => [
-      alice('POST', `/v3/work-items/${item.id}/approve/${x.id}`),
-      ada('POST', `/v3/work-items/${item.id}/reject/${x.id}`),
-    ]);
-    calls.push(ada('POST', `/v3/work-items/bulk-approve/${item.id}`));
-    const results = await Promise.all(calls);
-    expect(results.every((r) => r.status === 200 || r.status === 400)).toBe(true);
+    const approvals = item.approvalItems!;
+    const singles = approvals.map((x) =>
+      Promise.all([
+        alice<WorkItem>('POST', `/v3/work-items/${item.id}/approve/${x.id}`),
+        ada<WorkItem>('POST', `/v3/work-items/${item.id}/reject/${x.id}`),
+      ]),
+    );
+    const bulk = ada<WorkItem>('POST', `/v3/work-items/bulk-approve/${item.id}`);
+    const [results, bulkResult] = await Promise.all([Promise.all(singles), bulk]);
     const final = (await alice<WorkItem>('GET', `/v3/work-items/${item.id}`)).body;
-    expect(final.approvalItems!.every((x) => x.state !== 'Pending')).toBe(true);
+    const finalState = new Map(final.approvalItems!.map((x) => [x.id, x.state]));
+    // Per approval item: one winner (the approve, the reject, or — when neither won — the bulk approval), and
+    // the stored state is the winner's; every loser is a 400 that says why.
+    for (const [i, [approve, reject]] of results.entries()) {
+      const id = approvals[i]!.id!;
+      const singleWinners = [approve, reject].filter((r) => r.status === 200);
+      expect(singleWinners.length, id).toBeLessThanOrEqual(1);
+      const expected =
+        approve.status === 200
+          ? 'Finished'
+          : reject.status === 200
+            ? 'Rejected'
+            : bulkResult.status === 200
+              ? 'Finished'
+              : undefined;
+      expect(expected, `${id} was decided by someone`).toBeDefined();
+      expect(finalState.get(id), id).toBe(expected);
+      for (const loser of [approve, reject].filter((r) => r.status !== 200)) {
+        expectDto(loser, 400, /already (decided|completed) \(state (Finished|Rejected)\)/);
+      }
+    }
+    if (bulkResult.status !== 200) expectDto(bulkResult, 400, /already completed/);
+    else expect(bulkResult.body.approvalItems!.map((x) => x.state)).toEqual(approvals.map((x) => finalState.get(x.id)));
     expect(final.state).not.toBe('Pending');
   });
 });
