@@ -41,6 +41,8 @@ export interface ServerConfig {
   publicUrl?: string;
   /** Fastify's trustProxy: true, or a comma-separated list of proxy addresses/CIDRs to trust. */
   trustProxy: boolean | string;
+  /** How long SIGTERM waits for requests in flight before it cuts them and exits. */
+  shutdownGraceMs: number;
   /** The built app; not served when it does not exist (API-only, e.g. behind Vite in dev). */
   distDir: string;
   logLevel: string;
@@ -189,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     oauthClientSecret,
     authorizeUrl,
     proxyTimeoutMs: intFrom(env, 'PROXY_TIMEOUT_MS', 30_000, 1),
+    // below the usual 30 s an orchestrator waits between SIGTERM and SIGKILL
+    shutdownGraceMs: intFrom(env, 'SHUTDOWN_GRACE_MS', 25_000),
     publicUrl,
     trustProxy: parseTrustProxy(trust),
     distDir: path.resolve(root, env.DIST_DIR ?? 'dist'),
