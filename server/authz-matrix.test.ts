@@ -4,12 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldDetails, WorkItem } from '../contract/work-items.ts';
+import type { WorkItem } from '../contract/work-items.ts';
 import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ADA, ALICE, CAROL } from './sandbox/identities.ts';
-import { formFields } from './sandbox/store.ts';
-import { allPending, client, dumpDb, tokenFor } from './sandbox/testing.ts';
+import { client, dumpDb, itemPools, tokenFor, validSelection } from './sandbox/testing.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 /**
@@ -73,12 +72,11 @@ beforeAll(async () => {
   db.close();
   tokens.expired = (await issueToken(key, ALICE, 'alice.approver', -60)).access_token;
 
-  const pending = (await allPending(client(server.url, tokens.alice))).filter(
-    (w) => !/<|script|\u202e/i.test(w.name ?? ''),
-  );
-  pools.task = pending.filter((w) => (w.type === 'Generic' || w.type === 'Remediation') && !w.form);
-  pools.approval = pending.filter((w) => w.type === 'Approval' && (w.approvalItems?.length ?? 0) > 0);
-  pools.form = pending.filter((w) => w.form);
+  ({
+    task: pools.task,
+    approval: pools.approval,
+    form: pools.form,
+  } = await itemPools(client(server.url, tokens.alice)));
   pools.any = pools.approval.slice(pools.approval.length / 2);
   pools.approval = pools.approval.slice(0, pools.approval.length / 2);
   probe = pools.approval.pop()!;
@@ -87,18 +85,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** A value the form accepts for each field (first allowed value, or one of the right kind). */
-function validSelection(w: WorkItem): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of formFields(w.form!) as FieldDetails[]) {
-    if (f.allowedValuesList?.length) out[f.name!] = f.allowedValuesList[0].value;
-    else if (f.displayType === 'checkbox') out[f.name!] = true;
-    else if (f.displayType === 'date') out[f.name!] = '2026-01-15';
-    else out[f.name!] = 'authz matrix';
-  }
-  return out;
-}
 
 function request(cell: (typeof CELLS)[number]) {
   const who: Record<Column, keyof typeof tokens | undefined> = {
