@@ -35,6 +35,8 @@ export function client(url: string, token?: string) {
   ): Promise<Answer<T>> {
     const init: RequestInit = {
       method,
+      // the server's own answer, a redirect included (not the page it points to)
+      redirect: 'manual',
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
