@@ -316,6 +316,15 @@ describe('submit account selection', () => {
 describe('forward', () => {
   it('moves ownership and keeps the history', async () => {
     const item = await find(alice, (w) => w.type === 'Approval' && (w.forwardHistory ?? []).length === 0);
+    const carol = client(server.url, await tokenFor(server.url, 'carol.approver'));
+    const counts = async (call: Call) => {
+      const { pending } = await consistent(call); // lists, counts and summary agree (and add up)
+      return {
+        pending: pending.length,
+        summary: (await call<Record<string, number>>('GET', '/v3/work-items/summary')).body,
+      };
+    };
+    const [aliceBefore, carolBefore] = [await counts(alice), await counts(carol)];
     const res = await alice('POST', `/v3/work-items/${item.id}/forward`, {
       targetOwnerId: CAROL.id,
       comment: 'Carol covers Sales apps',
@@ -323,7 +332,21 @@ describe('forward', () => {
     });
     expect(res.status).toBe(200);
     expectDto(await alice('GET', `/v3/work-items/${item.id}`), 403);
-    const carol = client(server.url, await tokenFor(server.url, 'carol.approver'));
+    // The forwarder's pending count drops by one, the target's rises by one; completed counts do not move.
+    const [aliceAfter, carolAfter] = [await counts(alice), await counts(carol)];
+    expect(aliceAfter.pending).toBe(aliceBefore.pending - 1);
+    expect(carolAfter.pending).toBe(carolBefore.pending + 1);
+    expect(aliceAfter.summary).toEqual({
+      ...aliceBefore.summary,
+      open: aliceBefore.summary.open! - 1,
+      total: aliceBefore.summary.total! - 1,
+    });
+    expect(carolAfter.summary).toEqual({
+      ...carolBefore.summary,
+      open: carolBefore.summary.open! + 1,
+      total: carolBefore.summary.total! + 1,
+    });
+    expect((await carol<WorkItem[]>('GET', '/v3/work-items?limit=250')).body.map((w) => w.id)).toContain(item.id);
     const moved = await carol<WorkItem>('GET', `/v3/work-items/${item.id}`);
     expect(moved.body.ownerId).toBe(CAROL.id);
     expect(moved.body.ownerName).toBe('Carol Approver');
