@@ -28,8 +28,8 @@ const SIZE = 5_000;
 type Moment = 'wal' | number;
 const BULK_MOMENTS: Moment[] = bySize({
   test: ['wal', 5, 'wal'],
-  ci: ['wal', 0, 2, 5, 'wal', 10],
-  full: ['wal', 0, 1, 2, 4, 6, 8, 12, 16, 24, 'wal', 3],
+  ci: ['wal', 0, 100, 300, 'wal', 500],
+  full: ['wal', 0, 2, 50, 100, 200, 300, 400, 500, 'wal', 5, 'wal'],
 });
 const SINGLE_MOMENTS: Moment[] = bySize({
   test: ['wal', 'wal', 'wal'],
