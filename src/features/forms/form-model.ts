@@ -1,7 +1,13 @@
 // The account-selection form as data: which input each field gets, its starting value, the selection map sent to
 // submit-account-selection, and the checks the sandbox/ISC applies (server/sandbox/store.ts `validateSelection`),
 // mirrored here so the page points at a problem before anything is sent.
-import type { AccountSelection, FieldDetails, FormDetails, FormItem, SectionDetails } from '../../../contract/work-items.ts';
+import type {
+  AccountSelection,
+  FieldDetails,
+  FormDetails,
+  FormItem,
+  SectionDetails,
+} from '../../../contract/work-items.ts';
 import { isSection } from '../../../contract/work-items.ts';
 
 /** More allowed values than this → a searchable select instead of radio buttons. */
