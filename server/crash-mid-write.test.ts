@@ -28,8 +28,8 @@ const SIZE = 5_000;
 type Moment = 'wal' | number;
 const BULK_MOMENTS: Moment[] = bySize({
   test: ['wal', 5, 'wal'],
-  ci: ['wal', 0, 100, 300, 'wal', 500],
-  full: ['wal', 0, 2, 50, 100, 200, 300, 400, 500, 'wal', 5, 'wal'],
+  ci: ['wal', 0, 20, 50, 'wal', 100],
+  full: ['wal', 0, 5, 10, 20, 30, 40, 60, 80, 'wal', 120, 'wal'],
 });
 const SINGLE_MOMENTS: Moment[] = bySize({
   test: ['wal', 'wal', 'wal'],
