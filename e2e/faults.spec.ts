@@ -1,8 +1,16 @@
 // The UI under faults, against the production build and a fresh sandbox: faults are injected through
 // the admin-only /sandbox/faults endpoint (ada's bearer token) and cleared after every test. Carol's and bob's
 // items are used (the other specs work on alice's), each test on its own work items.
-import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
-import { apiSession, approvalLabel, plainApprovals, rowById, signIn, type ApiWorkItem } from './helpers.ts';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  apiSession,
+  approvalLabel,
+  plainApprovals,
+  rowById,
+  signIn,
+  watchRequests,
+  type ApiWorkItem,
+} from './helpers.ts';
 
 let adminToken: string | undefined;
 
@@ -49,17 +57,13 @@ test.afterEach(async ({ request }) => {
   await clearFaults(request);
 });
 
-/** Every decision POST the page sends, by path (`/v3/work-items/...`). */
+/** Every decision POST the page sends, by path (`/v3/work-items/...`); `settled()` before a count that claims "no more". */
 function countPosts(page: Page) {
-  const posts: string[] = [];
-  page.on('request', (r: Request) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname.startsWith('/v3/work-items/')) {
-      posts.push(new URL(r.url()).pathname);
-    }
-  });
+  const requests = watchRequests(page);
   return {
-    all: posts,
-    to: (path: string) => posts.filter((p) => p === path).length,
+    all: requests.posts,
+    to: (path: string) => requests.postsTo(path),
+    settled: requests.settled,
   };
 }
 
@@ -126,6 +130,7 @@ test('a 500 on approve rolls the item back, shows the trackingId, and "Try again
   await expect(alert.getByRole('button', { name: 'Copy error details' })).toBeVisible();
   await expect(row.getByText('Pending')).toBeVisible();
   await expect(page.getByRole('button', { name: `Approve ${label}` })).toBeEnabled();
+  await posts.settled();
   expect(posts.to(approvePath(w, a)), 'a POST that failed with a 500 is never re-sent by itself').toBe(1);
 
   // "Try again" sends it once more (the fault was for one call) and it goes through.
@@ -158,6 +163,7 @@ test('a 429 waits out Retry-After with the countdown shown, then the approval go
   expect(Date.now() - started, 'Retry-After (3 s) was waited out').toBeGreaterThanOrEqual(2_900);
   await expect(banner).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'failed' })).toHaveCount(0);
+  await posts.settled();
   expect(posts.to(approvePath(w, a)), 'the 429, then the one retry').toBe(2);
   const faults = await getFaults(request);
   expect(faults.rules[0].hits).toBe(1);
@@ -186,14 +192,18 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   // A decision made offline is paused, not lost and not failed.
   await page.getByRole('button', { name: `Approve ${label}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeVisible();
-  await page.waitForTimeout(1_000);
-  expect(posts.to(approvePath(w, a))).toBe(0);
-  await expect(page.getByRole('alert').filter({ hasText: 'failed' })).toHaveCount(0);
+  const failedAlert = page.getByRole('alert').filter({ hasText: 'failed' });
+  await posts.settled({
+    waitForInFlight: false,
+    check: async () => expect(await failedAlert.count(), 'no failure shown').toBe(0),
+  });
+  expect(posts.to(approvePath(w, a)), 'nothing sent while offline').toBe(0);
 
   await context.setOffline(false);
   await expect(banner).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible();
-  expect(posts.to(approvePath(w, a))).toBe(1);
+  await posts.settled();
+  expect(posts.to(approvePath(w, a)), 'sent once when the network came back').toBe(1);
 
   // A page opened offline waits, then loads by itself when the network returns.
   await context.setOffline(true);
@@ -210,8 +220,11 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   await context.setOffline(true);
   await page.getByRole('combobox', { name: /Rows per page/ }).click();
   await page.getByRole('option', { name: '50', exact: true }).click();
-  await page.waitForTimeout(1_000);
-  await expect(page.getByRole('alert').filter({ hasText: "Can't reach" })).toHaveCount(0);
+  const unreachable = page.getByRole('alert').filter({ hasText: "Can't reach" });
+  await posts.settled({
+    waitForInFlight: false,
+    check: async () => expect(await unreachable.count(), 'no error while offline').toBe(0),
+  });
   await context.setOffline(false);
   await expect(page).toHaveURL(/size=50/);
   await expect(page.getByTestId('work-item-row').first()).toBeVisible();
@@ -239,10 +252,12 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   const alert = page.getByRole('alert').filter({ hasText: `Approving ${dropLabel} failed` });
   await expect(alert).toContainText("Can't reach the server");
   await expect(page.getByRole('button', { name: `Approve ${dropLabel}` })).toBeEnabled();
-  expect(posts.to(approvePath(w, b))).toBe(1);
+  await posts.settled();
+  expect(posts.to(approvePath(w, b)), 'a dropped POST is not re-sent by itself').toBe(1);
   await clearFaults(request);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('alert').filter({ hasText: `Approved ${dropLabel}` })).toBeVisible();
+  await posts.settled();
   expect(posts.to(approvePath(w, b))).toBe(2);
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 });
@@ -270,7 +285,7 @@ test('a 3 s latency shows progress and two fast clicks send exactly one decision
   await expect(page.getByRole('button', { name: 'Approve all' })).toBeDisabled();
   await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible({ timeout: 15_000 });
   await expect(saving).toBeHidden();
-  await page.waitForTimeout(500);
+  await posts.settled();
   expect(posts.to(approvePath(w, a)), 'the page sent one POST').toBe(1);
   expect((await getFaults(request)).rules[0].hits, 'the server saw one POST').toBe(1);
 });
@@ -331,6 +346,7 @@ test('bulk approval with one failure: exact results, the failure stays selected,
   const yRow = await rowById(page, y.id);
   await expect(yRow.getByRole('checkbox')).toBeChecked();
   await expect(yRow.getByTestId('row-failure')).toContainText('Injected fault: 500');
+  await posts.settled();
   expect(posts.to(bulkApprovePath(x.id))).toBe(1);
   expect(posts.to(bulkApprovePath(y.id))).toBe(1);
   expect(posts.to(bulkApprovePath(z.id))).toBe(1);
@@ -341,6 +357,7 @@ test('bulk approval with one failure: exact results, the failure stays selected,
   await dialog.getByRole('button', { name: 'Approve 1 work item' }).click();
   await expect(dialog.getByText('Approved 1 work item.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
+  await posts.settled();
   expect(posts.to(bulkApprovePath(x.id)), 'a success is never sent again').toBe(1);
   expect(posts.to(bulkApprovePath(y.id))).toBe(2);
   expect(posts.to(bulkApprovePath(z.id)), 'a success is never sent again').toBe(1);
@@ -365,6 +382,7 @@ test('a 401 in the middle of a bulk run: sign in again and the run resumes with 
   // d went through; e's 401 sends bob to sign in (f never sent), and back.
   await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
   await expect(page.getByText('Your session has expired')).toBeVisible();
+  await posts.settled();
   expect(posts.to(bulkApprovePath(d.id))).toBe(1);
   expect(posts.to(bulkApprovePath(e.id))).toBe(1);
   expect(posts.to(bulkApprovePath(f.id)), 'nothing is sent after the 401').toBe(0);
@@ -389,6 +407,7 @@ test('a 401 in the middle of a bulk run: sign in again and the run resumes with 
   await expect(offer).toHaveCount(0);
   await expect(page.getByText(/\d+ selected/)).toHaveCount(0);
 
+  await posts.settled();
   expect(posts.to(bulkApprovePath(d.id)), 'the success before the 401 is not re-sent').toBe(1);
   expect(posts.to(bulkApprovePath(e.id))).toBe(2);
   expect(posts.to(bulkApprovePath(f.id))).toBe(1);

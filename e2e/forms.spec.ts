@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { apiSession, signIn, type ApiWorkItem } from './helpers.ts';
+import { apiSession, signIn, watchRequests, type ApiWorkItem } from './helpers.ts';
 import type { AllowedValue, FieldDetails, FormDetails, SectionDetails } from '../contract/work-items.ts';
 
 type Option = AllowedValue;
@@ -35,13 +35,15 @@ async function formItem(
 
 const labelOf = (o: Option) => o.label || o.value;
 
-/** Counts the submit-account-selection requests the page sends. */
+/** Counts the submit-account-selection requests the page sends (after the page has settled: none missed). */
 function countSubmits(page: Page) {
-  const counter = { count: 0 };
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && SUBMIT_PATH.test(new URL(r.url()).pathname)) counter.count++;
-  });
-  return counter;
+  const requests = watchRequests(page);
+  return {
+    count: async () => {
+      await requests.settled();
+      return requests.postsTo(SUBMIT_PATH);
+    },
+  };
 }
 
 /** The list page (100 a page, the quick filter set to the item's id) and the item's row on it. */
@@ -101,7 +103,7 @@ test('alice is told which fields are missing before anything is sent, then submi
   await expect(page.getByText('GitHub account is required').first()).toBeVisible();
   await expect(page.getByText('Change ticket number is required').first()).toBeVisible();
   await expect(page.getByRole('radio', { name: labelOf(salesforce[0]) })).toBeFocused();
-  expect(submits.count).toBe(0);
+  expect(await submits.count()).toBe(0);
 
   await page.getByRole('radio', { name: labelOf(salesforce[1]) }).check();
   await page.getByRole('radio', { name: labelOf(github[0]) }).check();
@@ -131,12 +133,12 @@ test('alice is told which fields are missing before anything is sent, then submi
   await expect(page.getByRole('radio', { name: labelOf(github[0]) })).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Change ticket number' })).toHaveValue('CHG-2041');
   await expect(page.getByRole('checkbox', { name: 'Notify the user by email' })).not.toBeChecked();
-  expect(submits.count).toBe(0);
+  expect(await submits.count()).toBe(0);
 
   const response = page.waitForResponse((r) => SUBMIT_PATH.test(new URL(r.url()).pathname));
   await page.getByRole('button', { name: 'Submit selection' }).click();
   expect((await response).status()).toBe(200);
-  expect(submits.count).toBe(1);
+  expect(await submits.count()).toBe(1);
   const submitted = page.getByTestId('submitted-selection');
   await expect(submitted).toContainText(labelOf(salesforce[1]));
   await expect(submitted).toContainText(labelOf(github[0]));
@@ -234,7 +236,7 @@ test('a submit the server refuses keeps every value; the form page has no seriou
   await expect(page.getByLabel('Start date')).toBeFocused();
   await expect(page.getByTestId('error-tracking-id')).toHaveText('e2e-refused-0001');
   await expectValuesKept();
-  expect(submits.count).toBe(1);
+  expect(await submits.count()).toBe(1);
   await page.unroute(SUBMIT_PATH);
 
   await setTheme(page, 'dark');

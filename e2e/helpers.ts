@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { WorkItem } from '../contract/work-items.ts';
 import type { SessionView } from '../contract/session.ts';
@@ -75,4 +75,60 @@ export async function rowById(page: Page, id: string) {
   await expect(row).toHaveCount(1);
   await expect(rows).toHaveCount(1);
   return row;
+}
+
+/**
+ * Every request the page sends from now on. A claim that something did not happen (no second POST, no POST at
+ * all while offline) is checked after `settled()`: it waits until the page has no request in flight and has
+ * started none for `quietMs`, so a late or duplicate request restarts the wait and is counted instead of being
+ * missed. `check`, when given, runs at every poll (every 50 ms) until then: something shown for a moment fails too.
+ */
+export function watchRequests(page: Page) {
+  const sent: { method: string; path: string }[] = [];
+  const inFlight = new Set<Request>();
+  let lastActivity = Date.now();
+  page.on('request', (r) => {
+    sent.push({ method: r.method(), path: new URL(r.url()).pathname });
+    inFlight.add(r);
+    lastActivity = Date.now();
+  });
+  const ended = (r: Request) => {
+    inFlight.delete(r);
+    lastActivity = Date.now();
+  };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  // A page load abandons the previous document's requests without an event for them: they are no longer the app's.
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) inFlight.clear();
+  });
+  return {
+    /** Paths of the POSTs sent to the work-items API, in order. */
+    posts: () => sent.filter((r) => r.method === 'POST' && r.path.startsWith('/v3/work-items/')).map((r) => r.path),
+    /** How many POSTs went to `path` (or matched it). */
+    postsTo: (path: string | RegExp) =>
+      sent.filter((r) => r.method === 'POST' && (typeof path === 'string' ? r.path === path : path.test(r.path)))
+        .length,
+    /**
+     * `waitForInFlight: false` while the browser is offline: requests sent before it went offline may hang until it
+     * is back, and only new ones matter then.
+     */
+    async settled({
+      quietMs = 1_500,
+      deadlineMs = 20_000,
+      waitForInFlight = true,
+      check,
+    }: { quietMs?: number; deadlineMs?: number; waitForInFlight?: boolean; check?: () => Promise<void> } = {}) {
+      const deadline = Date.now() + deadlineMs;
+      for (;;) {
+        await check?.();
+        if ((!waitForInFlight || inFlight.size === 0) && Date.now() - lastActivity >= quietMs) return;
+        if (Date.now() > deadline) {
+          const open = [...inFlight].map((r) => `${r.method()} ${r.url()}`).join(', ');
+          throw new Error(`the page did not settle within ${deadlineMs} ms (still in flight: ${open || 'none'})`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
 }

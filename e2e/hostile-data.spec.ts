@@ -88,18 +88,32 @@ test('the CSP of the app forbids inline script and inline event handlers', async
   expect(csp).not.toContain("'unsafe-inline' 'unsafe-eval'");
   expect(csp).toContain("object-src 'none'");
   // Even markup that got into the DOM could not run: an inline <script> and an onerror handler are blocked.
+  // The browser says so (a securitypolicyviolation event for each), and the image's own events have fired by then,
+  // so a handler that was allowed to run would have run.
   const ran = await page.evaluate(async () => {
     const w = window as unknown as { __inline?: number; __handler?: number };
+    const blocked: string[] = [];
+    const bothBlocked = new Promise<void>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (event) => {
+        blocked.push(event.effectiveDirective);
+        if (blocked.length === 2) resolve();
+      }),
+    );
     const script = document.createElement('script');
     script.textContent = 'window.__inline = 1';
     document.body.append(script);
     const holder = document.createElement('div');
     holder.innerHTML = '<img src="data:," onerror="window.__handler = 1" onload="window.__handler = 1">';
+    const image = holder.querySelector('img')!;
+    const settled = new Promise((resolve) => {
+      image.addEventListener('load', resolve);
+      image.addEventListener('error', resolve);
+    });
     document.body.append(holder);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return { inline: w.__inline, handler: w.__handler };
+    await Promise.all([bothBlocked, settled]);
+    return { inline: w.__inline, handler: w.__handler, blocked: blocked.sort() };
   });
-  expect(ran).toEqual({ inline: undefined, handler: undefined });
+  expect(ran).toEqual({ inline: undefined, handler: undefined, blocked: ['script-src-attr', 'script-src-elem'] });
 });
 
 test("alice's hostile items render as text in the inbox and stay usable", async ({ page, request, baseURL }) => {

@@ -1,22 +1,24 @@
-// The authorization matrix: every endpoint × every kind of caller → the status it must get, as one
-// table. Each cell is one real HTTP request to the real server; a cell that could change data and is expected to
-// succeed gets a work item of its own.
+// The authorization matrix: every endpoint × every kind of caller → the status it must get, as one table. Each
+// cell is one real HTTP request to the real server, made twice: with a bearer token (curl, the SDK) and with the
+// session cookie of the same kind of caller (the browser), which must get the same answer. A cell that could
+// change data and is expected to succeed gets a work item of its own. Then the sign-in routes (/auth, /oauth),
+// where the credentials in the request decide and the caller's token or cookie does not; and the IDOR case, an
+// approval item of another work item reached through one's own work item's path.
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FieldDetails, WorkItem } from '../contract/work-items.ts';
+import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
 import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
-import { ADA, ALICE, CAROL } from './sandbox/identities.ts';
-import { formFields } from '../contract/account-selection.ts';
-import { allPending, client, dumpDb, tokenFor } from './sandbox/testing.ts';
+import { ADA, ALICE, BOB, CAROL } from './sandbox/identities.ts';
+import { client, dumpDb, itemPools, sessionCookie, tokenFor, validSelection, type Call } from './sandbox/testing.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 /**
- * Columns:
- *   none     no Authorization header
- *   bad      a well-formed JWT signed with the wrong key
- *   expired  alice's genuine token, expired a minute ago
+ * Columns (bearer caller / cookie caller):
+ *   none     no Authorization header / no cookie
+ *   bad      a well-formed JWT signed with the wrong key / a session cookie that does not decrypt
+ *   expired  alice's genuine token, expired a minute ago / a session whose token expired a minute ago
  *   item     bob (not an admin) on alice's work item — for /sandbox/faults: bob at all
  *   owner    bob with ?ownerId=<alice> — for /sandbox/faults: bob at all
  *   admin    ada (ORG_ADMIN) on alice's item / with ?ownerId=<alice>
@@ -60,9 +62,14 @@ const MATRIX: [operation: string, method: string, path: string, target: Target, 
 const COLUMNS = ['none', 'bad', 'expired', 'item', 'owner', 'admin'] as const;
 type Column = (typeof COLUMNS)[number];
 
+type Via = 'bearer' | 'cookie';
 const CELLS = MATRIX.flatMap(([operation, method, path, target, ...expected]) =>
-  COLUMNS.map((column, i) => ({ operation, method, path, target, column, status: expected[i] })).filter(
-    (cell): cell is typeof cell & { status: number } => cell.status !== null,
+  (['bearer', 'cookie'] as const).flatMap((via) =>
+    COLUMNS.map((column, i) => ({ operation, method, path, target, column, via, status: expected[i] })).filter(
+      // "no cookie" is "no token": asked once
+      (cell): cell is typeof cell & { status: number } =>
+        cell.status !== null && !(via === 'cookie' && cell.column === 'none'),
+    ),
   ),
 );
 
@@ -74,7 +81,7 @@ let accessPool: string[] = [];
 let probe: WorkItem;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ SAIL_OAUTH_CLIENT_ID: 'work-items-inbox' });
   tokens.alice = await tokenFor(server.url, 'alice.approver');
   tokens.bob = await tokenFor(server.url, 'bob.approver');
   tokens.ada = await tokenFor(server.url, 'ada.admin');
@@ -84,12 +91,11 @@ beforeAll(async () => {
   db.close();
   tokens.expired = (await issueToken(key, ALICE, 'alice.approver', -60)).access_token;
 
-  const pending = (await allPending(client(server.url, tokens.alice))).filter(
-    (w) => !/<|script|\u202e/i.test(w.name ?? ''),
-  );
-  pools.task = pending.filter((w) => (w.type === 'Generic' || w.type === 'Remediation') && !w.form);
-  pools.approval = pending.filter((w) => w.type === 'Approval' && (w.approvalItems?.length ?? 0) > 0);
-  pools.form = pending.filter((w) => w.form);
+  ({
+    task: pools.task,
+    approval: pools.approval,
+    form: pools.form,
+  } = await itemPools(client(server.url, tokens.alice)));
   pools.any = pools.approval.slice(pools.approval.length / 2);
   pools.approval = pools.approval.slice(0, pools.approval.length / 2);
   probe = pools.approval.pop()!;
@@ -104,21 +110,36 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A value the form accepts for each field (first allowed value, or one of the right kind). */
-function validSelection(w: WorkItem): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of formFields(w.form!) as FieldDetails[]) {
-    if (f.allowedValuesList?.length) out[f.name!] = f.allowedValuesList[0].value;
-    else if (f.displayType === 'checkbox') out[f.name!] = true;
-    else if (f.displayType === 'date') out[f.name!] = '2026-01-15';
-    else out[f.name!] = 'authz matrix';
+const XHR = { 'x-requested-with': 'XMLHttpRequest' };
+
+/**
+ * The session cookie of a kind of caller: a fresh sign-in (so that no cell depends on another's session), a
+ * cookie that does not decrypt, or a genuine session (encrypted with the server's own key) whose token expired.
+ */
+async function cookieOf(kind: 'bad' | 'expired' | 'bob' | 'ada'): Promise<string> {
+  if (kind === 'bad') return `wi-session=${randomBytes(80).toString('base64url')}`;
+  if (kind === 'expired') {
+    const exp = Math.floor(Date.now() / 1000) - 60;
+    const session = server.app.createSecureSession({
+      auth: { token: tokens.expired, identityId: ALICE.id, name: ALICE.name, isAdmin: false, exp },
+    });
+    return `wi-session=${server.app.encodeSecureSession(session)}`;
   }
-  return out;
+  return sessionCookie(server.url, { identity: `${kind}.${kind === 'ada' ? 'admin' : 'approver'}` });
 }
 
-function request(cell: (typeof CELLS)[number]) {
-  const who: Record<Column, keyof typeof tokens | undefined> = {
-    none: undefined,
+/** A call as this kind of caller: its bearer token, or its session cookie (with the CSRF header, as the app sends). */
+async function callerFor(via: Via, who: 'none' | 'bad' | 'expired' | 'bob' | 'ada'): Promise<Call> {
+  if (who === 'none') return client(server.url);
+  if (via === 'bearer') return client(server.url, tokens[who]);
+  const cookie = await cookieOf(who);
+  const call = client(server.url);
+  return (method, path, body, headers = {}) => call(method, path, body, { cookie, ...XHR, ...headers });
+}
+
+async function request(cell: (typeof CELLS)[number]) {
+  const who: Record<Column, 'none' | 'bad' | 'expired' | 'bob' | 'ada'> = {
+    none: 'none',
     bad: 'bad',
     expired: 'expired',
     item: 'bob',
@@ -142,12 +163,11 @@ function request(cell: (typeof CELLS)[number]) {
   if (cell.operation.startsWith('rejectAccessRequest')) body = { comment: 'authz matrix' };
   if (cell.operation.startsWith('forwardAccessRequest')) body = { newOwnerId: CAROL.id, comment: 'authz matrix' };
   if (cell.method === 'PUT' || (cell.method === 'POST' && url === '/sandbox/faults')) body = { spec: '' };
-  const token = who[cell.column as Column];
-  return client(server.url, token ? tokens[token] : undefined)(cell.method, url, body);
+  return (await callerFor(cell.via, who[cell.column as Column]))(cell.method, url, body);
 }
 
 describe('authorization matrix', () => {
-  it.each(CELLS)('$operation · $column → $status', async (cell) => {
+  it.each(CELLS)('$operation · $column ($via) → $status', async (cell) => {
     const before = cell.status >= 400 ? dumpDb(server.config.sandboxDb) : '';
     const res = await request(cell);
     expect(res.status, String(JSON.stringify(res.body)).slice(0, 300)).toBe(cell.status);
@@ -156,5 +176,92 @@ describe('authorization matrix', () => {
       expect(res.body).toMatchObject({ detailCode: '403 Forbidden', trackingId: expect.any(String) });
     // A refused call changes nothing.
     if (cell.status >= 400) expect(dumpDb(server.config.sandboxDb)).toBe(before);
+  });
+});
+
+/**
+ * The sign-in routes: who may call them does not depend on the caller's token or cookie, only on the credentials
+ * the request itself carries. Columns: none, bob's bearer token, a cookie that does not decrypt, an expired
+ * session, bob's session, ada's session. GET /auth/session is the one that reads the cookie — and only the cookie
+ * (a bearer token is not a session).
+ */
+const AUTH_COLUMNS = ['none', 'bearer', 'bad', 'expired', 'bob', 'ada'] as const;
+const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+const AUTHORIZE = new URLSearchParams({
+  response_type: 'code',
+  client_id: 'work-items-inbox',
+  redirect_uri: 'http://127.0.0.1/auth/callback',
+  state: 'authz-matrix',
+  code_challenge: CHALLENGE,
+  code_challenge_method: 'S256',
+});
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+// prettier-ignore
+const AUTH_MATRIX: [operation: string, method: string, path: string, body: unknown, headers: Record<string, string>, expected: number[]][] = [
+  //  operation                              method    path                                      body                                                                                   headers  none bearer bad exp  bob  ada
+  ['read the session',                       'GET',    '/auth/session',                          undefined,                                                                             {},      [401, 401,   401, 401, 200, 200]],
+  ['sign in (demo identity)',                'POST',   '/auth/session',                          { identity: 'alice.approver' },                                                         {},      [200, 200,   200, 200, 200, 200]],
+  ['sign in (wrong secret)',                 'POST',   '/auth/session',                          { clientId: 'alice.approver', clientSecret: 'wrong' },                                  {},      [401, 401,   401, 401, 401, 401]],
+  ['sign out',                               'DELETE', '/auth/session',                          undefined,                                                                             {},      [204, 204,   204, 204, 204, 204]],
+  ['demo identities',                        'GET',    '/auth/identities',                       undefined,                                                                             {},      [200, 200,   200, 200, 200, 200]],
+  ['sign-in methods',                        'GET',    '/auth/config',                           undefined,                                                                             {},      [200, 200,   200, 200, 200, 200]],
+  ['start "Sign in with SailPoint"',         'GET',    '/auth/login?returnTo=/inbox',            undefined,                                                                             {},      [302, 302,   302, 302, 302, 302]],
+  ['callback without an attempt',            'GET',    '/auth/callback?code=x&state=y',          undefined,                                                                             {},      [400, 400,   400, 400, 400, 400]],
+  ['token (client credentials)',             'POST',   '/oauth/token',                           form({ grant_type: 'client_credentials', client_id: 'alice.approver', client_secret: 'sandbox-secret' }), FORM, [200, 200, 200, 200, 200, 200]],
+  ['token (wrong secret)',                   'POST',   '/oauth/token',                           form({ grant_type: 'client_credentials', client_id: 'alice.approver', client_secret: 'wrong' }), FORM, [401, 401, 401, 401, 401, 401]],
+  ['token (unknown code)',                   'POST',   '/oauth/token',                           form({ grant_type: 'authorization_code', code: 'nope', client_id: 'work-items-inbox' }), FORM, [400, 400, 400, 400, 400, 400]],
+  ['authorize page',                         'GET',    `/oauth/authorize?${AUTHORIZE}`,          undefined,                                                                             {},      [200, 200,   200, 200, 200, 200]],
+  ['authorize (choose alice)',               'POST',   '/oauth/authorize',                       form({ ...Object.fromEntries(AUTHORIZE), identity: 'alice.approver' }),                  FORM,    [302, 302,   302, 302, 302, 302]],
+];
+const AUTH_CELLS = AUTH_MATRIX.flatMap(([operation, method, path, body, headers, expected]) =>
+  AUTH_COLUMNS.map((column, i) => ({ operation, method, path, body, headers, column, status: expected[i]! })),
+);
+
+describe('authorization matrix: sign-in routes', () => {
+  it.each(AUTH_CELLS)('$operation · $column → $status', async ({ method, path, body, headers, column, status }) => {
+    const caller = column === 'bearer' ? client(server.url, tokens.bob) : await callerFor('cookie', column);
+    const before = dumpDb(server.config.sandboxDb);
+    const res = await caller<Record<string, unknown>>(method, path, body, { ...XHR, ...headers });
+    expect(res.status, String(JSON.stringify(res.body)).slice(0, 300)).toBe(status);
+    if (res.status === 401 && path.startsWith('/auth/')) expect(res.body).toEqual({ error: expect.any(String) });
+    // Whoever calls, a session read is the cookie's own, and a token or a session is for the credentials sent.
+    if (method === 'GET' && path === '/auth/session' && status === 200) {
+      expect(res.body.identityId).toBe(column === 'ada' ? ADA.id : BOB.id);
+    }
+    if (path === '/oauth/token' && status === 200) expect(res.body.identity_id).toBe(ALICE.id);
+    if (path === '/auth/session' && method === 'POST' && status === 200) expect(res.body.identityId).toBe(ALICE.id);
+    // None of them writes a work item.
+    expect(dumpDb(server.config.sandboxDb)).toBe(before);
+  });
+});
+
+describe("IDOR: an approval item of another work item, through one's own work item's path", () => {
+  it.each([
+    ['bearer', 'approve'],
+    ['bearer', 'reject'],
+    ['cookie', 'approve'],
+    ['cookie', 'reject'],
+  ] as const)('%s · %s → 404, nothing changes', async (via, decision) => {
+    const bob = await callerFor(via, 'bob');
+    const ada = await callerFor(via, 'ada');
+    const bobsItem = (await itemPools(client(server.url, tokens.bob))).approval[0]!;
+    const [alicesItem, alicesOther] = [pools.approval[0]!, pools.approval[1]!];
+    const before = dumpDb(server.config.sandboxDb);
+    const attempts = [
+      // bob: his own item's path, alice's approval item
+      [bob, bobsItem.id, alicesItem.approvalItems![0]!.id],
+      // an admin: one of alice's items, an approval item of another of her items
+      [ada, alicesItem.id, alicesOther.approvalItems![0]!.id],
+      // an admin: alice's item, bob's approval item
+      [ada, alicesItem.id, bobsItem.approvalItems![0]!.id],
+    ] as const;
+    for (const [call, workItemId, approvalItemId] of attempts) {
+      const res = await call<ErrorResponseDto>('POST', `/v3/work-items/${workItemId}/${decision}/${approvalItemId}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(404);
+      expect(res.body.detailCode).toBe('404 Not found');
+      expect(res.body.messages![0]!.text).toContain(`was not found in work item ${workItemId}`);
+    }
+    expect(dumpDb(server.config.sandboxDb)).toBe(before);
   });
 });

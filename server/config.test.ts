@@ -12,6 +12,9 @@ describe('configuration', () => {
     expect(config.mode).toBe('tenant');
     expect(config.sailBaseUrl).toBe('https://acme.api.identitynow.com');
     expect(config.proxyTimeoutMs).toBe(30_000);
+    expect(config.shutdownGraceMs).toBe(25_000);
+    expect(tenant({ SHUTDOWN_GRACE_MS: '1000' }).shutdownGraceMs).toBe(1000);
+    expect(() => tenant({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS must be an integer/);
     expect(config.oauthClientId).toBeUndefined();
     expect(config.authorizeUrl).toBeUndefined();
   });

@@ -66,6 +66,8 @@ export interface ServerConfig {
   signInRateLimit: RateLimit;
   workItemsApi: WorkItemsApi;
   limits: ConnectionLimits;
+  /** How long SIGTERM waits for requests in flight before it cuts them and exits. */
+  shutdownGraceMs: number;
   /** The built app; not served when it does not exist (API-only, e.g. behind Vite in dev). */
   distDir: string;
   logLevel: string;
@@ -273,6 +275,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     oauthClientSecret,
     authorizeUrl,
     proxyTimeoutMs,
+    // below the usual 30 s an orchestrator waits between SIGTERM and SIGKILL
+    shutdownGraceMs: intFrom(env, 'SHUTDOWN_GRACE_MS', 25_000),
     publicUrl,
     trustProxy: parseTrustProxy(trust),
     redisUrl: parseRedisUrl(env.REDIS_URL),

@@ -4,7 +4,8 @@
 //   - every error has the shape allowed for its status and route (ALLOWED below);
 //   - a refused request (status ≥ 400, or no answer) leaves every table byte-for-byte as it was, and leaves the
 //     fault rules as they were.
-// CI size by default; SOAK=1 runs the long size. A summary line reports the cases run.
+// `npm test` size by default, SOAK=ci the mid-size CI soak, SOAK=1 the full size (server/soak-size.ts). A summary
+// line reports the cases run.
 import http from 'node:http';
 import net from 'node:net';
 import zlib from 'node:zlib';
@@ -17,12 +18,12 @@ import { getMeta } from './sandbox/db.ts';
 import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
 import { allPending, client, tokenFor } from './sandbox/testing.ts';
 import { WORK_ITEMS_PREFIXES } from './request-path.ts';
+import { bySize } from './soak-size.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
-const SOAK = process.env.SOAK === '1';
-const RUNS = SOAK ? 10_000 : 700;
-const RAW_RUNS = SOAK ? 3_000 : 150;
-const TIMEOUT = SOAK ? 3_600_000 : 240_000;
+const RUNS = bySize({ test: 700, ci: 3_000, full: 10_000 });
+const RAW_RUNS = bySize({ test: 150, ci: 1_000, full: 3_000 });
+const TIMEOUT = bySize({ test: 240_000, ci: 900_000, full: 3_600_000 });
 
 let server: TestServer;
 let port: number;
@@ -83,21 +84,28 @@ afterAll(async () => {
 // ---- what each answer may look like ----------------------------------------------------------------------------
 
 type Json = Record<string, unknown>;
+const onlyKeys = (b: unknown, keys: string[]) =>
+  !!b && typeof b === 'object' && !Array.isArray(b) && Object.keys(b).every((k) => keys.includes(k));
+const isMessage = (m: unknown) =>
+  onlyKeys(m, ['locale', 'localeOrigin', 'text']) &&
+  typeof (m as Json).text === 'string' &&
+  (m as Json).locale === 'en-US' &&
+  (m as Json).localeOrigin === 'DEFAULT';
+/** Exactly the spec's ErrorResponseDto: these four keys and no other (no `stack`, no `message`, no `error`). */
 const isDto = (b: unknown) => {
   const d = b as Json;
   return (
-    !!d &&
+    onlyKeys(d, ['detailCode', 'trackingId', 'messages', 'causes']) &&
     typeof d.detailCode === 'string' &&
     typeof d.trackingId === 'string' &&
     /^[0-9a-f]{32}$/.test(d.trackingId) &&
     Array.isArray(d.messages) &&
     d.messages.length > 0 &&
-    (d.messages as Json[]).every((m) => typeof m.text === 'string' && m.locale === 'en-US') &&
-    Array.isArray(d.causes)
+    d.messages.every(isMessage) &&
+    Array.isArray(d.causes) &&
+    d.causes.every(isMessage)
   );
 };
-const onlyKeys = (b: unknown, keys: string[]) =>
-  !!b && typeof b === 'object' && Object.keys(b).every((k) => keys.includes(k));
 
 /**
  * The allowed body per status: 401 `{error}` and 429 `{message}` + Retry-After (the spec's shapes); RFC 6749's
@@ -123,7 +131,9 @@ function allowed(route: string, method: string, status: number, headers: http.In
     return typeof (body as Json)?.error === 'string' && onlyKeys(body, ['error']) ? undefined : '401 must be {error}';
   }
   if (status === 429) {
-    return typeof (body as Json)?.message === 'string' && headers['retry-after'] ? undefined : '429 shape';
+    return typeof (body as Json)?.message === 'string' && onlyKeys(body, ['message']) && headers['retry-after']
+      ? undefined
+      : '429 shape';
   }
   return isDto(body) ? undefined : `${status} must be an ErrorResponseDto`;
 }
@@ -353,6 +363,15 @@ function authHeader(auth: string): string | undefined {
   return `Bearer ${tokens[auth]}`;
 }
 
+/** A body as the client asked for it: a fuzzed Accept-Encoding gets a compressed answer (over 1 KB). */
+function decoded(raw: Buffer, encoding: string | string[] | undefined): Buffer {
+  if (encoding === 'br') return zlib.brotliDecompressSync(raw);
+  if (encoding === 'gzip') return zlib.gunzipSync(raw);
+  if (encoding === 'deflate') return zlib.inflateSync(raw);
+  if (encoding === undefined || encoding === 'identity') return raw;
+  throw new Error(`unknown content-encoding ${String(encoding)}`);
+}
+
 interface Sent {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -365,18 +384,7 @@ function send(method: string, path: string, headers: Record<string, string>, bod
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        // A fuzzed Accept-Encoding gets a compressed answer (over 1 KB): read it as the client asked for it.
-        const raw = Buffer.concat(chunks);
-        const encoding = res.headers['content-encoding'];
-        const text = (
-          encoding === 'br'
-            ? zlib.brotliDecompressSync(raw)
-            : encoding === 'gzip'
-              ? zlib.gunzipSync(raw)
-              : encoding === 'deflate'
-                ? zlib.inflateSync(raw)
-                : raw
-        ).toString();
+        const text = decoded(Buffer.concat(chunks), res.headers['content-encoding']).toString();
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
       });
       res.on('error', () => resolve(null));
@@ -454,6 +462,71 @@ async function runCase(c: Case) {
   if (stats.cases % 100 === 0) expect((await send('GET', '/health', {}))?.status).toBe(200);
 }
 
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** The first HTTP answer in `bytes` once it is complete (head, and the body its headers announce), else undefined. */
+function firstAnswer(bytes: Buffer): RawAnswer | undefined {
+  const end = bytes.indexOf('\r\n\r\n');
+  if (end === -1) return undefined;
+  const [statusLine = '', ...lines] = bytes.subarray(0, end).toString('latin1').split('\r\n');
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1]);
+  const headers: http.IncomingHttpHeaders = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  let rest = bytes.subarray(end + 4);
+  if (headers['transfer-encoding'] === 'chunked') {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const lineEnd = rest.indexOf('\r\n');
+      if (lineEnd === -1) return undefined;
+      const size = parseInt(rest.subarray(0, lineEnd).toString('latin1'), 16);
+      if (rest.length < lineEnd + 2 + size + 2) return undefined;
+      if (size === 0) return { status, headers, body: Buffer.concat(chunks) };
+      chunks.push(rest.subarray(lineEnd + 2, lineEnd + 2 + size));
+      rest = rest.subarray(lineEnd + 2 + size + 2);
+    }
+  }
+  const length = Number(headers['content-length'] ?? 0);
+  if (rest.length < length) return undefined;
+  return { status, headers, body: rest.subarray(0, length) };
+}
+
+/**
+ * Writes `raw` on a fresh socket and reads the first answer. A request that is cut short leaves the server
+ * waiting for the rest: after a second without a complete answer the write side is closed (the request can no
+ * longer complete), and the server must answer then. Undefined when no complete answer ever came.
+ */
+function rawExchange(raw: string): Promise<RawAnswer | undefined> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(halfClose);
+      clearTimeout(giveUp);
+      socket.destroy();
+      resolve(firstAnswer(received));
+    };
+    const halfClose = setTimeout(() => socket.end(), 1_000);
+    const giveUp = setTimeout(finish, 10_000);
+    socket.on('data', (d: Buffer) => {
+      received = Buffer.concat([received, d]);
+      if (firstAnswer(received)) finish();
+    });
+    socket.on('error', finish);
+    socket.on('close', finish);
+    socket.write(Buffer.from(raw, 'latin1'));
+  });
+}
+
 describe('fuzzing every endpoint', () => {
   it(
     `HTTP requests with malformed ids, query strings, headers and bodies (${RUNS} runs)`,
@@ -483,67 +556,101 @@ describe('fuzzing every endpoint', () => {
   );
 
   it(
-    `raw bytes that are not valid HTTP get a 4xx (ErrorResponseDto when it has a body) or a closed connection (${RAW_RUNS} runs)`,
+    `raw bytes that are not valid HTTP always get an answer: below 500, with the body its status is due (${RAW_RUNS} runs)`,
     async () => {
       const before = dumpAll();
       const rawArb = fc.oneof(
         fc.string({ unit: 'binary', maxLength: 200 }).map((s) => `${s}\r\n\r\n`),
         fc
           .tuple(
-            fc.constantFrom('GET', 'POST', 'G\u0000T', 'FOO', ''),
+            // well-formed parts more often than not, so that some requests get through to a route and are answered
+            // by it, not only by the parser
+            fc.constantFrom('GET', 'GET', 'POST', 'POST', 'G\u0000T', 'FOO', ''),
             fc.constantFrom('/v3/work-items', '/oauth/token', '/auth/session', '/sandbox/faults', '*', 'http://x/'),
-            fc.string({ unit: 'binary', maxLength: 30 }),
-            fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/9.9', 'HTTP/1.1 extra', ''),
+            fc.oneof(
+              fc.constant(''),
+              // a long unknown path: its 404 echoes it
+              fc.constantFrom('?limit=1', '/%2e%2e/x', '%ZZ', `/${'a'.repeat(1200)}`),
+              fc.string({ unit: 'binary', maxLength: 30 }),
+            ),
+            fc.constantFrom('HTTP/1.1', 'HTTP/1.1', 'HTTP/1.1', 'HTTP/1.0', 'HTTP/9.9', 'HTTP/1.1 extra', ''),
             fc.constantFrom(
               'Host: x',
+              'Host: x',
+              'Host: x\r\nAuthorization: Bearer not.a.jwt',
               'Content-Length: -1',
               'Content-Length: 5\r\nTransfer-Encoding: chunked',
               'Transfer-Encoding: chunked',
               'X: \u0001',
               'no-colon',
               'Content-Length: 99999999999999999999',
+              'Host: x\r\nAccept-Encoding: gzip',
+              'Host: x\r\nAccept-Encoding: br\r\nAccept: text/html',
             ),
+            // a chunked body's end, or (as a pipelined second request) bytes that are not HTTP: the parser's 400 then
+            // answers before the first request's own answer is written
+            fc.constantFrom('', '0\r\n\r\n'),
           )
-          .map(([m, p, junk, v, h]) => `${m} ${p}${junk} ${v}\r\n${h}\r\n\r\n0\r\n\r\n`),
+          .map(([m, p, junk, v, h, tail]) => `${m} ${p}${junk} ${v}\r\n${h}\r\n\r\n${tail}`),
+        // well-formed requests written by hand: answered by the routes (401, 403, 404, 400 from a schema) rather
+        // than by the parser; with an Accept-Encoding, so a compressed error body would be read, not skipped
+        fc
+          .tuple(
+            fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
+            fc.constantFrom(
+              '/v3/work-items',
+              '/v3/work-items/x/approve/y',
+              '/oauth/token',
+              '/auth/session',
+              '/nowhere',
+            ),
+            fc.constantFrom('', '?limit=-1', `/${'a'.repeat(1200)}`),
+            fc.constantFrom('', 'Accept-Encoding: gzip\r\n', 'Accept-Encoding: br\r\n', 'Accept-Encoding: deflate\r\n'),
+            fc.constantFrom('', 'Authorization: Bearer not.a.jwt\r\n', 'Content-Type: application/json\r\n'),
+          )
+          .map(
+            ([m, p, suffix, enc, h]) => `${m} ${p}${suffix} HTTP/1.1\r\nHost: x\r\n${enc}${h}Content-Length: 0\r\n\r\n`,
+          ),
       );
       let cases = 0;
+      const statuses = new Map<number, number>();
+      let bareMissingHost = 0;
+      let emptyLines = 0;
       await fc.assert(
         fc.asyncProperty(rawArb, async (raw) => {
           cases++;
-          const text = await new Promise<string>((resolve) => {
-            const socket = net.connect(port, '127.0.0.1');
-            let out = '';
-            socket.setTimeout(300, () => socket.destroy());
-            socket.on('data', (d) => {
-              out += d.toString('latin1');
-              // one answer is enough
-              if (/\r\n\r\n/.test(out) && out.length > 20) socket.end();
-            });
-            socket.on('error', () => resolve(out));
-            socket.on('close', () => resolve(out));
-            socket.write(Buffer.from(raw, 'latin1'));
-          });
-          if (!text) return; // closed without an answer: fine
-          const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1]);
-          expect(status, JSON.stringify(raw)).toBeLessThan(500);
-          if (status >= 400 && status !== 401) {
-            // Only the first answer: bytes holding several requests get several answers on the socket.
-            const head = text.slice(0, text.indexOf('\r\n\r\n'));
-            if (/^content-encoding:/im.test(head)) return; // compressed: its shape is checked by the HTTP property
-            const length = Number(/^content-length:\s*(\d+)/im.exec(head)?.[1]);
-            const rest = text.slice(text.indexOf('\r\n\r\n') + 4);
-            const body = Number.isFinite(length) ? rest.slice(0, length) : rest;
-            const json = body.slice(body.indexOf('{'), body.lastIndexOf('}') + 1);
-            // Node itself answers an HTTP/1.1 request without Host with a bare 400 and no body: nothing to shape.
-            if (!json) return;
-            expect(isDto(JSON.parse(json || 'null')), `${JSON.stringify(raw)} → ${text.slice(0, 300)}`).toBe(true);
+          const answer = await rawExchange(raw);
+          const label = `${JSON.stringify(raw)} → ${answer ? `${answer.status} ${answer.body.toString('latin1').slice(0, 300)}` : 'no answer'}`;
+          if (!answer && /^[\r\n]*$/.test(raw)) {
+            // Only empty lines: no request began (RFC 9112 §2.2 lets a server ignore them), so none is answered.
+            emptyLines++;
+            return;
           }
+          expect(answer, label).toBeDefined();
+          const { status, headers, body } = answer!;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          expect(status, label).toBeGreaterThanOrEqual(100);
+          expect(status, label).toBeLessThan(500);
+          if (status < 400) return;
+          // Node answers an HTTP/1.1 request without Host itself, with a bare 400 (a known limit, SECURITY.md):
+          // allowed for exactly that request and that answer, nothing else goes without a body.
+          if (status === 400 && body.length === 0 && headers.connection === 'close' && !/\r\nhost:/i.test(raw)) {
+            bareMissingHost++;
+            return;
+          }
+          const [method = '', target = ''] = raw.split(' ');
+          const text = decoded(body, headers['content-encoding']).toString('utf8');
+          expect(allowed(target.split('?')[0]!, method, status, headers, text), label).toBeUndefined();
         }),
         { numRuns: RAW_RUNS, endOnFailure: true },
       );
       expect(dumpAll()).toBe(before);
       expect((await send('GET', '/health', {}))?.status).toBe(200);
-      console.log(`fuzz: ${cases} raw-socket cases, server alive, data unchanged`);
+      const seen = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
+      console.log(
+        `fuzz: ${cases} raw-socket cases, every one answered (${seen.join(' ')}; ${bareMissingHost} Node's ` +
+          `bare 400 for a missing Host), ${emptyLines} of only empty lines closed unanswered; server alive, data unchanged`,
+      );
     },
     TIMEOUT,
   );

@@ -1,54 +1,31 @@
 // What the server logs (SECURITY.md): the real server as a child process at LOG_LEVEL=debug (every request
-// logged), fed secrets in every place a client may put them; none of them may appear in its output.
-import { spawn } from 'node:child_process';
+// logged), fed secrets in every place a client may put them — each of the five masked query parameters, a form
+// body, a JSON body, the Authorization and Cookie headers, a Set-Cookie answer; none of them may appear in its
+// output. The log is read after the process has exited, so every line it wrote is there.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startChildServer } from './child-server.ts';
 import { SANDBOX_CLIENT_SECRET } from './sandbox/identities.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-logging-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/** A value that cannot turn up in the log by chance. */
+const secret = (name: string) => `${name}-${randomBytes(12).toString('hex')}`;
 
 describe('logging', () => {
   it('never writes tokens, cookies or client secrets, even at debug level', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/start.ts'], {
-      env: {
-        ...process.env,
-        SKIP_BUILD: '1',
-        DATA_DIR: dir,
-        DIST_DIR: path.join(dir, 'no-dist'),
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: 'debug',
-        SANDBOX_FAULTS: 'GET /v3/work-items/summary=status:500',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = await startChildServer({
+      DATA_DIR: dir,
+      LOG_LEVEL: 'debug',
+      SANDBOX_FAULTS: 'GET /v3/work-items/summary=status:500',
     });
-    let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    const url = `http://127.0.0.1:${port}`;
+    const { url } = server;
+    let exited = false;
     try {
-      for (let i = 0; ; i++) {
-        try {
-          if ((await fetch(`${url}/health`)).ok) break;
-        } catch {
-          if (i > 600) throw new Error(`server did not start: ${output}`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
       // The secret in the query string (ISC accepts it there), and in a form body.
       const q = new URLSearchParams({
         grant_type: 'client_credentials',
@@ -56,37 +33,47 @@ describe('logging', () => {
         client_secret: SANDBOX_CLIENT_SECRET,
       });
       const viaQuery = await fetch(`${url}/oauth/token?${q}`, { method: 'POST' });
+      expect(viaQuery.status).toBe(200);
       const token = ((await viaQuery.json()) as { access_token: string }).access_token;
       await fetch(`${url}/oauth/token`, { method: 'POST', body: q });
-      // A bearer token on API calls (one answered by an injected 500, which logs an error line).
-      await fetch(`${url}/v3/work-items/count`, { headers: { authorization: `Bearer ${token}` } });
-      await fetch(`${url}/v3/work-items/summary`, { headers: { authorization: `Bearer ${token}` } });
-      // A cookie session signed in with a PAT in the JSON body.
+      // An authorization code and its PKCE verifier in the query string (refused, but logged first).
+      const code = secret('code');
+      const verifier = secret('verifier');
+      const exchange = new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier });
+      expect((await fetch(`${url}/oauth/token?${exchange}`, { method: 'POST' })).status).toBe(400);
+      // A token in the query string under both names a client may use, next to the Authorization header.
+      const inQuery = new URLSearchParams({ access_token: token, token });
+      await fetch(`${url}/v3/work-items/count?${inQuery}`, { headers: { authorization: `Bearer ${token}` } });
+      // One call answered by an injected 500: its trackingId is logged.
+      const failed = await fetch(`${url}/v3/work-items/summary`, { headers: { authorization: `Bearer ${token}` } });
+      expect(failed.status).toBe(500);
+      const { trackingId } = (await failed.json()) as { trackingId: string };
+      // A cookie session signed in with a PAT in the JSON body: Set-Cookie in the answer, Cookie on the next call.
       const signIn = await fetch(`${url}/auth/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
         body: JSON.stringify({ clientId: 'bob.approver', clientSecret: SANDBOX_CLIENT_SECRET }),
       });
-      const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
-      await fetch(`${url}/v3/work-items`, { headers: { cookie } });
-      await new Promise((r) => setTimeout(r, 300));
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      expect((await fetch(`${url}/v3/work-items`, { headers: { cookie } })).status).toBe(200);
 
-      expect(output).toMatch(/"url":"\/v3\/work-items\/count"/); // requests are logged…
-      expect(output).toMatch(/client_secret=\[redacted\]/); // …with the query's secret masked
-      expect(output).toMatch(/"trackingId":"[0-9a-f]{32}"/); // the 500's trackingId is in the log
+      expect(await server.stop()).toMatchObject({ code: 0 });
+      exited = true;
+      const output = server.output();
+      expect(output).toMatch(/"url":"\/v3\/work-items\/count\?/); // requests are logged…
+      for (const name of ['client_secret', 'code', 'code_verifier', 'access_token', 'token']) {
+        expect(output, name).toContain(`${name}=[redacted]`); // …with each masked name's value hidden
+      }
+      expect(server.logLines().filter((l) => l.trackingId === trackingId)).toHaveLength(1);
       // The start-up banner prints the sandbox's public demo secret on purpose; the log lines (JSON) never do.
-      const log = output
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .join('\n');
-      expect(log.split('\n').filter((l) => l.includes(SANDBOX_CLIENT_SECRET))).toEqual([]);
-      expect(output).not.toContain(token);
-      expect(output).not.toContain(token.split('.')[2]); // not even the signature alone
-      expect(output).not.toContain(cookie.split('=').slice(1).join('='));
+      const log = JSON.stringify(server.logLines());
       expect(log.length).toBeGreaterThan(0);
+      expect(log).not.toContain(SANDBOX_CLIENT_SECRET);
+      for (const value of [token, token.split('.')[2]!, code, verifier, cookie.split('=').slice(1).join('=')]) {
+        expect(output).not.toContain(value);
+      }
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (!exited) await server.stop('SIGKILL');
     }
   }, 120_000);
 });

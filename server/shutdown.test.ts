@@ -1,16 +1,23 @@
-// Graceful shutdown of the real `npm start` entry point: on SIGTERM a request in flight (here a slow tenant
-// answer through the proxy) still completes, then the process exits 0.
-import { spawn } from 'node:child_process';
+// Graceful shutdown of the real `npm start` entry point, in tenant mode in front of a fake tenant: on SIGTERM a
+// request in flight (a slow tenant answer through the proxy) still completes, then the process exits 0; a request
+// that would never finish is cut once the drain cap (SHUTDOWN_GRACE_MS, 25 s by default; 1 s here) has passed,
+// and the process exits all the same.
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
-import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startChildServer } from './child-server.ts';
 
 let upstream: http.Server;
 let upstreamUrl: string;
+/** Resolvers waiting for the tenant to receive a request for a path: the proof that it is in flight. */
+const arrivals = new Map<string, () => void>();
+const arrived = (path: string) => new Promise<void>((resolve) => arrivals.set(path, resolve));
 
 beforeAll(async () => {
-  upstream = http.createServer((_req, res) => {
+  upstream = http.createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0]!;
+    arrivals.get(path)?.();
+    if (path === '/v3/work-items/hang') return; // never answers
     setTimeout(() => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"count":3}');
@@ -25,53 +32,57 @@ afterAll(async () => {
   await new Promise((resolve) => upstream.close(resolve));
 });
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+const tenantMode = (env: Record<string, string> = {}) =>
+  startChildServer({
+    SAIL_BASE_URL: upstreamUrl,
+    SESSION_SECRET: 'shutdown-test-secret-0123456789abcdef0123',
+    ...env,
+  });
 
 it('finishes in-flight requests on SIGTERM, then exits 0', async () => {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'server/start.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SAIL_BASE_URL: upstreamUrl,
-      SESSION_SECRET: 'shutdown-test-secret-0123456789abcdef0123',
-      SKIP_BUILD: '1',
-      DIST_DIR: '/nonexistent',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const server = await tenantMode();
   try {
-    const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i += 1) {
-      try {
-        if ((await fetch(`${url}/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (i > 300) throw new Error(`server did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const inFlight = fetch(`${url}/v3/work-items/count`, { headers: { authorization: 'Bearer t' } });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    child.kill('SIGTERM');
+    const reached = arrived('/v3/work-items/count');
+    const inFlight = fetch(`${server.url}/v3/work-items/count`, { headers: { authorization: 'Bearer t' } });
+    await reached;
+    server.process.kill('SIGTERM');
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ count: 3 });
-    expect(await exited).toBe(0);
-    await expect(fetch(`${url}/health`)).rejects.toThrow();
+    expect(await server.exited).toMatchObject({ code: 0 });
+    await expect(fetch(`${server.url}/health`)).rejects.toThrow();
   } finally {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await server.stop('SIGKILL');
+  }
+});
+
+it('cuts a request that never finishes once SHUTDOWN_GRACE_MS has passed, then exits 0', async () => {
+  // The proxy itself would wait two minutes for the tenant: only the drain cap can end this request.
+  const server = await tenantMode({
+    SHUTDOWN_GRACE_MS: '1000',
+    PROXY_TIMEOUT_MS: '120000',
+    CONNECTION_TIMEOUT_MS: '180000',
+  });
+  try {
+    const reached = arrived('/v3/work-items/hang');
+    const inFlight = fetch(`${server.url}/v3/work-items/hang`, { headers: { authorization: 'Bearer t' } }).then(
+      (response) => `answered ${response.status}`,
+      () => 'cut',
+    );
+    await reached;
+    const signalled = Date.now();
+    server.process.kill('SIGTERM');
+    const exit = await Promise.race([
+      server.exited,
+      new Promise<string>((resolve) => setTimeout(() => resolve('still running after 30 s'), 30_000)),
+    ]);
+    const drained = Date.now() - signalled;
+    expect(exit).toMatchObject({ code: 0 });
+    expect(await inFlight).toBe('cut');
+    expect(drained, 'waited out the cap').toBeGreaterThanOrEqual(1000);
+    expect(drained, 'did not wait for the proxy timeout').toBeLessThan(60_000);
+    expect(server.output()).toMatch(/still busy after 1000 ms: closing the remaining connections/);
+  } finally {
+    await server.stop('SIGKILL');
   }
 });

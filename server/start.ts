@@ -4,9 +4,6 @@ import { ConfigError, loadConfig } from './config.ts';
 import { buildServer } from './app.ts';
 import { buildFreshness } from './build-freshness.ts';
 
-/** How long SIGTERM waits for requests in flight (below the usual 30 s an orchestrator waits before SIGKILL). */
-const SHUTDOWN_GRACE_MS = 25_000;
-
 /** Builds the app when dist/ is missing or older than its sources, so `npm start` alone is enough. */
 function ensureBuilt(distDir: string) {
   const freshness = buildFreshness(distDir);
@@ -49,13 +46,13 @@ async function main() {
       app.log.info(`${signal}: finishing in-flight requests, then stopping`);
       // Fastify's close() stops accepting connections and waits for requests in flight. A keep-alive connection
       // whose request finishes during the wait turns idle and would hold the server open until its keep-alive
-      // timeout: close idle ones as they appear. After SHUTDOWN_GRACE_MS, whatever is left is cut.
+      // timeout: close idle ones as they appear. After SHUTDOWN_GRACE_MS (25 s), whatever is left is cut.
       const idle = setInterval(() => app.server.closeIdleConnections(), 100);
       idle.unref();
       setTimeout(() => {
-        app.log.warn(`still busy after ${SHUTDOWN_GRACE_MS} ms: closing the remaining connections`);
+        app.log.warn(`still busy after ${config.shutdownGraceMs} ms: closing the remaining connections`);
         app.server.closeAllConnections();
-      }, SHUTDOWN_GRACE_MS).unref();
+      }, config.shutdownGraceMs).unref();
       app.close().then(
         () => process.exit(0),
         () => process.exit(1),

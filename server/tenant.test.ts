@@ -388,8 +388,67 @@ describe('Sign in with SailPoint (authorization code + PKCE) against the sandbox
     }
   });
 
+  it('keeps a sign-in attempt for 10 minutes: an older one is refused, one just inside the limit signs in', async () => {
+    const { jar, params } = await startLogin('/completed');
+    const callback = await chooseIdentity(params);
+    // The attempt as the server wrote it (its own key and box): state, verifier and an expiry 10 minutes out.
+    const issued = tenant.app.decodeSecureSession(decodeURIComponent(jar.cookies.get('wi-oauth')!));
+    const pending = issued!.get('login') as { state: string; exp: number };
+    const now = Math.floor(Date.now() / 1000);
+    expect(pending.state).toBe(params.state);
+    expect(pending.exp - now).toBeGreaterThanOrEqual(598);
+    expect(pending.exp - now).toBeLessThanOrEqual(600);
+    /** The same attempt, as if it had been started `age` seconds ago. */
+    const aged = (age: number) => {
+      const session = tenant.app.createSecureSession({ login: { ...pending, exp: now - age + 600 } });
+      return { cookie: `wi-oauth=${encodeURIComponent(tenant.app.encodeSecureSession(session))}` };
+    };
+
+    // 10 minutes and 5 seconds old: refused, the code not even exchanged, no session.
+    const late = await fetch(callback, { redirect: 'manual', headers: { ...aged(605), accept: 'application/json' } });
+    expect(late.status).toBe(400);
+    expect(texts(await late.json())).toMatch(/unknown or has expired/);
+    expect(late.headers.getSetCookie().join('\n')).not.toMatch(/wi-session=[^;]+/);
+    // 9 minutes and 50 seconds old, with the same code (still unused): signed in, back at returnTo.
+    const inTime = await fetch(callback, { redirect: 'manual', headers: aged(590) });
+    expect(inTime.status).toBe(302);
+    expect(inTime.headers.get('location')).toBe('/completed');
+    expect(inTime.headers.getSetCookie().join('\n')).toMatch(/wi-session=[^;]+/);
+  });
+
   it('lets the sign-in page form-action reach the authorize origin (CSP)', async () => {
     const csp = (await fetch(`${tenant.url}/health`)).headers.get('content-security-policy')!;
     expect(csp).toContain(`form-action 'self' ${sandbox.url}`);
+  });
+});
+
+describe('several copies behind a load balancer', () => {
+  let sameSecret: TestServer;
+  let otherSecret: TestServer;
+  beforeAll(async () => {
+    // Both share the first copy's session store (its DATA_DIR), so the secret alone decides: the other copy finds
+    // the session row but cannot read the cookie that names it.
+    const DATA_DIR = tenant.config.dataDir;
+    sameSecret = await startTestServer({ SAIL_BASE_URL: sandbox.url, SESSION_SECRET: SECRET, DATA_DIR });
+    otherSecret = await startTestServer({ SAIL_BASE_URL: sandbox.url, SESSION_SECRET: `other-${SECRET}`, DATA_DIR });
+  });
+  afterAll(async () => {
+    await sameSecret?.close();
+    await otherSecret?.close();
+  });
+
+  it('a copy with the same SESSION_SECRET reads the session; a copy with another secret answers 401', async () => {
+    const { jar } = await patSignIn(tenant, 'alice.approver');
+    const same = await call(`${sameSecret.url}/auth/session`, jar, 'GET');
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ identityId: ALICE.id });
+    expect((await call(`${sameSecret.url}/v3/work-items/count`, jar, 'GET')).status).toBe(200);
+
+    const other = await call<{ error: string }>(`${otherSecret.url}/auth/session`, jar, 'GET');
+    expect(other.status).toBe(401);
+    expect(other.body).toEqual({ error: expect.any(String) });
+    const api = await call<{ error: string }>(`${otherSecret.url}/v3/work-items/count`, jar, 'GET');
+    expect(api.status).toBe(401);
+    expect(api.body).toEqual({ error: expect.any(String) });
   });
 });

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -29,13 +27,16 @@ export interface TestServerOptions {
 
 /**
  * The real server with a throw-away sandbox database on an ephemeral port, for tests that talk HTTP.
- * `env` overrides variables as a user would set them (SANDBOX_TOKEN_TTL, SANDBOX_RATE_LIMIT, ...).
+ * `env` overrides variables as a user would set them (SANDBOX_TOKEN_TTL, SANDBOX_RATE_LIMIT, ...); DATA_DIR defaults
+ * to a fresh temporary folder.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-test-'));
+  // A DATA_DIR given by the test is shared with another server (its session store, say) and left in place.
+  const ownDir = env.DATA_DIR === undefined;
+  const dir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wi-test-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     SANDBOX_RATE_LIMIT: '100000/1s',
@@ -61,68 +62,13 @@ export async function startTestServer(
     app,
     config,
     close: async () => {
-      await app.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      // A test is over: connections still open (another test server's keep-alive pool, say) are cut, not awaited.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
+      if (ownDir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-export interface ServerProcess {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/**
- * The real server in a process of its own on `dataDir` (its sandbox database is `dataDir/sandbox.sqlite`), for
- * tests that kill it or race two servers on one database. Resolves once /health answers.
- */
-export async function spawnServer(dataDir: string): Promise<ServerProcess> {
-  const port = await freePort();
-  // The server itself, in one process (tsx as a loader): `tsx server/start.ts` would run it in a child process that
-  // a kill -9 of the wrapper leaves running, and the "crash" would not stop the write at all.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      SKIP_BUILD: '1',
-      DATA_DIR: dataDir,
-      SANDBOX_DB: path.join(dataDir, 'sandbox.sqlite'),
-      DIST_DIR: path.join(dataDir, 'no-dist'),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SANDBOX_RATE_LIMIT: '100000/1s',
-      SIGN_IN_RATE_LIMIT: '100000/1s',
-      SANDBOX_FAULTS: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { process: child, url, output: () => output };
-}
+export { freePort } from './child-server.ts';

@@ -93,13 +93,11 @@ async function signIn(server: TestServer, clientId = 'pat.person') {
   return { response, cookie };
 }
 
-/** A request exactly as written (fetch would normalise `..` and encodings away). */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+/** A request exactly as written (fetch would normalise `..`, encodings, Host and the target's form away). */
+function rawRequest(url: string, request: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => {
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`);
-    });
+    const socket = net.connect(Number(port), hostname, () => socket.write(request));
     let data = '';
     socket.on('data', (c) => (data += c.toString('utf8')));
     socket.on('end', () => {
@@ -108,6 +106,11 @@ function rawGet(url: string, path: string): Promise<{ status: number; body: stri
     });
     socket.on('error', reject);
   });
+}
+
+function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return rawRequest(url, `GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`);
 }
 
 function httpGet(url: string, headers: http.OutgoingHttpHeaders): Promise<{ status: number; headers: Headers }> {
@@ -183,10 +186,40 @@ describe('the allow-list', () => {
   });
 
   it('never takes the upstream from the request (Host, absolute-form URL)', async () => {
-    const res = await fetch(`${proxy.url}/v3/work-items`, { headers: { 'x-forwarded-host': 'evil.example' } });
-    expect(res.status).toBe(200);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]!.headers.host).toBe(new URL(upstreamUrl).host);
+    // A second server, the one a forged Host or an absolute-form request target names: it must see nothing.
+    const elsewhere: string[] = [];
+    const evil = http.createServer((req, res) => {
+      elsewhere.push(`${req.method} ${req.url}`);
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    const evilHost = `127.0.0.1:${(evil.address() as AddressInfo).port}`;
+    try {
+      // A forged Host (and the forwarding headers): forwarded, to SAIL_BASE_URL, with the tenant's own Host.
+      const forged = await rawRequest(
+        proxy.url,
+        `GET /v3/work-items?limit=1 HTTP/1.1\r\nHost: ${evilHost}\r\nX-Forwarded-Host: ${evilHost}\r\n` +
+          `Forwarded: host=${evilHost}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(forged.status).toBe(200);
+      expect(seen.map((s) => s.url)).toEqual(['/v3/work-items?limit=1']);
+      expect(seen[0]!.headers.host).toBe(new URL(upstreamUrl).host);
+      // An absolute-form target naming the other server, with either Host: refused before routing (400 naming the
+      // request target), forwarded nowhere.
+      for (const host of [evilHost, new URL(proxy.url).host]) {
+        const absolute = await rawRequest(
+          proxy.url,
+          `GET http://${evilHost}/v3/work-items HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+        );
+        expect(absolute.status, host).toBe(400);
+        expect((JSON.parse(absolute.body) as ErrorResponseDto).detailCode).toMatch(/^400/);
+      }
+      expect(seen).toHaveLength(1);
+      expect(elsewhere).toEqual([]);
+    } finally {
+      evil.closeAllConnections();
+      await new Promise((resolve) => evil.close(resolve));
+    }
   });
 });
 

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, WorkItem } from '../../contract/work-items.ts';
-import { buildServer } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { FaultInjector } from './faults/injector.ts';
 import { formatFaults, parseFaults } from './faults/rules.ts';
@@ -245,22 +243,48 @@ describe('sandbox only', () => {
   });
 
   it('tenant mode has no /sandbox/faults and ignores SANDBOX_FAULTS', async () => {
-    const app = await buildServer(
-      loadConfig({
-        SAIL_BASE_URL: 'https://127.0.0.1:9',
-        SESSION_SECRET: 'x'.repeat(40),
-        SANDBOX_FAULTS: '/**=drop',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: '/tmp/wi-faults-tenant',
-        DIST_DIR: '/tmp/wi-faults-tenant/no-dist',
-      }),
-    );
+    // A rule that faults every API call the test makes below: a sandbox given it answers them 503.
+    const spec = '/v3/**=status:503';
+    const injector = new FaultInjector(spec);
+    for (const path of ['/v3/work-items/count', '/v3/work-items/bulk-approve/x']) {
+      expect(injector.pick('GET', path), `${path} is faulted by the rule`).toBeDefined();
+    }
+    const faulted = await startTestServer({ SANDBOX_FAULTS: spec });
     try {
-      const res = await app.inject({ method: 'GET', url: '/sandbox/faults' });
-      expect(res.statusCode).toBe(404);
-      expect(res.json()).toHaveProperty('trackingId');
+      const token = await tokenFor(faulted.url, 'alice.approver');
+      const count = await fetch(`${faulted.url}/v3/work-items/count`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(count.status).toBe(503);
     } finally {
-      await app.close();
+      await faulted.close();
+    }
+    const upstream = await startTestServer();
+    const tenant = await startTestServer({
+      SAIL_BASE_URL: upstream.url,
+      SESSION_SECRET: 'x'.repeat(40),
+      SANDBOX_FAULTS: spec,
+    });
+    try {
+      expect((await fetch(`${tenant.url}/sandbox/faults`)).status).toBe(404);
+      const signIn = await fetch(`${tenant.url}/auth/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+        body: JSON.stringify({ clientId: 'alice.approver', clientSecret: 'sandbox-secret' }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+      const count = await fetch(`${tenant.url}/v3/work-items/count`, { headers: { cookie } });
+      expect(count.status).toBe(200);
+      expect(((await count.json()) as { count: number }).count).toBeGreaterThan(0);
+      const bulk = await fetch(`${tenant.url}/v3/work-items/bulk-approve/x`, {
+        method: 'POST',
+        headers: { cookie, 'x-requested-with': 'XMLHttpRequest' },
+      });
+      expect(bulk.status).toBe(404); // the tenant's own answer for an unknown item, not an injected 503
+    } finally {
+      await tenant.close();
+      await upstream.close();
     }
   });
 });

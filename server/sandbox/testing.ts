@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import type { WorkItem } from '../../contract/work-items.ts';
 import { SANDBOX_CLIENT_SECRET } from './identities.ts';
+import { formFields } from '../../contract/account-selection.ts';
 
 export async function tokenFor(url: string, alias: string): Promise<string> {
   const res = await fetch(`${url}/oauth/token`, {
@@ -34,6 +35,8 @@ export function client(url: string, token?: string) {
   ): Promise<Answer<T>> {
     const init: RequestInit = {
       method,
+      // the server's own answer, a redirect included (not the page it points to)
+      redirect: 'manual',
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
@@ -82,4 +85,42 @@ export async function allPending(call: Call, query = '', base = '/v3/work-items'
     out.push(...page.body);
     if (page.body.length < 250) return out;
   }
+}
+
+/** Signs in at /auth/session (`{identity}` in the sandbox, `{clientId, clientSecret}` anywhere): the session cookie. */
+export async function sessionCookie(url: string, body: Record<string, string>): Promise<string> {
+  const res = await fetch(`${url}/auth/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+    body: JSON.stringify(body),
+  });
+  const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
+  if (res.status !== 200 || !cookie)
+    throw new Error(`sign-in ${JSON.stringify(body)}: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+/** A value the form accepts for each field (first allowed value, or one of the right kind). */
+export function validSelection(w: WorkItem): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of formFields(w.form!)) {
+    if (f.allowedValuesList?.length) out[f.name!] = f.allowedValuesList[0]!.value;
+    else if (f.displayType === 'checkbox') out[f.name!] = true;
+    else if (f.displayType === 'date') out[f.name!] = '2026-01-15';
+    else out[f.name!] = 'a valid answer';
+  }
+  return out;
+}
+
+/**
+ * Alice's plain pending items by what can be done to them (the hostile seed items left out): manual tasks to
+ * complete, approval items to decide, forms to submit. Each test that changes one takes it out of its pool.
+ */
+export async function itemPools(call: Call) {
+  const pending = (await allPending(call)).filter((w) => !/<|script|\u202e/i.test(w.name ?? ''));
+  return {
+    task: pending.filter((w) => (w.type === 'Generic' || w.type === 'Remediation') && !w.form),
+    approval: pending.filter((w) => w.type === 'Approval' && (w.approvalItems?.length ?? 0) > 0),
+    form: pending.filter((w) => w.form),
+  };
 }

@@ -209,15 +209,40 @@ describe.each(WORK_ITEMS_PREFIXES)('the Work Items API at %s', (api) => {
 
     it('two deciders racing on the same items: each decided exactly once', async () => {
       const item = await find(alice, (w) => w.type === 'Approval' && (w.approvalItems?.length ?? 0) >= 4);
-      const calls = item.approvalItems!.flatMap((x) => [
-        alice('POST', `${api}/${item.id}/approve/${x.id}`),
-        ada('POST', `${api}/${item.id}/reject/${x.id}`),
-      ]);
-      calls.push(ada('POST', `${api}/bulk-approve/${item.id}`));
-      const results = await Promise.all(calls);
-      expect(results.every((r) => r.status === 200 || r.status === 400)).toBe(true);
+      const approvals = item.approvalItems!;
+      const singles = approvals.map((x) =>
+        Promise.all([
+          alice<WorkItem>('POST', `${api}/${item.id}/approve/${x.id}`),
+          ada<WorkItem>('POST', `${api}/${item.id}/reject/${x.id}`),
+        ]),
+      );
+      const bulk = ada<WorkItem>('POST', `${api}/bulk-approve/${item.id}`);
+      const [results, bulkResult] = await Promise.all([Promise.all(singles), bulk]);
       const final = (await alice<WorkItem>('GET', `${api}/${item.id}`)).body;
-      expect(final.approvalItems!.every((x) => x.state !== 'Pending')).toBe(true);
+      const finalState = new Map(final.approvalItems!.map((x) => [x.id, x.state]));
+      // Per approval item: one winner (the approve, the reject, or — when neither won — the bulk approval), and
+      // the stored state is the winner's; every loser is a 400 that says why.
+      for (const [i, [approve, reject]] of results.entries()) {
+        const id = approvals[i]!.id!;
+        const singleWinners = [approve, reject].filter((r) => r.status === 200);
+        expect(singleWinners.length, id).toBeLessThanOrEqual(1);
+        const expected =
+          approve.status === 200
+            ? 'Finished'
+            : reject.status === 200
+              ? 'Rejected'
+              : bulkResult.status === 200
+                ? 'Finished'
+                : undefined;
+        expect(expected, `${id} was decided by someone`).toBeDefined();
+        expect(finalState.get(id), id).toBe(expected);
+        for (const loser of [approve, reject].filter((r) => r.status !== 200)) {
+          expectDto(loser, 400, /already (decided|completed) \(state (Finished|Rejected)\)/);
+        }
+      }
+      if (bulkResult.status !== 200) expectDto(bulkResult, 400, /already completed/);
+      else
+        expect(bulkResult.body.approvalItems!.map((x) => x.state)).toEqual(approvals.map((x) => finalState.get(x.id)));
       expect(final.state).not.toBe('Pending');
     });
   });
@@ -297,6 +322,15 @@ describe.each(WORK_ITEMS_PREFIXES)('the Work Items API at %s', (api) => {
   describe('forward', () => {
     it('moves ownership and keeps the history', async () => {
       const item = await find(alice, (w) => w.type === 'Approval' && (w.forwardHistory ?? []).length === 0);
+      const carol = client(server.url, await tokenFor(server.url, 'carol.approver'));
+      const counts = async (call: Call) => {
+        const { pending } = await consistent(call); // lists, counts and summary agree (and add up)
+        return {
+          pending: pending.length,
+          summary: (await call<Record<string, number>>('GET', `${api}/summary`)).body,
+        };
+      };
+      const [aliceBefore, carolBefore] = [await counts(alice), await counts(carol)];
       const res = await alice('POST', `${api}/${item.id}/forward`, {
         targetOwnerId: CAROL.id,
         comment: 'Carol covers Sales apps',
@@ -304,7 +338,21 @@ describe.each(WORK_ITEMS_PREFIXES)('the Work Items API at %s', (api) => {
       });
       expect(res.status).toBe(200);
       expectDto(await alice('GET', `${api}/${item.id}`), 403);
-      const carol = client(server.url, await tokenFor(server.url, 'carol.approver'));
+      // The forwarder's pending count drops by one, the target's rises by one; completed counts do not move.
+      const [aliceAfter, carolAfter] = [await counts(alice), await counts(carol)];
+      expect(aliceAfter.pending).toBe(aliceBefore.pending - 1);
+      expect(carolAfter.pending).toBe(carolBefore.pending + 1);
+      expect(aliceAfter.summary).toEqual({
+        ...aliceBefore.summary,
+        open: aliceBefore.summary.open! - 1,
+        total: aliceBefore.summary.total! - 1,
+      });
+      expect(carolAfter.summary).toEqual({
+        ...carolBefore.summary,
+        open: carolBefore.summary.open! + 1,
+        total: carolBefore.summary.total! + 1,
+      });
+      expect((await carol<WorkItem[]>('GET', `${api}?limit=250`)).body.map((w) => w.id)).toContain(item.id);
       const moved = await carol<WorkItem>('GET', `${api}/${item.id}`);
       expect(moved.body.ownerId).toBe(CAROL.id);
       expect(moved.body.ownerName).toBe('Carol Approver');

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletedApproval, PendingApproval } from '../../../contract/access-requests.ts';
-import { spawnServer, startTestServer, type ServerProcess, type TestServer } from '../../test-server.ts';
+import { startChildServer, type ChildServer } from '../../child-server.ts';
+import { startTestServer, type TestServer } from '../../test-server.ts';
 import { ADA, ALICE } from '../identities.ts';
 import { openSandboxDb } from '../index.ts';
 import { client, dumpDb, tokenFor, type Call } from '../testing.ts';
@@ -15,19 +16,18 @@ import { V1, V3, conforms, whole } from './testing.ts';
 
 describe('two processes racing on the same approvals', () => {
   let dir: string;
-  let servers: ServerProcess[] = [];
+  let servers: ChildServer[] = [];
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-ar-race-'));
     const dbFile = path.join(dir, 'sandbox.sqlite');
     openSandboxDb({ sandboxDb: dbFile, seedScale: 200, sandboxBigItemSize: 0 }).close();
     // Both in processes of their own (not this one, which would answer only when the test yields).
-    servers = await Promise.all([spawnServer(dir), spawnServer(dir)]);
+    const env = { DATA_DIR: dir, SANDBOX_DB: dbFile };
+    servers = await Promise.all([startChildServer(env), startChildServer(env)]);
   });
   afterAll(async () => {
-    await Promise.all(
-      servers.map(({ process }) => new Promise((resolve) => process.once('exit', resolve).kill('SIGTERM'))),
-    );
+    await Promise.all(servers.map((s) => s.stop()));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
