@@ -1,49 +1,111 @@
 import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { SearchField, SelectField } from '../../../components/fields.tsx';
-import type { TableParams } from '../hooks/table-params.ts';
-import { typeLabel } from '../rules.ts';
+import type { Facet, Facets } from '../../../lib/queue/query-index.ts';
+import { SORT_CHOICES, type ListParams, type ListVariant } from '../hooks/list-params.ts';
 
-/** Quick filter, type filter and sort over the loaded page; extra actions (bulk buttons) go on the right. */
+/** The facet's choices, plus the URL's value when no row has it (a pasted link): the select shows what is applied. */
+function FacetSelect({
+  label,
+  all,
+  value,
+  facets,
+  onChange,
+}: {
+  label: string;
+  all: string;
+  value: string;
+  facets: Facet[];
+  onChange: (value: string) => void;
+}) {
+  const choices = value && !facets.some((f) => f.value === value) ? [...facets, { value, label: value, count: 0 }] : facets;
+  return (
+    <SelectField label={label} value={value} onChange={onChange} sx={{ minWidth: 150, flex: '0 1 190px' }}>
+      <option value="">{all}</option>
+      {choices.map((f) => (
+        <option key={f.value} value={f.value}>
+          {f.label} ({f.count.toLocaleString('en')})
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** Search, filters (type, application, requester, age) and sort over the whole list; extra actions on the right. */
 export function ListToolbar({
+  variant,
+  search,
+  onSearch,
   params,
   onChange,
-  types,
+  facets,
+  sortLocked,
   children,
 }: {
-  params: TableParams;
-  onChange: (changes: Partial<TableParams>) => void;
-  types: string[];
+  variant: ListVariant;
+  search: string;
+  onSearch: (text: string) => void;
+  params: ListParams;
+  onChange: (changes: Partial<ListParams>) => void;
+  facets: Facets;
+  /** The list is in the server's order (above the bound): the sort cannot change. */
+  sortLocked: boolean;
   children?: ReactNode;
 }) {
-  const typeOptions = params.type && !types.includes(params.type) ? [...types, params.type] : types;
   return (
-    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
+    <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 1.5 }}>
       <SearchField
-        label="Filter this page"
-        placeholder="Name, description, requester or id"
-        value={params.q}
-        onChange={(q) => onChange({ q })}
-        sx={{ minWidth: 280, flex: '1 1 280px', maxWidth: 420 }}
+        label="Search work items"
+        placeholder="Name, requester, application, account, value or id"
+        value={search}
+        onChange={onSearch}
+        sx={{ minWidth: 240, flex: '1 1 300px', maxWidth: 460 }}
       />
-      <SelectField label="Type" value={params.type} onChange={(type) => onChange({ type })} sx={{ minWidth: 160 }}>
-        <option value="">All types</option>
-        {typeOptions.map((t) => (
-          <option key={t} value={t}>
-            {typeLabel(t)}
-          </option>
-        ))}
+      <FacetSelect
+        label="Type"
+        all="All types"
+        value={params.type}
+        facets={facets.types}
+        onChange={(type) => onChange({ type })}
+      />
+      <FacetSelect
+        label="Application"
+        all="All applications"
+        value={params.application}
+        facets={facets.applications}
+        onChange={(application) => onChange({ application })}
+      />
+      <FacetSelect
+        label="Requester"
+        all="All requesters"
+        value={params.requester}
+        facets={facets.requesters}
+        onChange={(requester) => onChange({ requester })}
+      />
+      <SelectField
+        label="Age"
+        value={params.age}
+        onChange={(age) => onChange({ age: age === '7' || age === '30' ? age : '' })}
+        sx={{ minWidth: 140 }}
+      >
+        <option value="">Any age</option>
+        <option value="7">Older than 7 days</option>
+        <option value="30">Older than 30 days</option>
       </SelectField>
       <SelectField
         label="Sort"
-        value={params.sort}
-        onChange={(sort) => onChange({ sort: sort === 'oldest' ? 'oldest' : 'newest' })}
-        sx={{ minWidth: 150 }}
+        value={sortLocked ? 'server' : params.sort}
+        onChange={(sort) => onChange({ sort: SORT_CHOICES[variant].find((c) => c.value === sort)?.value })}
+        disabled={sortLocked}
+        sx={{ minWidth: 170 }}
       >
-        <option value="newest">Newest first</option>
-        <option value="oldest">Oldest first</option>
+        {sortLocked && <option value="server">Server&apos;s order</option>}
+        {SORT_CHOICES[variant].map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
       </SelectField>
-      <Box sx={{ flexGrow: 1 }} />
       {children}
     </Box>
   );

@@ -9,7 +9,7 @@ import type { RowsProps } from './Rows.tsx';
  * Window-scrolled virtual rows inside a real <tbody>: the page keeps its normal scroll, spacer rows stand in for
  * what is off screen. Its own chunk: @tanstack/react-virtual is only downloaded once a long list is shown.
  */
-export default function VirtualRowsImpl({ count, columns, estimate = 53, renderRow }: RowsProps) {
+export default function VirtualRowsImpl({ count, columns, estimate = 53, fixed = false, renderRow }: RowsProps) {
   const topRef = useRef<HTMLTableRowElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
@@ -33,7 +33,7 @@ export default function VirtualRowsImpl({ count, columns, estimate = 53, renderR
       <TableRow ref={topRef} aria-hidden>
         <TableCell colSpan={columns} sx={{ height: paddingTop, p: 0, border: 0 }} />
       </TableRow>
-      {items.map((item) => renderRow(item.index, virtualizer.measureElement))}
+      {items.map((item) => renderRow(item.index, fixed ? undefined : virtualizer.measureElement))}
       {paddingBottom > 0 && (
         <TableRow aria-hidden>
           <TableCell colSpan={columns} sx={{ height: paddingBottom, p: 0, border: 0 }} />

@@ -1,0 +1,88 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { ApiError } from '../../../lib/http.ts';
+import { rememberOwner, useOwnerId } from '../../../lib/owner.ts';
+import { useQueueBound } from '../../../lib/queue/bound.ts';
+import { facetsOf, filterRows, isFiltered, sortRows, type QueueFilter } from '../../../lib/queue/query-index.ts';
+import type { QueueRow } from '../../../lib/queue/row.ts';
+import type { QueueData } from '../../../lib/queue/stream.ts';
+import { useUrlText } from '../../../lib/use-update-search.ts';
+import { completedWorkItemsQueueQueryOptions } from '../api/get-completed-work-items.ts';
+import { workItemsQueueQueryOptions } from '../api/list-work-items.ts';
+import { useListParams, type ListVariant } from './list-params.ts';
+
+const NO_ROWS: QueueRow[] = [];
+const queueOptions = { pending: workItemsQueueQueryOptions, completed: completedWorkItemsQueueQueryOptions };
+
+/** "Now" for ages and the age filter, moving once a minute (not per render: the index would re-filter). */
+function useMinute(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * A list page's state: the owner viewed, the whole list (pending or completed) streamed into the index, the URL's
+ * filters and sort, the typed search, and what of it all is shown. Above the bound the list is in the server's
+ * order (the first `bound` items, newest first): sorting the part loaded would pretend to know the rest.
+ */
+export function useQueueList(variant: ListVariant) {
+  const ownerId = useOwnerId();
+  const [bound, setBound] = useQueueBound();
+  const [params, setParams] = useListParams(variant);
+  const [search, setSearch] = useUrlText('q');
+  const query = useQuery(queueOptions[variant]({ ownerId, bound }));
+  const data: QueueData | undefined = query.data;
+  const rows = data?.rows ?? NO_ROWS;
+  const serverOrder = !!data && data.total > data.target;
+  const sort = serverOrder ? 'server' : params.sort;
+  const now = useMinute();
+  // Typing paints the box at once; the filtered rows follow in a render React may interrupt for the next key.
+  const typed = useDeferredValue(search);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const { type, application, requester, age } = params;
+  const filter: QueueFilter = useMemo(
+    () => ({ q: typed, type, application, requester, age }),
+    [typed, type, application, requester, age],
+  );
+  const visible = useMemo(() => filterRows(sorted, filter, now), [sorted, filter, now]);
+  const facets = useMemo(() => facetsOf(rows), [rows]);
+
+  // An admin viewing another owner: the owner's name, learnt from their items, for the picker and the banner.
+  const ownerName = rows.find((r) => r.ownerName)?.ownerName;
+  useEffect(() => {
+    if (ownerId && ownerName) rememberOwner(ownerId, ownerName);
+  }, [ownerId, ownerName]);
+
+  useEffect(() => {
+    if (data?.complete) performance.mark(`${variant}-queue-loaded`);
+  }, [data?.complete, variant]);
+
+  return {
+    ownerId,
+    variant,
+    query: query as typeof query & { error: ApiError | null },
+    data,
+    rows,
+    visible,
+    facets,
+    now,
+    params,
+    setParams,
+    search,
+    setSearch,
+    /** The search the rows shown were filtered with (it trails `search` by a render while typing). */
+    appliedSearch: typed,
+    filtered: isFiltered(filter),
+    bound,
+    setBound,
+    /** More items than the bound: the first `bound` in the server's order. */
+    serverOrder,
+    sort,
+  };
+}
+
+export type QueueList = ReturnType<typeof useQueueList>;
