@@ -67,9 +67,10 @@ export function workItemRow(item: WorkItem): QueueRow {
 
 /** A queue source over one of the two v3 list calls (pending or completed) of one owner. */
 export function workItemsSource(
-  list: (scope: { ownerId?: string | null; limit: number; offset: number }, signal?: AbortSignal) => Promise<
-    Collection<WorkItem>
-  >,
+  list: (
+    scope: { ownerId?: string | null; limit: number; offset: number },
+    signal?: AbortSignal,
+  ) => Promise<Collection<WorkItem>>,
   ownerId: string | null | undefined,
 ): QueueSource {
   return {
@@ -77,7 +78,11 @@ export function workItemsSource(
     pageSize: WORK_ITEMS_PAGE_SIZE,
     async fetchPage({ offset, limit, signal }) {
       const page = await list({ ownerId, limit, offset }, signal);
-      return { rows: page.items.filter((i) => i && typeof i.id === 'string').map(workItemRow), total: page.total, offset };
+      return {
+        rows: page.items.filter((i) => i && typeof i.id === 'string').map(workItemRow),
+        total: page.total,
+        offset,
+      };
     },
   };
 }

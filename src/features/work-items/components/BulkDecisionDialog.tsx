@@ -72,7 +72,9 @@ export function BulkDecisionDialog({
 
   const run = async () => {
     const perform = PERFORM[decision];
-    const done = await bulk.run(items, async (item) => writeWorkItem(queryClient, await perform({ workItemId: item.id })));
+    const done = await bulk.run(items, async (item) =>
+      writeWorkItem(queryClient, await perform({ workItemId: item.id })),
+    );
     await settleBulkRun(queryClient, {
       doneIds: done.filter((r) => r.ok).map((r) => r.id),
       ownerIds: items.map((i) => i.ownerId),
@@ -153,4 +155,3 @@ export function BulkDecisionDialog({
     </Dialog>
   );
 }
-

@@ -18,9 +18,15 @@ function FacetSelect({
   facets: Facet[];
   onChange: (value: string) => void;
 }) {
-  const choices = value && !facets.some((f) => f.value === value) ? [...facets, { value, label: value, count: 0 }] : facets;
+  const choices =
+    value && !facets.some((f) => f.value === value) ? [...facets, { value, label: value, count: 0 }] : facets;
   return (
-    <SelectField label={label} value={value} onChange={onChange} sx={{ minWidth: 150, flex: '0 1 190px' }}>
+    <SelectField
+      label={label}
+      value={value}
+      onChange={onChange}
+      sx={{ minWidth: 140, flex: { xs: '1 1 140px', sm: '0 1 180px' } }}
+    >
       <option value="">{all}</option>
       {choices.map((f) => (
         <option key={f.value} value={f.value}>
@@ -86,7 +92,7 @@ export function ListToolbar({
         label="Age"
         value={params.age}
         onChange={(age) => onChange({ age: age === '7' || age === '30' ? age : '' })}
-        sx={{ minWidth: 140 }}
+        sx={{ minWidth: 140, flex: { xs: '1 1 140px', sm: '0 0 auto' } }}
       >
         <option value="">Any age</option>
         <option value="7">Older than 7 days</option>
@@ -97,7 +103,7 @@ export function ListToolbar({
         value={sortLocked ? 'server' : params.sort}
         onChange={(sort) => onChange({ sort: SORT_CHOICES[variant].find((c) => c.value === sort)?.value })}
         disabled={sortLocked}
-        sx={{ minWidth: 170 }}
+        sx={{ minWidth: 170, flex: { xs: '1 1 140px', sm: '0 0 auto' } }}
       >
         {sortLocked && <option value="server">Server&apos;s order</option>}
         {SORT_CHOICES[variant].map((c) => (

@@ -81,9 +81,9 @@ export function QueueStatus({ list }: { list: QueueList }) {
       </Box>
       {serverOrder && (
         <Alert severity="warning" sx={{ my: 1 }} data-testid="server-order-note">
-          {n(total)} {what} work items: more than the {n(bound)} this list loads. It shows the first {n(bound)} in
-          the server&apos;s order (newest first); search and filters cover those. Decide them and the next ones follow,
-          or load more with &ldquo;Load up to&rdquo;.
+          {n(total)} {what} work items: more than the {n(bound)} this list loads. It shows the first {n(bound)} in the
+          server&apos;s order (newest first); search and filters cover those. Decide them and the next ones follow, or
+          load more with &ldquo;Load up to&rdquo;.
         </Alert>
       )}
     </>

@@ -118,7 +118,7 @@ const QueueTableRow = memo(function QueueTableRow({
 
 // The look of MUI's TableCell, once for the whole table instead of per cell.
 const cells = {
-  '& td': {
+  '& tr[data-index] > td': {
     height: ROW_HEIGHT,
     boxSizing: 'border-box',
     px: 2,
@@ -128,7 +128,7 @@ const cells = {
     fontSize: '0.875rem',
     verticalAlign: 'middle',
   },
-  '& tbody tr:hover': { bgcolor: 'action.hover' },
+  '& tbody tr[data-index]:hover': { bgcolor: 'action.hover' },
   '& tbody tr[aria-selected="true"]': { bgcolor: 'action.selected' },
   '& td.check': { width: 48, px: 1, textAlign: 'center' },
   '& td.check input': { width: 18, height: 18, cursor: 'pointer', accentColor: 'var(--mui-palette-primary-main)' },

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { plural } from '../../../lib/plural.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { TableSelection } from './QueueTable.tsx';
 
@@ -48,7 +47,9 @@ export function SelectionBar({
           )
         }
       >
-        {allSelected ? `All ${matching.length.toLocaleString('en')} selected` : `Select all ${plural(matching.length, 'matching')}`}
+        {allSelected
+          ? `All ${matching.length.toLocaleString('en')} selected`
+          : `Select all ${matching.length.toLocaleString('en')} matching`}
       </Button>
       <Typography variant="body2" color="text.secondary" aria-live="polite" sx={{ minWidth: 90 }}>
         {count > 0 ? `${count.toLocaleString('en')} selected` : ''}

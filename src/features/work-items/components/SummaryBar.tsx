@@ -42,7 +42,12 @@ export function SummaryBar({
           <Typography variant="body2" color="text.secondary" component="dt">
             Oldest pending
           </Typography>
-          <Typography variant="h6" component="dd" sx={{ m: 0, fontWeight: 600, lineHeight: 1.3 }} data-testid="summary-oldest">
+          <Typography
+            variant="h6"
+            component="dd"
+            sx={{ m: 0, fontWeight: 600, lineHeight: 1.3 }}
+            data-testid="summary-oldest"
+          >
             {oldest === undefined ? <Skeleton width={60} /> : oldest ? <Age created={oldest.created} now={now} /> : '—'}
           </Typography>
         </Box>

@@ -59,7 +59,11 @@ export function WorkItemsListPanel({
         <QueueStatus list={list} />
         {query.isError && (
           <Box sx={{ my: 1 }}>
-            <ErrorAlert error={query.error} title="Part of the list could not be loaded" onRetry={() => query.refetch()} />
+            <ErrorAlert
+              error={query.error}
+              title="Part of the list could not be loaded"
+              onRetry={() => query.refetch()}
+            />
           </Box>
         )}
         {actions}

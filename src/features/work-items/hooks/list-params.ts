@@ -1,7 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useUpdateSearch } from '../../../lib/use-update-search.ts';
-import { AGE_FILTERS, QUEUE_SORTS, type AgeFilter, type QueueFilter, type QueueSort } from '../../../lib/queue/query-index.ts';
+import {
+  AGE_FILTERS,
+  QUEUE_SORTS,
+  type AgeFilter,
+  type QueueFilter,
+  type QueueSort,
+} from '../../../lib/queue/query-index.ts';
 
 // The list pages' state lives in the URL (filters and sort; the search text `q` is bound separately, see
 // useUrlText; ownerId is kept as it is), so a link pasted into chat opens the same view and Back/Forward move

@@ -22,7 +22,12 @@ export interface BulkRun {
   autoStart?: boolean;
 }
 
-const target = (r: QueueRow): BulkTarget => ({ id: r.id, name: r.name, pendingCount: r.pendingCount, ownerId: r.ownerId });
+const target = (r: QueueRow): BulkTarget => ({
+  id: r.id,
+  name: r.name,
+  pendingCount: r.pendingCount,
+  ownerId: r.ownerId,
+});
 
 /** `rows`: every row of the owner's queue (a selected id that is not among them is counted, but not acted on). */
 export function useBulkDecisions(ownerId: string | undefined, rows: readonly QueueRow[]) {

@@ -30,7 +30,11 @@ export function InboxPage() {
       <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
         Inbox
       </Typography>
-      <SummaryBar ownerId={ownerId} oldest={!list.data?.complete ? undefined : list.serverOrder ? null : oldestRow(list.rows)} now={list.now} />
+      <SummaryBar
+        ownerId={ownerId}
+        oldest={!list.data?.complete ? undefined : list.serverOrder ? null : oldestRow(list.rows)}
+        now={list.now}
+      />
       {bulk.resumable && !running && (
         <BulkResumeAlert resume={bulk.resumable} onResume={bulk.resume} onDismiss={bulk.dismissResume} />
       )}
@@ -45,7 +49,11 @@ export function InboxPage() {
         actions={
           <SelectionBar matching={list.visible} selection={tableSelection}>
             <span onPointerEnter={loadBulkDialog} onFocus={loadBulkDialog} style={{ display: 'contents' }}>
-              <DecisionButtons what="selected" disabled={bulk.decidable.length === 0 || running} onDecide={bulk.start} />
+              <DecisionButtons
+                what="selected"
+                disabled={bulk.decidable.length === 0 || running}
+                onDecide={bulk.start}
+              />
               <Button
                 variant="outlined"
                 disabled={bulk.completable.length === 0 || running}
