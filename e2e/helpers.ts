@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { WorkItem } from '../contract/work-items.ts';
 import type { SessionView } from '../contract/session.ts';
@@ -61,18 +61,76 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string) {
   expect(summary, `${what}: axe violations`).toEqual([]);
 }
 
-/** Filters the list to one work item by its id (the quick filter matches ids, over 100 rows a page). */
+/** The list's search box (it searches the whole list, every field, ids included). */
+export const SEARCH = 'Search work items';
+
+/** Filters the list to one work item by its id. */
 export async function rowById(page: Page, id: string) {
-  if (!/[?&]size=100/.test(page.url())) {
-    await page.getByRole('combobox', { name: /Rows per page/ }).click();
-    await page.getByRole('option', { name: '100', exact: true }).click();
-    await expect(page).toHaveURL(/size=100/);
-  }
-  await page.getByRole('searchbox', { name: 'Filter this page' }).fill(id);
+  await page.getByRole('searchbox', { name: SEARCH }).fill(id);
   // Wait for this id's row, not just "one row": right after typing, the previous filter's single row is still shown.
   const rows = page.getByTestId('work-item-row');
   const row = rows.filter({ has: page.locator(`a[href*="/work-items/${id}"]`) });
   await expect(row).toHaveCount(1);
   await expect(rows).toHaveCount(1);
   return row;
+}
+
+// ---- fault injection through the admin-only /sandbox/faults endpoint (ada's bearer token) ----
+
+// per request context: each server (the shared sandbox, the queue specs' own) signs its own tokens
+const adminTokens = new WeakMap<APIRequestContext, string>();
+
+async function adminToken(request: APIRequestContext): Promise<string> {
+  const known = adminTokens.get(request);
+  if (known) return known;
+  const response = await request.post('/oauth/token', {
+    form: { grant_type: 'client_credentials', client_id: 'ada.admin', client_secret: 'sandbox-secret' },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  const token = ((await response.json()) as { access_token: string }).access_token;
+  adminTokens.set(request, token);
+  return token;
+}
+
+export interface FaultList {
+  spec: string;
+  rules: { method?: string; path: string; hits: number; remaining?: number }[];
+}
+
+export async function setFaults(request: APIRequestContext, spec: string): Promise<FaultList> {
+  const response = await request.put('/sandbox/faults', {
+    data: { spec },
+    headers: { Authorization: `Bearer ${await adminToken(request)}` },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  return (await response.json()) as FaultList;
+}
+
+export async function getFaults(request: APIRequestContext): Promise<FaultList> {
+  const response = await request.get('/sandbox/faults', {
+    headers: { Authorization: `Bearer ${await adminToken(request)}` },
+  });
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()) as FaultList;
+}
+
+export async function clearFaults(request: APIRequestContext) {
+  const response = await request.delete('/sandbox/faults', {
+    headers: { Authorization: `Bearer ${await adminToken(request)}` },
+  });
+  expect(response.status()).toBe(204);
+}
+
+/** Every decision POST the page sends, by path (`/v3/work-items/...`). */
+export function countPosts(page: Page) {
+  const posts: string[] = [];
+  page.on('request', (r: Request) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname.startsWith('/v3/work-items/')) {
+      posts.push(new URL(r.url()).pathname);
+    }
+  });
+  return {
+    all: posts,
+    to: (path: string) => posts.filter((p) => p === path).length,
+  };
 }

@@ -48,7 +48,7 @@ export function SelectionBar({
         }
       >
         {allSelected
-          ? `All ${matching.length.toLocaleString('en')} selected`
+          ? `All ${matching.length.toLocaleString('en')} matching selected`
           : `Select all ${matching.length.toLocaleString('en')} matching`}
       </Button>
       <Typography variant="body2" color="text.secondary" aria-live="polite" sx={{ minWidth: 90 }}>
