@@ -82,6 +82,14 @@ describe('workItemRow', () => {
     expect(find('w-remediation-1')).toEqual(['w-remediation-1']); // id
   });
 
+  it('a huge name or description does not push the short fields (the id) out of the capped search text', () => {
+    const long = { ...approval, id: 'w-long-1', name: 'Z'.repeat(5_000), description: 'Y '.repeat(3_000) };
+    const row = workItemRow(long);
+    expect(row.search).toContain('w-long-1');
+    expect(row.search).toContain('marcus chen');
+    expect(row.search).toContain('ppatel');
+  });
+
   it('a work item with 5,000 approval items makes one small row', () => {
     const big: WorkItem = {
       ...approval,

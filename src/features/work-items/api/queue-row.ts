@@ -7,6 +7,8 @@ import { MAX_APPLICATIONS, searchText, timeOf, type QueueRow, type QueueSource }
 import { isCompletable, isDecidable, isForwardable, isPendingApprovalItem, typeLabel } from '../rules.ts';
 
 export const WORK_ITEM_KIND = 'work-item';
+/** How much of a name or description goes into the search text. */
+const DESCRIPTION_PART = 500;
 /** v3 list endpoints allow up to 250 a page. */
 export const WORK_ITEMS_PAGE_SIZE = 250;
 
@@ -28,15 +30,16 @@ export function workItemRow(item: WorkItem): QueueRow {
   );
   const requestedFor = remediation[0]?.targetDisplayName || item.form?.targetUser || '';
   const label = typeLabel(item.type);
-  // The listed fields first, then the sub-items' accounts, attributes and values until the cap.
+  // The short listed fields first (a 6,000-character description must not push the id out), then the start of
+  // the description, then the sub-items' accounts, attributes and values until the cap.
   const parts: (string | null | undefined)[] = [
-    item.name,
-    item.description,
+    item.name?.slice(0, DESCRIPTION_PART),
     item.requesterDisplayName,
     requestedFor,
     item.id,
     label,
     ...applications,
+    item.description?.slice(0, DESCRIPTION_PART),
   ];
   for (const a of approvals) {
     parts.push(a.account, a.name, a.value);
