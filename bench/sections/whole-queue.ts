@@ -18,7 +18,7 @@ async function pendingIds(server: BenchServer, n: number): Promise<{ ids: string
   const token = await bearerToken(server);
   const ids: string[] = [];
   let total = 0;
-  for (let offset = 0; ids.length < n; offset += 250) {
+  for (let offset = 0; offset === 0 || ids.length < n; offset += 250) {
     const r = await fetch(`${server.url}/v3/work-items?limit=250&offset=${offset}&count=true`, {
       headers: { authorization: `Bearer ${token}` },
     });

@@ -47,6 +47,17 @@ export function withoutIds(data: QueueData, ids: ReadonlySet<string>): QueueData
   return { ...data, rows, total: Math.max(0, data.total - removed), target: Math.max(0, data.target - removed) };
 }
 
+/** Resolves after the browser's next frame (at once where there are no frames). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden) {
+      setTimeout(resolve, 0);
+      return;
+    }
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 export async function* streamQueue(
   source: QueueSource,
   { bound, signal, concurrency = LOAD_CONCURRENCY }: { bound: number; signal?: AbortSignal; concurrency?: number },
@@ -57,6 +68,8 @@ export async function* streamQueue(
   const offsets: number[] = [];
   for (let offset = size; offset < target; offset += size) offsets.push(offset);
   yield { ...first, target, last: offsets.length === 0 };
+  // The rest waits until the first rows are painted: parsing three more pages must not delay them.
+  if (offsets.length) await afterNextPaint();
 
   const inFlight = new Map<number, Promise<QueuePage>>();
   let next = 0;

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import { formatDateTime } from '../../../components/format.ts';
 import { ageBand, ageDays } from '../../../lib/queue/query-index.ts';
 
@@ -11,35 +10,26 @@ export function ageText(created: number, now: number): string {
   return hours >= 1 ? `${hours} h` : 'just now';
 }
 
-const BAND = {
-  month: { text: 'over 30 days', color: 'error.main' },
-  week: { text: 'over 7 days', color: 'warning.dark' },
+const MARK = { month: 'over 30 days', week: 'over 7 days' } as const;
+
+/** Styles for Age, given once by the element that holds many of them (the table) or one (the summary). */
+export const ageStyles = {
+  '& .age-mark': { display: 'block', fontSize: '0.75rem', fontWeight: 600 },
+  '& .age-mark::before': { content: '"● "' },
+  '& [data-age="month"] .age-mark': { color: 'var(--mui-palette-error-main)' },
+  '& [data-age="week"] .age-mark': { color: 'var(--mui-palette-warning-dark)' },
 } as const;
 
 /**
  * An item's age; past 7 and past 30 days it is marked with a colour and says so in words ("over 30 days"), so the
- * mark does not rest on colour alone.
+ * mark does not rest on colour alone. Plain elements styled by `ageStyles` on a parent: a table renders thousands.
  */
 export function Age({ created, now }: { created: number; now: number }) {
   const band = ageBand(created, now);
-  const mark = band === 'month' || band === 'week' ? BAND[band] : undefined;
   return (
     <span title={created ? formatDateTime(new Date(created).toISOString()) : undefined} data-age={band}>
       {ageText(created, now)}
-      {mark && (
-        <Box
-          component="span"
-          sx={{
-            display: 'block',
-            fontSize: '0.75rem',
-            fontWeight: 600,
-            color: mark.color,
-            '&::before': { content: '"● "' },
-          }}
-        >
-          {mark.text}
-        </Box>
-      )}
+      {(band === 'month' || band === 'week') && <span className="age-mark">{MARK[band]}</span>}
     </span>
   );
 }

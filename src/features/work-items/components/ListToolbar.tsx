@@ -1,22 +1,27 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { SearchField, SelectField } from '../../../components/fields.tsx';
 import type { Facet, Facets } from '../../../lib/queue/query-index.ts';
 import { SORT_CHOICES, type ListParams, type ListVariant } from '../hooks/list-params.ts';
 
-/** The facet's choices, plus the URL's value when no row has it (a pasted link): the select shows what is applied. */
-function FacetSelect({
+/**
+ * One facet's choices with their counts, plus the URL's value when no row has it (a pasted link): the select shows
+ * what is applied. Memoised: typing in the search box does not re-render the filters.
+ */
+const FacetSelect = memo(function FacetSelect({
   label,
   all,
+  field,
   value,
   facets,
   onChange,
 }: {
   label: string;
   all: string;
+  field: 'type' | 'application' | 'requester';
   value: string;
   facets: Facet[];
-  onChange: (value: string) => void;
+  onChange: (changes: Partial<ListParams>) => void;
 }) {
   const choices =
     value && !facets.some((f) => f.value === value) ? [...facets, { value, label: value, count: 0 }] : facets;
@@ -24,7 +29,7 @@ function FacetSelect({
     <SelectField
       label={label}
       value={value}
-      onChange={onChange}
+      onChange={(v) => onChange({ [field]: v })}
       sx={{ minWidth: 140, flex: { xs: '1 1 140px', sm: '0 1 180px' } }}
     >
       <option value="">{all}</option>
@@ -35,7 +40,7 @@ function FacetSelect({
       ))}
     </SelectField>
   );
-}
+});
 
 /** Search, filters (type, application, requester, age) and sort over the whole list; extra actions on the right. */
 export function ListToolbar({
@@ -70,23 +75,26 @@ export function ListToolbar({
       <FacetSelect
         label="Type"
         all="All types"
+        field="type"
         value={params.type}
         facets={facets.types}
-        onChange={(type) => onChange({ type })}
+        onChange={onChange}
       />
       <FacetSelect
         label="Application"
         all="All applications"
+        field="application"
         value={params.application}
         facets={facets.applications}
-        onChange={(application) => onChange({ application })}
+        onChange={onChange}
       />
       <FacetSelect
         label="Requester"
         all="All requesters"
+        field="requester"
         value={params.requester}
         facets={facets.requesters}
-        onChange={(requester) => onChange({ requester })}
+        onChange={onChange}
       />
       <SelectField
         label="Age"

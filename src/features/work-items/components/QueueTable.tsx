@@ -1,7 +1,6 @@
 import { memo, useEffect } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link } from 'react-router';
 import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -13,9 +12,8 @@ import { paths } from '../../../lib/paths.ts';
 import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
-import { Age } from './Age.tsx';
+import { Age, ageStyles } from './Age.tsx';
 import { Rows } from './Rows.tsx';
-import { StateChip } from './StateChip.tsx';
 
 export interface TableSelection {
   selected: ReadonlySet<string>;
@@ -84,7 +82,7 @@ const QueueTableRow = memo(function QueueTableRow({
         </td>
       )}
       <td className="name">
-        <Link component={RouterLink} to={paths.workItem(row.id, { ownerId })} className="line">
+        <Link to={paths.workItem(row.id, { ownerId })} className="line link">
           {row.name}
         </Link>
         {second && (
@@ -110,7 +108,9 @@ const QueueTableRow = memo(function QueueTableRow({
       {variant === 'completed' && <td className="nowrap">{fullDate(row.completed)}</td>}
       <td className="num">{variant === 'pending' && row.pendingCount ? row.pendingCount : row.itemCount || '—'}</td>
       <td>
-        <StateChip state={row.state} />
+        <span className="state" data-state={row.state || 'Unknown'}>
+          {row.state || 'Unknown'}
+        </span>
       </td>
     </tr>
   );
@@ -138,13 +138,29 @@ const cells = {
   '& .failure': { color: 'error.main' },
   '& td.nowrap': { whiteSpace: 'nowrap' },
   '& td.num': { textAlign: 'right' },
+  '& .link': { color: 'var(--mui-palette-primary-main)', textDecorationColor: 'currentColor' },
+  // StateChip's look without a Chip per row
+  '& .state': {
+    display: 'inline-block',
+    px: 1,
+    border: 1,
+    borderRadius: 4,
+    fontSize: '0.8125rem',
+    lineHeight: '22px',
+    color: 'text.secondary',
+  },
+  '& .state[data-state="Pending"]': { color: 'var(--mui-palette-info-main)' },
+  '& .state[data-state="Finished"]': { color: 'var(--mui-palette-success-main)' },
+  '& .state[data-state="Rejected"]': { color: 'var(--mui-palette-error-main)' },
+  '& .state[data-state="Expired"], & .state[data-state="Returned"]': { color: 'var(--mui-palette-warning-main)' },
+  ...ageStyles,
 } as const;
 
 /**
  * A work-item list (pending or completed) as a semantic table whose rows are virtualised (fixed height) for long
  * lists. The header's checkbox selects every row that matches, not only those on screen.
  */
-export function QueueTable({
+export const QueueTable = memo(function QueueTable({
   rows,
   variant,
   selection,
@@ -260,6 +276,6 @@ export function QueueTable({
       </Table>
     </Box>
   );
-}
+});
 
 function noop() {}

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { useWorkItemsSummary } from '../api/get-work-items-summary.ts';
-import { Age } from './Age.tsx';
+import { Age, ageStyles } from './Age.tsx';
 
 function Figure({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
   return (
@@ -20,7 +21,7 @@ function Figure({ label, value, testId }: { label: string; value: number | undef
 }
 
 /** Open, completed and total from the summary endpoint; the oldest pending item's age from the whole queue. */
-export function SummaryBar({
+export const SummaryBar = memo(function SummaryBar({
   ownerId,
   oldest,
   now,
@@ -45,7 +46,7 @@ export function SummaryBar({
           <Typography
             variant="h6"
             component="dd"
-            sx={{ m: 0, fontWeight: 600, lineHeight: 1.3 }}
+            sx={{ m: 0, fontWeight: 600, lineHeight: 1.3, ...ageStyles }}
             data-testid="summary-oldest"
           >
             {oldest === undefined ? <Skeleton width={60} /> : oldest ? <Age created={oldest.created} now={now} /> : '—'}
@@ -54,4 +55,4 @@ export function SummaryBar({
       </Box>
     </Paper>
   );
-}
+});

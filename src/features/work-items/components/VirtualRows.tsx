@@ -22,7 +22,13 @@ export default function VirtualRowsImpl({ count, columns, estimate = 53, fixed =
     observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
-  const virtualizer = useWindowVirtualizer({ count, estimateSize: () => estimate, overscan: 12, scrollMargin });
+  // fixed rows cost nothing to measure: fewer rows kept beyond the screen
+  const virtualizer = useWindowVirtualizer({
+    count,
+    estimateSize: () => estimate,
+    overscan: fixed ? 6 : 12,
+    scrollMargin,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];

@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueList } from '../hooks/use-queue-list.ts';
 import { ListError } from './ListError.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
@@ -34,7 +35,8 @@ export function WorkItemsListPanel({
   actions?: ReactNode;
   selection?: TableSelection;
 }) {
-  const { query, data, rows, visible, ownerId } = list;
+  const { query, data, visible, ownerId, setParams } = list;
+  const onSortChange = useCallback((sort: QueueSort) => setParams({ sort }), [setParams]);
   if (query.isError && !data) {
     return <ListError error={query.error} ownerId={ownerId} onRetry={() => query.refetch()} />;
   }
@@ -72,7 +74,7 @@ export function WorkItemsListPanel({
         <Box sx={{ p: 4 }}>
           <Typography color="text.secondary">Loading work items…</Typography>
         </Box>
-      ) : rows.length === 0 && data.complete ? (
+      ) : data.rows.length === 0 && data.complete ? (
         <Box sx={{ p: 2 }}>
           <EmptyState title={empty.title}>{empty.text}</EmptyState>
         </Box>
@@ -90,7 +92,7 @@ export function WorkItemsListPanel({
           ownerId={ownerId}
           now={list.now}
           sort={list.sort}
-          onSortChange={list.serverOrder ? undefined : (sort) => list.setParams({ sort })}
+          onSortChange={list.serverOrder ? undefined : onSortChange}
           selection={selection}
           appliedSearch={list.appliedSearch}
         />

@@ -143,7 +143,8 @@ describe('useBulkDecisions', () => {
       result.current.onItemDone({ id: one.id, name: one.name ?? one.id, ok: true });
       result.current.onItemDone({ id: two.id, name: two.name ?? two.id, ok: false, message: 'Refused' });
     });
-    expect([...result.current.selection.selected]).toEqual([two.id]);
+    // applied together, a frame later
+    await waitFor(() => expect([...result.current.selection.selected]).toEqual([two.id]));
     expect(result.current.failures.get(two.id)).toBe('Refused');
     // the success stays out even if it is selected again from a stale list
     act(() => result.current.selection.setMany([one.id], true));

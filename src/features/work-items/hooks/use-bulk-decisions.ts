@@ -2,7 +2,7 @@
 // (the dialog runs one call per work item through the queue runner) or Forward; the outcome per item (a success
 // leaves the selection and is never sent again, a failure stays selected with its reason, a cancelled one stays
 // selected), and a run the session expired in the middle of, offered again after signing in.
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNotify } from '../../../components/notify.tsx';
 import { plural } from '../../../lib/plural.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
@@ -67,19 +67,37 @@ export function useBulkDecisions(ownerId: string | undefined, rows: readonly Que
   const completable = useMemo(() => selectedRows.filter((r) => r.actions.complete), [selectedRows]);
   const forwardable = useMemo(() => selectedRows.filter((r) => r.actions.forward), [selectedRows]);
 
-  const onItemDone = (result: BulkResult) => {
-    if (result.cancelled) return; // not sent: stays selected, no failure to show
+  // Outcomes arrive up to a few per frame during a run of thousands: they are applied together, once per ~frame
+  // (each application re-renders the inbox), and still applied if the inbox unmounted meanwhile (at sign in).
+  const pendingResults = useRef<BulkResult[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { remove } = selection;
+  const applyResults = useCallback(() => {
+    flushTimer.current = undefined;
+    const results = pendingResults.current.filter((r) => !r.cancelled); // not sent: stays selected, no failure
+    pendingResults.current = [];
+    if (!results.length) return;
     setFailures((prev) => {
       const next = new Map(prev);
-      if (result.ok) next.delete(result.id);
-      else next.set(result.id, result.message ?? 'Failed');
+      for (const r of results) {
+        if (r.ok) next.delete(r.id);
+        else next.set(r.id, r.message ?? 'Failed');
+      }
       return next;
     });
-    if (result.ok) {
-      setDoneIds((prev) => new Set(prev).add(result.id));
-      selection.remove([result.id]);
+    const ok = results.filter((r) => r.ok).map((r) => r.id);
+    if (ok.length) {
+      setDoneIds((prev) => new Set([...prev, ...ok]));
+      remove(ok);
     }
-  };
+  }, [remove]);
+  const onItemDone = useCallback(
+    (result: BulkResult) => {
+      pendingResults.current.push(result);
+      flushTimer.current ??= setTimeout(applyResults, 16);
+    },
+    [applyResults],
+  );
 
   return {
     selection,
@@ -116,6 +134,8 @@ export function useBulkDecisions(ownerId: string | undefined, rows: readonly Que
     dismissResume: forgetResume,
     onItemDone,
     onBulkClose: (results: BulkResult[]) => {
+      clearTimeout(flushTimer.current);
+      applyResults();
       const ok = results.filter((r) => r.ok).length;
       if (ok > 0 && bulk) notify(`${actionDone(bulk.decision)} ${plural(ok, 'work item')}`);
       setBulk(null);

@@ -36,7 +36,8 @@ export function useQueueList(variant: ListVariant) {
   const [search, setSearch] = useUrlText('q');
   const query = useQuery(queueOptions[variant]({ ownerId, bound }));
   const data: QueueData | undefined = query.data;
-  const rows = data?.rows ?? NO_ROWS;
+  // While the rest streams in, the index follows at low priority: typing and scrolling stay ahead of it.
+  const rows = useDeferredValue(data?.rows ?? NO_ROWS);
   const serverOrder = !!data && data.total > data.target;
   const sort = serverOrder ? 'server' : params.sort;
   const now = useMinute();
@@ -57,9 +58,11 @@ export function useQueueList(variant: ListVariant) {
     if (ownerId && ownerName) rememberOwner(ownerId, ownerName);
   }, [ownerId, ownerName]);
 
+  // the benchmark's mark: the whole list is in the index (the deferred rows caught up)
+  const indexed = !!data?.complete && rows === data.rows;
   useEffect(() => {
-    if (data?.complete) performance.mark(`${variant}-queue-loaded`);
-  }, [data?.complete, variant]);
+    if (indexed) performance.mark(`${variant}-queue-loaded`);
+  }, [indexed, variant]);
 
   return {
     ownerId,

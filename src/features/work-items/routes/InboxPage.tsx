@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { ForwardSelectedButton } from '../../forward/components/ForwardSelectedButton.tsx';
@@ -23,7 +23,10 @@ export function InboxPage() {
   const bulk = useBulkDecisions(ownerId, list.rows);
   const { selection } = bulk;
   const running = bulk.bulk !== null;
-  const tableSelection = { ...selection, failures: bulk.failures, disabled: running };
+  const tableSelection = useMemo(
+    () => ({ ...selection, failures: bulk.failures, disabled: running }),
+    [selection, bulk.failures, running],
+  );
 
   return (
     <>
