@@ -12,6 +12,8 @@ export interface QueueLoad {
   loaded: number;
   /** When the first list request started (ms since navigation start). */
   firstListRequest: number;
+  /** When the last list answer arrived (ms since navigation start). */
+  lastListAnswer: number;
 }
 
 /** A fresh session on /inbox; `bound` is written to localStorage first (250: the first page only). */
@@ -25,13 +27,13 @@ export async function openQueue(browser: Browser, server: BenchServer, bound?: n
 export async function measureLoad(page: Page, whole: boolean): Promise<QueueLoad> {
   const firstRows = await waitForMark(page, 'inbox-rows-visible', 60_000);
   const loaded = whole ? await waitForMark(page, 'pending-queue-loaded', 120_000) : Number.NaN;
-  const firstListRequest = await page.evaluate(() => {
+  const [firstListRequest, lastListAnswer] = await page.evaluate(() => {
     const lists = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
       new URL(e.name).pathname.endsWith('/v3/work-items'),
     );
-    return Math.min(...lists.map((e) => e.startTime));
+    return [Math.min(...lists.map((e) => e.startTime)), Math.max(...lists.map((e) => e.responseEnd))];
   });
-  return { firstRows, loaded, firstListRequest };
+  return { firstRows, loaded, firstListRequest, lastListAnswer };
 }
 
 /** Milliseconds for curl to fetch the list's pages of 250 back to back (one process, one kept-alive connection). */

@@ -3,6 +3,7 @@ import { scrollThrough } from '../lib/browser.ts';
 import { heapMB } from '../lib/memory-run.ts';
 import { approveSelected, curlPages, measureLoad, openQueue, typingLatencies } from '../lib/queue-run.ts';
 import type { BenchContext, Section } from '../lib/section.ts';
+import { LOAD_CONCURRENCY } from '../../src/lib/queue/stream.ts';
 import { bearerToken, type BenchServer } from '../lib/servers.ts';
 import { quantile } from '../lib/stats.ts';
 
@@ -39,6 +40,7 @@ interface SizeRuns {
   firstRows: number[];
   loadedFromNav: number[];
   loadedFromFirstRequest: number[];
+  listRequests: number[];
   curl: number[];
   typing: number[];
   frameP95: number[];
@@ -57,6 +59,7 @@ async function measureSize(ctx: BenchContext, size: number, detailed: boolean): 
       firstRows: [],
       loadedFromNav: [],
       loadedFromFirstRequest: [],
+      listRequests: [],
       curl: [],
       typing: [],
       frameP95: [],
@@ -75,6 +78,7 @@ async function measureSize(ctx: BenchContext, size: number, detailed: boolean): 
         out.firstRows.push(load.firstRows);
         out.loadedFromNav.push(load.loaded);
         out.loadedFromFirstRequest.push(load.loaded - load.firstListRequest);
+        out.listRequests.push(load.lastListAnswer - load.firstListRequest);
         if (!detailed) continue;
         await s.page.waitForLoadState('networkidle');
         out.heap.push(await heapMB(s.cdp));
@@ -131,6 +135,12 @@ export default {
         `${n} items: first list request → whole queue in the index`,
         'ms',
         r.loadedFromFirstRequest,
+      );
+      out.add(
+        '8 whole queue',
+        `${n} items: … of which the page's list requests (first sent → last answered, ${LOAD_CONCURRENCY} at a time)`,
+        'ms',
+        r.listRequests,
       );
       out.add('8 whole queue', `${n} items: curl, the ${pages} list requests back to back`, 'ms', r.curl);
       out.add(

@@ -132,7 +132,6 @@ const cells = {
   '& tbody tr[aria-selected="true"]': { bgcolor: 'action.selected' },
   '& td.check': { width: 48, px: 1, textAlign: 'center' },
   '& td.check input': { width: 18, height: 18, cursor: 'pointer', accentColor: 'var(--mui-palette-primary-main)' },
-  '& td.name': { maxWidth: 420 },
   '& .line': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   '& .muted': { color: 'text.secondary' },
   '& .failure': { color: 'error.main' },
@@ -209,7 +208,23 @@ export const QueueTable = memo(function QueueTable({
 
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table aria-label={caption} sx={{ minWidth: 760, ...cells }} data-applied-search={appliedSearch}>
+      <Table
+        aria-label={caption}
+        sx={{ minWidth: 760, tableLayout: 'fixed', ...cells }}
+        data-applied-search={appliedSearch}
+      >
+        {/* fixed column widths: rows coming and going while scrolling never move the columns (and cost no
+            table-wide layout) */}
+        <colgroup>
+          {selection && <col style={{ width: 48 }} />}
+          <col />
+          <col style={{ width: 130 }} />
+          <col style={{ width: 190 }} />
+          <col style={{ width: variant === 'pending' ? 120 : 180 }} />
+          {variant === 'completed' && <col style={{ width: 180 }} />}
+          <col style={{ width: 90 }} />
+          <col style={{ width: 120 }} />
+        </colgroup>
         <TableHead>
           <TableRow>
             {selection && (

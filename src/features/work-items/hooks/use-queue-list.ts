@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ApiError } from '../../../lib/http.ts';
 import { rememberOwner, useOwnerId } from '../../../lib/owner.ts';
@@ -12,7 +12,27 @@ import { workItemsQueueQueryOptions } from '../api/list-work-items.ts';
 import { useListParams, type ListVariant } from './list-params.ts';
 
 const NO_ROWS: QueueRow[] = [];
+const STREAM_INDEX_MS = 400;
 const queueOptions = { pending: workItemsQueueQueryOptions, completed: completedWorkItemsQueueQueryOptions };
+
+/** `value`, but a new one at most every `ms` (the latest wins); at once while `now` is true. */
+function useThrottled<T>(value: T, ms: number, now: boolean): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  if (now && shown !== value) setShown(value);
+  useEffect(() => {
+    if (now || shown === value) return;
+    const timer = setTimeout(
+      () => {
+        last.current = Date.now();
+        setShown(value);
+      },
+      Math.max(0, last.current + ms - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [value, ms, now, shown]);
+  return now ? value : shown;
+}
 
 /** "Now" for ages and the age filter, moving once a minute (not per render: the index would re-filter). */
 function useMinute(): number {
@@ -36,8 +56,11 @@ export function useQueueList(variant: ListVariant) {
   const [search, setSearch] = useUrlText('q');
   const query = useQuery(queueOptions[variant]({ ownerId, bound }));
   const data: QueueData | undefined = query.data;
-  // While the rest streams in, the index follows at low priority: typing and scrolling stay ahead of it.
-  const rows = useDeferredValue(data?.rows ?? NO_ROWS);
+  // While the rest streams in, the index follows at most every STREAM_INDEX_MS (not once per page of 250: each
+  // update sorts and counts everything loaded so far) and at low priority: requests, typing and scrolling stay
+  // ahead of it. The first page and the complete list go in at once.
+  const streamed = useThrottled(data?.rows ?? NO_ROWS, STREAM_INDEX_MS, !data || data.complete || data.received <= 250);
+  const rows = useDeferredValue(streamed);
   const serverOrder = !!data && data.total > data.target;
   const sort = serverOrder ? 'server' : params.sort;
   const now = useMinute();
