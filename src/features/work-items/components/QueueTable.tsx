@@ -36,8 +36,10 @@ function markRowsVisible() {
   performance.mark('inbox-rows-visible');
 }
 
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 function fullDate(t: number): string {
-  return t ? new Date(t).toLocaleString() : '—';
+  return t ? DATE_TIME.format(t) : '—';
 }
 
 interface RowProps {
