@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import Button from '@mui/material/Button';
 import { useNotify } from '../../../components/notify.tsx';
 import { plural } from '../../../lib/plural.ts';
-import type { BulkResult } from '../../../lib/use-bulk-run.ts';
+import type { BulkResult } from '../../../lib/bulk-resume.ts';
 import type { ForwardOutcome, ForwardTarget } from '../ForwardDialog.tsx';
 import { LazyForwardDialog, loadForwardDialog } from './load-forward-dialog.ts';
 

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { plural } from '../../../lib/plural.ts';
-import type { BulkResume } from '../../../lib/use-bulk-run.ts';
+import type { BulkResume } from '../../../lib/bulk-resume.ts';
 import { actionVerb } from '../rules.ts';
 import type { BulkDecisionMeta } from './BulkDecisionDialog.tsx';
 

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNotify } from '../../../components/notify.tsx';
 import { plural } from '../../../lib/plural.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
-import { clearBulkResume, readBulkResume, type BulkResult } from '../../../lib/use-bulk-run.ts';
+import { clearBulkResume, readBulkResume, type BulkResult } from '../../../lib/bulk-resume.ts';
 import { useSession } from '../../session/api/session.ts';
 import type { BulkDecisionMeta, BulkTarget } from '../components/BulkDecisionDialog.tsx';
 import { actionDone, type BulkAction } from '../rules.ts';
