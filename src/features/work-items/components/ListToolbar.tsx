@@ -42,6 +42,12 @@ const FacetSelect = memo(function FacetSelect({
   );
 });
 
+const FACETS = [
+  { field: 'type', label: 'Type', all: 'All types', facet: 'types' },
+  { field: 'application', label: 'Application', all: 'All applications', facet: 'applications' },
+  { field: 'requester', label: 'Requester', all: 'All requesters', facet: 'requesters' },
+] as const;
+
 /** Search, filters (type, application, requester, age) and sort over the whole list; extra actions on the right. */
 export function ListToolbar({
   variant,
@@ -72,30 +78,17 @@ export function ListToolbar({
         onChange={onSearch}
         sx={{ minWidth: 240, flex: '1 1 300px', maxWidth: 460 }}
       />
-      <FacetSelect
-        label="Type"
-        all="All types"
-        field="type"
-        value={params.type}
-        facets={facets.types}
-        onChange={onChange}
-      />
-      <FacetSelect
-        label="Application"
-        all="All applications"
-        field="application"
-        value={params.application}
-        facets={facets.applications}
-        onChange={onChange}
-      />
-      <FacetSelect
-        label="Requester"
-        all="All requesters"
-        field="requester"
-        value={params.requester}
-        facets={facets.requesters}
-        onChange={onChange}
-      />
+      {FACETS.map(({ field, label, all, facet }) => (
+        <FacetSelect
+          key={field}
+          label={label}
+          all={all}
+          field={field}
+          value={params[field]}
+          facets={facets[facet]}
+          onChange={onChange}
+        />
+      ))}
       <SelectField
         label="Age"
         value={params.age}
