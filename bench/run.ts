@@ -15,7 +15,16 @@ import { machine, prepareDist } from './lib/setup.ts';
 import { round } from './lib/stats.ts';
 
 /** The sections in the order they run: each is bench/sections/<name>.ts, default-exporting a Section. */
-const SECTIONS = ['api-layer', 'bytes', 'cold-load', 'server-latency', 'memory', 'big-item', 'throughput'];
+const SECTIONS = [
+  'api-layer',
+  'bytes',
+  'cold-load',
+  'server-latency',
+  'memory',
+  'big-item',
+  'throughput',
+  'whole-queue',
+];
 
 // ------------------------------------------------------------------------------------------------ options
 

@@ -5,67 +5,20 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import {
   apiSession,
   approvalLabel,
+  clearFaults,
+  countPosts,
+  getFaults,
   plainApprovals,
   rowById,
+  SEARCH,
+  setFaults,
   signIn,
-  watchRequests,
   type ApiWorkItem,
 } from './helpers.ts';
-
-let adminToken: string | undefined;
-
-async function token(request: APIRequestContext): Promise<string> {
-  if (adminToken) return adminToken;
-  const response = await request.post('/oauth/token', {
-    form: { grant_type: 'client_credentials', client_id: 'ada.admin', client_secret: 'sandbox-secret' },
-  });
-  expect(response.ok(), await response.text()).toBeTruthy();
-  adminToken = ((await response.json()) as { access_token: string }).access_token;
-  return adminToken;
-}
-
-interface FaultList {
-  spec: string;
-  rules: { method?: string; path: string; hits: number; remaining?: number }[];
-}
-
-async function setFaults(request: APIRequestContext, spec: string): Promise<FaultList> {
-  const response = await request.put('/sandbox/faults', {
-    data: { spec },
-    headers: { Authorization: `Bearer ${await token(request)}` },
-  });
-  expect(response.ok(), await response.text()).toBeTruthy();
-  return (await response.json()) as FaultList;
-}
-
-async function getFaults(request: APIRequestContext): Promise<FaultList> {
-  const response = await request.get('/sandbox/faults', {
-    headers: { Authorization: `Bearer ${await token(request)}` },
-  });
-  expect(response.ok()).toBeTruthy();
-  return (await response.json()) as FaultList;
-}
-
-async function clearFaults(request: APIRequestContext) {
-  const response = await request.delete('/sandbox/faults', {
-    headers: { Authorization: `Bearer ${await token(request)}` },
-  });
-  expect(response.status()).toBe(204);
-}
 
 test.afterEach(async ({ request }) => {
   await clearFaults(request);
 });
-
-/** Every decision POST the page sends, by path (`/v3/work-items/...`); `settled()` before a count that claims "no more". */
-function countPosts(page: Page) {
-  const requests = watchRequests(page);
-  return {
-    all: requests.posts,
-    to: (path: string) => requests.postsTo(path),
-    settled: requests.settled,
-  };
-}
 
 const approvePath = (w: ApiWorkItem, a: { id?: string }) => `/v3/work-items/${w.id}/approve/${a.id}`;
 const bulkApprovePath = (id: string) => `/v3/work-items/bulk-approve/${id}`;
@@ -216,17 +169,17 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   await expect(banner).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
   await expect(page.getByTestId('work-item-row').first()).toBeVisible();
-  // Data of a page that is already loaded waits too: a new page size, offline, fills in when the network returns.
+  // Data of a page that is already loaded waits too: a new list bound (a new list to load), offline, fills in
+  // when the network returns.
   await context.setOffline(true);
-  await page.getByRole('combobox', { name: /Rows per page/ }).click();
-  await page.getByRole('option', { name: '50', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Load up to' }).selectOption('5000');
   const unreachable = page.getByRole('alert').filter({ hasText: "Can't reach" });
   await posts.settled({
     waitForInFlight: false,
     check: async () => expect(await unreachable.count(), 'no error while offline').toBe(0),
   });
   await context.setOffline(false);
-  await expect(page).toHaveURL(/size=50/);
+  await expect(page.getByTestId('queue-mode')).toHaveText('Whole list');
   await expect(page.getByTestId('work-item-row').first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 
@@ -245,7 +198,7 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   await setFaults(request, `POST ${approvePath(w, b)}=drop`);
   // back to the item through the app's own links (no page load)
   await page.getByRole('link', { name: /^Inbox/ }).click();
-  await page.getByRole('searchbox', { name: 'Filter this page' }).fill(w.id);
+  await page.getByRole('searchbox', { name: SEARCH }).fill(w.id);
   await page.getByTestId('work-item-row').getByRole('link', { name: w.name! }).click();
   await expect(page.getByRole('heading', { name: w.name!, level: 1 })).toBeVisible();
   await page.getByRole('button', { name: `Approve ${dropLabel}` }).click();
@@ -290,21 +243,21 @@ test('a 3 s latency shows progress and two fast clicks send exactly one decision
   expect((await getFaults(request)).rules[0].hits, 'the server saw one POST').toBe(1);
 });
 
-/** Selects the work items with these ids in the inbox (filtering by id, 100 rows a page), in this order. */
+/** Selects the work items with these ids in the inbox (searching by id), in this order. */
 async function selectByIds(page: Page, ids: string[]) {
   for (const id of ids) {
     const row = await rowById(page, id);
     await row.getByRole('checkbox').check();
   }
-  await page.getByRole('searchbox', { name: 'Filter this page' }).fill('');
+  await page.getByRole('searchbox', { name: SEARCH }).fill('');
   await expect(page.getByText(`${ids.length} selected`)).toBeVisible();
 }
 
-/** Bob's untouched approval work items: the bulk test takes the first three, the 401 test the last three. */
+/** Bob's untouched approval work items (8 at first): the bulk test takes the first three, the 401 test the last five. */
 async function bobItems(request: APIRequestContext, baseURL: string) {
   const bob = await apiSession(request, baseURL, 'bob.approver');
   const items = plainApprovals(await bob.list());
-  expect(items.length, "bob's plain approval items").toBeGreaterThanOrEqual(3);
+  expect(items.length, "bob's plain approval items").toBeGreaterThanOrEqual(5);
   return items;
 }
 
@@ -370,49 +323,56 @@ test('a 401 in the middle of a bulk run: sign in again and the run resumes with 
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const [d, e, f] = (await bobItems(request, baseURL!)).slice(-3);
-  await setFaults(request, `POST ${bulkApprovePath(e.id)}=status:401,count:1`);
+  // Five of bob's items; the runner sends up to 4 at once. d is refused with a 401 at once while a, b, c (slowed
+  // down) are in flight; e is never sent.
+  const [d, a, b, c, e] = (await bobItems(request, baseURL!)).slice(-5);
+  await setFaults(
+    request,
+    [`POST ${bulkApprovePath(d.id)}=status:401,count:1`, 'POST /v3/work-items/bulk-approve/*=latency:800'].join(';'),
+  );
   const posts = countPosts(page);
 
   await signIn(page, 'Bob Approver');
-  await selectByIds(page, [d.id, e.id, f.id]);
+  await selectByIds(page, [d.id, a.id, b.id, c.id, e.id]);
+  const inFlight = Promise.all(
+    [a, b, c].map((w) => page.waitForResponse((r) => new URL(r.url()).pathname === bulkApprovePath(w.id))),
+  );
   await page.getByRole('button', { name: 'Approve selected' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Approve 3 work items' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve 5 work items' }).click();
 
-  // d went through; e's 401 sends bob to sign in (f never sent), and back.
+  // d's 401 sends bob to sign in; what was in flight finishes, nothing new is sent.
   await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
   await expect(page.getByText('Your session has expired')).toBeVisible();
+  expect((await inFlight).map((r) => r.status())).toEqual([200, 200, 200]);
   await posts.settled();
   expect(posts.to(bulkApprovePath(d.id))).toBe(1);
-  expect(posts.to(bulkApprovePath(e.id))).toBe(1);
-  expect(posts.to(bulkApprovePath(f.id)), 'nothing is sent after the 401').toBe(0);
+  for (const w of [a, b, c]) expect(posts.to(bulkApprovePath(w.id))).toBe(1);
+  expect(posts.to(bulkApprovePath(e.id)), 'nothing is sent after the 401').toBe(0);
   await page.getByRole('button', { name: 'Sign in as Bob Approver' }).click();
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
 
   const offer = page.getByTestId('bulk-resume');
   await expect(offer).toContainText(
-    'Approve selected was interrupted when your session expired: 1 done, 2 work items left',
+    'Approve selected was interrupted when your session expired: 3 done, 2 work items left',
   );
-  await expect(offer).toContainText(e.name!);
-  await expect(offer).toContainText(f.name!);
+  for (const w of [d, e]) await expect(offer).toContainText(w.name!);
   await offer.getByRole('button', { name: 'Resume' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: 'Approve selected: done' })).toBeVisible({ timeout: 20_000 });
   await expect(dialog.getByText('Approved 2 work items.')).toBeVisible();
   const results = dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
   await expect(results).toHaveCount(2);
-  await expect(results.nth(0)).toContainText(`✓ ${e.name}`);
-  await expect(results.nth(1)).toContainText(`✓ ${f.name}`);
+  await expect(results.nth(0)).toContainText(`✓ ${d.name}`);
+  await expect(results.nth(1)).toContainText(`✓ ${e.name}`);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(offer).toHaveCount(0);
   await expect(page.getByText(/\d+ selected/)).toHaveCount(0);
 
   await posts.settled();
-  expect(posts.to(bulkApprovePath(d.id)), 'the success before the 401 is not re-sent').toBe(1);
-  expect(posts.to(bulkApprovePath(e.id))).toBe(2);
-  expect(posts.to(bulkApprovePath(f.id))).toBe(1);
-  // All three are decided on the server.
+  for (const w of [a, b, c]) expect(posts.to(bulkApprovePath(w.id)), 'a success before the 401 is not re-sent').toBe(1);
+  for (const w of [d, e]) expect(posts.to(bulkApprovePath(w.id))).toBe(w === d ? 2 : 1);
+  // All five are decided on the server.
   const bob = await apiSession(request, baseURL!, 'bob.approver');
   const left = new Set((await bob.list()).map((w) => w.id));
-  expect([d.id, e.id, f.id].filter((id) => left.has(id))).toEqual([]);
+  expect([d, a, b, c, e].map((w) => w.id).filter((id) => left.has(id))).toEqual([]);
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { apiSession, signIn, watchRequests, type ApiWorkItem } from './helpers.ts';
+import { apiSession, SEARCH, signIn, watchRequests, type ApiWorkItem } from './helpers.ts';
 import type { AllowedValue, FieldDetails, FormDetails, SectionDetails } from '../contract/work-items.ts';
 
 type Option = AllowedValue;
@@ -46,10 +46,10 @@ function countSubmits(page: Page) {
   };
 }
 
-/** The list page (100 a page, the quick filter set to the item's id) and the item's row on it. */
+/** The list page (searched for the item's id) and the item's row on it. */
 async function rowOf(page: Page, list: '/inbox' | '/completed', id: string) {
-  await page.goto(`${list}?size=100`);
-  await page.getByRole('searchbox', { name: 'Filter this page' }).fill(id);
+  await page.goto(list);
+  await page.getByRole('searchbox', { name: SEARCH }).fill(id);
   const row = page.getByTestId('work-item-row');
   await expect(row).toHaveCount(1);
   return row;

@@ -61,14 +61,12 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string) {
   expect(summary, `${what}: axe violations`).toEqual([]);
 }
 
-/** Filters the list to one work item by its id (the quick filter matches ids, over 100 rows a page). */
+/** The list's search box (it searches the whole list, every field, ids included). */
+export const SEARCH = 'Search work items';
+
+/** Filters the list to one work item by its id. */
 export async function rowById(page: Page, id: string) {
-  if (!/[?&]size=100/.test(page.url())) {
-    await page.getByRole('combobox', { name: /Rows per page/ }).click();
-    await page.getByRole('option', { name: '100', exact: true }).click();
-    await expect(page).toHaveURL(/size=100/);
-  }
-  await page.getByRole('searchbox', { name: 'Filter this page' }).fill(id);
+  await page.getByRole('searchbox', { name: SEARCH }).fill(id);
   // Wait for this id's row, not just "one row": right after typing, the previous filter's single row is still shown.
   const rows = page.getByTestId('work-item-row');
   const row = rows.filter({ has: page.locator(`a[href*="/work-items/${id}"]`) });
@@ -130,5 +128,61 @@ export function watchRequests(page: Page) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
+  };
+}
+
+// ---- fault injection through the admin-only /sandbox/faults endpoint (ada's bearer token) ----
+
+// per request context: each server (the shared sandbox, the queue specs' own) signs its own tokens
+const adminTokens = new WeakMap<APIRequestContext, string>();
+
+async function adminToken(request: APIRequestContext): Promise<string> {
+  const known = adminTokens.get(request);
+  if (known) return known;
+  const response = await request.post('/oauth/token', {
+    form: { grant_type: 'client_credentials', client_id: 'ada.admin', client_secret: 'sandbox-secret' },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  const token = ((await response.json()) as { access_token: string }).access_token;
+  adminTokens.set(request, token);
+  return token;
+}
+
+export interface FaultList {
+  spec: string;
+  rules: { method?: string; path: string; hits: number; remaining?: number }[];
+}
+
+export async function setFaults(request: APIRequestContext, spec: string): Promise<FaultList> {
+  const response = await request.put('/sandbox/faults', {
+    data: { spec },
+    headers: { Authorization: `Bearer ${await adminToken(request)}` },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  return (await response.json()) as FaultList;
+}
+
+export async function getFaults(request: APIRequestContext): Promise<FaultList> {
+  const response = await request.get('/sandbox/faults', {
+    headers: { Authorization: `Bearer ${await adminToken(request)}` },
+  });
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()) as FaultList;
+}
+
+export async function clearFaults(request: APIRequestContext) {
+  const response = await request.delete('/sandbox/faults', {
+    headers: { Authorization: `Bearer ${await adminToken(request)}` },
+  });
+  expect(response.status()).toBe(204);
+}
+
+/** Every decision POST the page sends, by path (`/v3/work-items/...`); `settled()` before a count that claims "no more". */
+export function countPosts(page: Page) {
+  const requests = watchRequests(page);
+  return {
+    all: requests.posts,
+    to: (path: string) => requests.postsTo(path),
+    settled: requests.settled,
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestServer, type TestServer } from '../server/test-server.ts';
+import { SEARCH } from './helpers.ts';
 
 // A second server whose tokens live a few seconds (the session's absolute lifetime), and a third whose sessions
 // end after a few seconds without a request (the idle timeout), serving the same production build.
@@ -54,19 +55,20 @@ test('a 401 on the inbox returns to the exact inbox URL after signing in', async
   await page.goto(`${server.url}/inbox`);
   await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
   await expect(page.getByTestId('work-item-row').first()).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Filter this page' }).fill('Access');
+  await page.getByRole('searchbox', { name: SEARCH }).fill('Access');
   await page.waitForTimeout((TTL_SECONDS + 1) * 1000);
-  // changing the page size loads a new page from the server → 401
-  await page.getByRole('combobox', { name: /Rows per page/ }).click();
-  await page.getByRole('option', { name: '50', exact: true }).click();
+  // filtering by type is local; a new list bound loads the list again from the server → 401
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('Approval');
+  await page.getByRole('combobox', { name: 'Load up to' }).selectOption('5000');
   await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
   const returnTo = new URL(page.url()).searchParams.get('returnTo')!;
   expect(returnTo).toContain('/inbox?');
-  expect(returnTo).toContain('size=50');
+  expect(returnTo).toContain('type=Approval');
   expect(returnTo).toContain('q=Access');
   await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
   await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[?]/g, '\\?')}$`));
-  await expect(page.getByRole('searchbox', { name: 'Filter this page' })).toHaveValue('Access');
+  await expect(page.getByRole('searchbox', { name: SEARCH })).toHaveValue('Access');
+  await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('Approval');
   await expect(page.getByTestId('work-item-row').first()).toBeVisible();
 });
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright';
-import { freshSession } from './browser.ts';
+import { freshSession, scrollThrough } from './browser.ts';
 import type { BenchServer } from './servers.ts';
 
 export interface BigItemRun {
@@ -35,36 +35,7 @@ export async function bigItemRun(
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
 
-    // Top to bottom in a bounded number of frames (≥ options.minPxPerFrame a frame, at most ~`frameBudget` frames, and
-    // at most 20 s on a very busy machine): each step is larger than the viewport plus overscan once the list is long,
-    // so every frame renders a fresh set of rows, the worst case (like dragging the scrollbar).
-    const scroll = await page.evaluate(
-      ({ minPx, budget }) =>
-        new Promise<{ deltas: number[]; px: number; reachedEnd: boolean }>((resolve) => {
-          const deltas: number[] = [];
-          window.scrollTo(0, 0);
-          const scrollable = document.documentElement.scrollHeight - window.innerHeight;
-          const px = Math.max(minPx, Math.ceil(scrollable / budget));
-          const startedAt = performance.now();
-          let last = 0;
-          // rAF can stall (a renderer starved on a loaded machine): never wait more than 25 s in all.
-          setTimeout(() => resolve({ deltas, px, reachedEnd: false }), 25_000);
-          const tick = (t: number) => {
-            if (last) deltas.push(t - last);
-            last = t;
-            const max = document.documentElement.scrollHeight - window.innerHeight;
-            const end = window.scrollY >= max - 1;
-            if (end || t - startedAt > 20_000) {
-              resolve({ deltas, px, reachedEnd: end });
-              return;
-            }
-            window.scrollBy(0, px);
-            requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        }),
-      { minPx: options.minPxPerFrame, budget: options.frameBudget },
-    );
+    const scroll = await scrollThrough(page, options.minPxPerFrame, options.frameBudget);
     const frames = scroll.deltas;
     const sorted = [...frames].sort((a, b) => a - b);
     const frameP95 = sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;

@@ -137,3 +137,43 @@ export const BASELINE_HTML = `<!doctype html>
 /** External, not inline: the server's CSP allows scripts from 'self' only. */
 export const BASELINE_SCRIPT_FILE = 'bench-baseline.js';
 export const BASELINE_SCRIPT = "performance.mark('baseline-visible');\n";
+
+/**
+ * Scrolls the window top to bottom in a bounded number of frames (≥ `minPx` a frame, at most ~`budget` frames, at
+ * most 20 s on a very busy machine), recording rAF deltas in the page: each step is larger than the viewport plus
+ * overscan once the list is long, so every frame renders a fresh set of rows, the worst case (like dragging the
+ * scrollbar).
+ */
+export function scrollThrough(
+  page: Page,
+  minPx: number,
+  budget: number,
+): Promise<{ deltas: number[]; px: number; reachedEnd: boolean }> {
+  return page.evaluate(
+    ({ minPx, budget }) =>
+      new Promise<{ deltas: number[]; px: number; reachedEnd: boolean }>((resolve) => {
+        const deltas: number[] = [];
+        window.scrollTo(0, 0);
+        const scrollable = document.documentElement.scrollHeight - window.innerHeight;
+        const px = Math.max(minPx, Math.ceil(scrollable / budget));
+        const startedAt = performance.now();
+        let last = 0;
+        // rAF can stall (a renderer starved on a loaded machine): never wait more than 25 s in all.
+        setTimeout(() => resolve({ deltas, px, reachedEnd: false }), 25_000);
+        const tick = (t: number) => {
+          if (last) deltas.push(t - last);
+          last = t;
+          const max = document.documentElement.scrollHeight - window.innerHeight;
+          const end = window.scrollY >= max - 1;
+          if (end || t - startedAt > 20_000) {
+            resolve({ deltas, px, reachedEnd: end });
+            return;
+          }
+          window.scrollBy(0, px);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { minPx, budget },
+  );
+}

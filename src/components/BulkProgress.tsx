@@ -5,7 +5,7 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import type { BulkPhase, BulkResult } from '../lib/use-bulk-run.ts';
+import type { BulkPhase, BulkResult } from '../lib/bulk-resume.ts';
 
 /**
  * The running and finished view of a bulk run: a progress bar with "N of M work items done", then a summary and a

@@ -42,17 +42,19 @@ export function SelectField({
   value,
   onChange,
   children,
+  disabled,
   sx,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   children: ReactNode;
+  disabled?: boolean;
   sx?: SxProps<Theme>;
 }) {
   const id = useId();
   return (
-    <FormControl size="small" sx={sx}>
+    <FormControl size="small" sx={sx} disabled={disabled}>
       <InputLabel htmlFor={id} shrink>
         {label}
       </InputLabel>

@@ -1,5 +1,5 @@
-// useBulkRun against the real server: one call per item in order, a result each, and a run the session expires in
-// the middle of stops there and keeps what is left for a resume.
+// useBulkRun against the real server: one call per item, a result each in run order, and a run the session expires
+// in the middle of stops there and keeps what is left for a resume.
 import { act, renderHook } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { newQueryClient, startApiServer, wrapperFor, type ApiTestServer } from '../test/api-server.tsx';
@@ -54,7 +54,13 @@ it('a 401 stops the run: that item and the rest are reported undone and kept for
   const { result } = runner({ key: 'bulk-resume.test', meta: { decision: 'approve' }, identityId: 'bob' });
   const done = await act(() =>
     result.current.run([a, b, c], async (item) => {
-      if (item.id === b.id) await signOut(); // the session ends between the first and the second call
+      // The calls run side by side: a is answered first, then the session ends and b is refused; c, still in
+      // flight when that happens, is refused too.
+      if (item.id === b.id) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await signOut();
+      }
+      if (item.id === c.id) await new Promise((resolve) => setTimeout(resolve, 400));
       return approveApprovalItemsInBulk({ workItemId: item.id });
     }),
   );

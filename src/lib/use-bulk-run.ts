@@ -1,68 +1,37 @@
 import { useCallback, useRef, useState } from 'react';
-import { readStoredJson, removeStored, writeStored } from './storage.ts';
+import { runQueue, type QueueRun } from './queue/runner.ts';
+import { isStatus, SESSION_EXPIRED_MESSAGE, saveBulkResume, type BulkPhase, type BulkResult } from './bulk-resume.ts';
 
-/** The outcome of one work item in a bulk run ("Approve selected", "Reject selected", "Forward selected"). */
-export interface BulkResult {
+export {
+  clearBulkResume,
+  readBulkResume,
+  SESSION_EXPIRED_MESSAGE,
+  type BulkPhase,
+  type BulkResult,
+  type BulkResume,
+} from './bulk-resume.ts';
+
+/** A run's item: its id and a name for the report. */
+export interface BulkItem {
   id: string;
-  name: string;
-  ok: boolean;
-  message?: string;
+  name?: string | null;
 }
 
-export type BulkPhase = 'confirm' | 'running' | 'done';
-
-/** The message of the items a run did not get to send because the session expired (a 401) on the way. */
-export const SESSION_EXPIRED_MESSAGE = 'Not done: your session expired. Sign in again to resume.';
+/** Cancelled before it was sent: stays selected, no failure. */
+export const CANCELLED_MESSAGE = 'Not sent: cancelled.';
 
 /**
- * What a run interrupted by an expired session leaves in sessionStorage under its `resume.key` (a storage name),
- * so that after signing in again the page can offer to resume it with only the undone work items.
- */
-export interface BulkResume<M = unknown> {
-  /** Who was signed in: a resume is only offered to the same identity. */
-  identityId?: string;
-  /** The caller's own data (e.g. the decision). */
-  meta: M;
-  /** The work items not done: the one the 401 answered and the ones never sent, in run order. */
-  remaining: { id: string; name: string }[];
-  /** How many had succeeded before the interruption. */
-  succeeded: number;
-  at: string;
-}
-
-function isStatus(error: unknown, status: number): boolean {
-  return !!error && typeof error === 'object' && (error as { status?: unknown }).status === status;
-}
-
-export function readBulkResume<M = unknown>(name: string): BulkResume<M> | null {
-  const parsed = readStoredJson('session', name) as BulkResume<M> | undefined;
-  if (!parsed || !Array.isArray(parsed.remaining)) return null;
-  const remaining = parsed.remaining.filter(
-    (r): r is { id: string; name: string } => !!r && typeof r.id === 'string' && typeof r.name === 'string',
-  );
-  return remaining.length ? { ...parsed, remaining } : null;
-}
-
-export function clearBulkResume(name: string): void {
-  removeStored('session', name);
-}
-
-function saveBulkResume(name: string, value: BulkResume): void {
-  // storage disabled: the failed items still stay selected
-  writeStored('session', name, JSON.stringify(value));
-}
-
-/**
- * Runs one call per work item, one after the other, keeping a result per item. `onItemDone` reports each outcome
- * at once (the inbox takes a success out of the selection and keeps a failure selected with its reason), so a
- * success can never be sent twice. A second `run` while one is going is ignored.
+ * Runs one call per work item through the queue runner (runner.ts: a few at a time, within ISC's rate limit, each
+ * item once), keeping a result per item. `onItemDone` reports each outcome at once (the inbox takes a success out
+ * of the selection and keeps a failure selected with its reason), so a success can never be sent twice. A second
+ * `run` while one is going is ignored; `cancel` stops what has not started (reported with `cancelled`).
  *
  * A 401 (the session expired) stops the run: the items after it would all fail the same way, and the page is
  * about to go to sign in. That item and the ones never sent are reported as failed with SESSION_EXPIRED_MESSAGE,
  * and, when `resume` is given, kept in sessionStorage under `resume.key` (see `readBulkResume`) so that the page
  * can offer to finish the run after signing in again.
  */
-export function useBulkRun<T extends { id: string; name?: string | null }, M = unknown>({
+export function useBulkRun<T extends BulkItem, M = unknown>({
   onItemDone,
   resume,
 }: {
@@ -71,53 +40,75 @@ export function useBulkRun<T extends { id: string; name?: string | null }, M = u
 }) {
   const [phase, setPhase] = useState<BulkPhase>('confirm');
   const [results, setResults] = useState<BulkResult[]>([]);
-  const running = useRef(false);
+  const [total, setTotal] = useState(0);
+  const current = useRef<QueueRun<T> | null>(null);
 
   const run = useCallback(
     async (items: readonly T[], perform: (item: T) => Promise<unknown>): Promise<BulkResult[]> => {
-      if (running.current) return [];
-      running.current = true;
+      if (current.current) return [];
       setPhase('running');
       setResults([]);
       const done: BulkResult[] = [];
-      const report = (result: BulkResult) => {
-        done.push(result);
-        onItemDone(result);
+      const nameOf = (item: T) => item.name || item.id;
+      // Results can arrive several per frame: one re-render per ~frame, not per item.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const flush = () => {
+        timer = undefined;
         setResults([...done]);
       };
-      const nameOf = (item: T) => item.name || item.id;
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i];
-        try {
-          await perform(item);
-          report({ id: item.id, name: nameOf(item), ok: true });
-        } catch (error) {
-          if (isStatus(error, 401)) {
-            const undone = items.slice(i);
-            const keep = resume;
-            if (keep) {
-              saveBulkResume(keep.key, {
-                identityId: keep.identityId,
-                meta: keep.meta,
-                remaining: undone.map((u) => ({ id: u.id, name: nameOf(u) })),
-                succeeded: done.filter((r) => r.ok).length,
-                at: new Date().toISOString(),
-              });
-            }
-            for (const u of undone) report({ id: u.id, name: nameOf(u), ok: false, message: SESSION_EXPIRED_MESSAGE });
-            break;
+      // A 401 stops the run: what is left is kept for a resume at once (the page is about to go to sign in), and
+      // again whenever a request still in flight at that moment settles.
+      let succeededCount = 0;
+      const order = new Map(items.map((item, i) => [item.id, i] as const));
+      const stopped: { id: string; name: string }[] = [];
+      const keepForResume = () => {
+        if (!resume || stopped.length === 0) return;
+        saveBulkResume(resume.key, {
+          identityId: resume.identityId,
+          meta: resume.meta,
+          remaining: [...stopped],
+          succeeded: succeededCount,
+          at: new Date().toISOString(),
+        });
+      };
+      const handle = runQueue<T>(items, perform, {
+        stopsRun: (error) => isStatus(error, 401),
+        onOutcome: ({ item, status, error }) => {
+          const base = { id: item.id, name: nameOf(item) };
+          const result: BulkResult =
+            status === 'ok'
+              ? { ...base, ok: true }
+              : status === 'cancelled'
+                ? { ...base, ok: false, cancelled: true, message: CANCELLED_MESSAGE }
+                : status === 'stopped'
+                  ? { ...base, ok: false, message: SESSION_EXPIRED_MESSAGE }
+                  : { ...base, ok: false, message: (error as { message?: string } | undefined)?.message || 'Failed' };
+          if (status === 'ok') succeededCount++;
+          if (status === 'stopped') {
+            stopped.push(base);
+            stopped.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
           }
-          const e = error as { message?: string };
-          report({ id: item.id, name: nameOf(item), ok: false, message: e?.message || 'Failed' });
-        }
-      }
-      running.current = false;
+          if (status === 'ok' || status === 'stopped') keepForResume();
+          done.push(result);
+          onItemDone(result);
+          timer ??= setTimeout(flush, 16);
+        },
+      });
+      current.current = handle;
+      setTotal(new Set(items.map((i) => i.id)).size);
+      await handle.done;
+      clearTimeout(timer);
+      // the report lists the items in the order of the run, whatever order they finished in
+      done.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      flush();
+      current.current = null;
       setPhase('done');
       return done;
     },
     [onItemDone, resume],
   );
 
+  const cancel = useCallback(() => current.current?.cancel(), []);
   const succeeded = results.filter((r) => r.ok).length;
-  return { phase, results, run, succeeded, failed: results.length - succeeded };
+  return { phase, results, run, cancel, total, succeeded, failed: results.length - succeeded };
 }

@@ -1,5 +1,5 @@
-import { useCallback } from 'react';
-import { useNavigate } from 'react-router';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 
 /**
  * Changes some query parameters of the current URL, keeping the others. It starts from the URL as it is now, not
@@ -20,4 +20,50 @@ export function useUpdateSearch() {
     },
     [navigate],
   );
+}
+
+/** How long the URL waits for typing to pause before it follows the box. */
+export const URL_TEXT_DELAY_MS = 250;
+
+/**
+ * A text box bound to one query parameter (`key`): what is typed is local state and the URL follows it once typing
+ * pauses (replace, so Back does not step through keystrokes; and not a router update per key, which would
+ * re-render the page each time). An input bound to the URL alone loses keystrokes typed faster than the router
+ * re-renders. When the URL changes by anything else (Back/Forward, a link, "Clear filters"), the box shows what the
+ * URL says; a render that still carries an older value of our own typing is recognised because the browser's URL
+ * (written synchronously) already holds a newer one.
+ */
+export function useUrlText(key: string): [string, (value: string) => void] {
+  const [params] = useSearchParams();
+  const updateSearch = useUpdateSearch();
+  const fromUrl = params.get(key) ?? '';
+  // `written`: the last value this box put into the URL; `seen`: the URL's value at the last render
+  const [state, setState] = useState({ text: fromUrl, seen: fromUrl, written: fromUrl });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  if (fromUrl !== state.seen) {
+    const current = new URLSearchParams(window.location.search).get(key) ?? '';
+    // not our own write arriving, and what the browser's URL says now: someone else changed it
+    const external = fromUrl !== state.written && fromUrl === current;
+    setState(external ? { text: fromUrl, seen: fromUrl, written: fromUrl } : { ...state, seen: fromUrl });
+  }
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const written = state.written;
+  const change = useCallback(
+    (value: string) => {
+      setState((s) => ({ ...s, text: value }));
+      clearTimeout(timer.current);
+      const write = () => {
+        timer.current = undefined;
+        // the URL moved meanwhile (Back, a link): it wins over a write that was waiting
+        if ((new URLSearchParams(window.location.search).get(key) ?? '') !== written) return;
+        setState((s) => ({ ...s, written: value }));
+        updateSearch((next) => (value ? next.set(key, value) : next.delete(key)), { replace: true });
+      };
+      // clearing is written at once ("Clear filters" writes the other parameters in the same moment)
+      if (value) timer.current = setTimeout(write, URL_TEXT_DELAY_MS);
+      else write();
+    },
+    [key, updateSearch, written],
+  );
+  return [state.text, change];
 }

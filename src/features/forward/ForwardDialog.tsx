@@ -13,11 +13,19 @@ import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { plural } from '../../lib/plural.ts';
 import { IdentityPicker, type IdentityOption } from '../identities/components/IdentityPicker.tsx';
-import { useForwardWorkItem } from '../work-items/api/send-work-item-forward.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { settleBulkRun, writeWorkItem } from '../work-items/api/cache.ts';
+import { sendWorkItemForward, useForwardWorkItem } from '../work-items/api/send-work-item-forward.ts';
 import { BulkProgress } from '../../components/BulkProgress.tsx';
 import { useBulkRun, type BulkResult } from '../../lib/use-bulk-run.ts';
 import { COMMENT_MAX_LENGTH } from '../../../contract/limits.ts';
-import type { WorkItem } from '../../../contract/work-items.ts';
+
+/** A work item to forward: its id, a name for the report, and whose it is now. */
+export interface ForwardTarget {
+  id: string;
+  name?: string | null;
+  ownerId?: string | null;
+}
 
 interface ForwardForm {
   target: IdentityOption | null;
@@ -43,7 +51,7 @@ export default function ForwardDialog({
   onItemDone,
   onClose,
 }: {
-  items: WorkItem[];
+  items: ForwardTarget[];
   mode?: 'one' | 'many';
   /** Selected work items left out (completed ones cannot be forwarded). */
   skipped?: number;
@@ -51,8 +59,9 @@ export default function ForwardDialog({
   /** Called when the dialog closes: after a cancel (no results), a single success, or the end of a run. */
   onClose: (outcome: ForwardOutcome) => void;
 }) {
+  const queryClient = useQueryClient();
   const forward = useForwardWorkItem();
-  const bulk = useBulkRun<WorkItem>({ onItemDone: onItemDone ?? noop });
+  const bulk = useBulkRun<ForwardTarget>({ onItemDone: onItemDone ?? noop });
   const [target, setTarget] = useState<IdentityOption | null>(null);
   const { control, handleSubmit, setFocus } = useForm<ForwardForm>({
     defaultValues: { target: null, comment: '', sendNotifications: true },
@@ -70,23 +79,24 @@ export default function ForwardDialog({
   const submit = handleSubmit(async ({ target: chosen, comment, sendNotifications }) => {
     if (!chosen || busy) return;
     setTarget(chosen);
-    const send = (item: WorkItem) =>
-      forward.mutateAsync({
-        workItemId: item.id,
-        targetOwnerId: chosen.id,
-        comment: comment.trim(),
-        sendNotifications,
-      });
+    const request = { targetOwnerId: chosen.id, comment: comment.trim(), sendNotifications };
     if (single) {
       try {
-        await send(first);
+        await forward.mutateAsync({ workItemId: first.id, ...request });
       } catch {
         return; // shown from forward.error, the dialog stays open
       }
       onClose({ results: [{ id: first.id, name: first.name || first.id, ok: true }], target: chosen });
       return;
     }
-    await bulk.run(items, send);
+    // Many: through the queue runner, the lists refreshed once at the end (not once per item).
+    const done = await bulk.run(items, async (item) =>
+      writeWorkItem(queryClient, await sendWorkItemForward({ workItemId: item.id, ...request })),
+    );
+    await settleBulkRun(queryClient, {
+      doneIds: done.filter((r) => r.ok).map((r) => r.id),
+      ownerIds: [...items.map((i) => i.ownerId), chosen.id],
+    });
   });
 
   const close = () => {
@@ -196,7 +206,10 @@ export default function ForwardDialog({
             </Button>
           </>
         ) : bulk.phase === 'running' ? (
-          <Button disabled>Forwarding…</Button>
+          <>
+            <Button onClick={bulk.cancel}>Cancel the rest</Button>
+            <Button disabled>Forwarding…</Button>
+          </>
         ) : (
           <Button variant="contained" onClick={close}>
             Close

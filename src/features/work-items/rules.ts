@@ -52,3 +52,12 @@ export const decisionVerb = (decision: Decision) => (decision === 'approve' ? 'A
 
 /** "Approved" / "Rejected". */
 export const decisionDone = (decision: Decision) => (decision === 'approve' ? 'Approved' : 'Rejected');
+
+/** What the inbox can do to a selection: a decision, or mark complete. */
+export type BulkAction = Decision | 'complete';
+
+/** "Approve" / "Reject" / "Mark complete". */
+export const actionVerb = (action: BulkAction) => (action === 'complete' ? 'Mark complete' : decisionVerb(action));
+
+/** "Approved" / "Rejected" / "Marked complete". */
+export const actionDone = (action: BulkAction) => (action === 'complete' ? 'Marked complete' : decisionDone(action));

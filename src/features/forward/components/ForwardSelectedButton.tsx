@@ -2,10 +2,8 @@ import { Suspense, useState } from 'react';
 import Button from '@mui/material/Button';
 import { useNotify } from '../../../components/notify.tsx';
 import { plural } from '../../../lib/plural.ts';
-import type { BulkResult } from '../../../lib/use-bulk-run.ts';
-import type { WorkItem } from '../../../../contract/work-items.ts';
-import { isForwardable } from '../../work-items/rules.ts';
-import type { ForwardOutcome } from '../ForwardDialog.tsx';
+import type { BulkResult } from '../../../lib/bulk-resume.ts';
+import type { ForwardOutcome, ForwardTarget } from '../ForwardDialog.tsx';
 import { LazyForwardDialog, loadForwardDialog } from './load-forward-dialog.ts';
 
 /**
@@ -20,16 +18,16 @@ export function ForwardSelectedButton({
   disabled,
   onItemDone,
 }: {
-  /** The selected work items the inbox knows and has not already handled. */
-  items: WorkItem[];
+  /** The selected work items that can be forwarded (known, open, not already handled). */
+  items: ForwardTarget[];
   /** How many are selected in all (the rest are left out and counted as such). */
   selectedCount: number;
   disabled?: boolean;
   onItemDone: (result: BulkResult) => void;
 }) {
-  const [run, setRun] = useState<{ items: WorkItem[]; skipped: number } | null>(null);
+  const [run, setRun] = useState<{ items: ForwardTarget[]; skipped: number } | null>(null);
   const notify = useNotify();
-  const forwardable = items.filter(isForwardable);
+  const forwardable = items;
 
   const onClose = ({ results, target }: ForwardOutcome) => {
     setRun(null);

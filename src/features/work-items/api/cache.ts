@@ -4,7 +4,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueryOptions } from '../../session/api/session.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { findCachedWorkItem, workItemQueryOptions } from './get-work-item.ts';
-import { workItemKeys } from './keys.ts';
+import { withoutIds, type QueueData } from '../../../lib/queue/stream.ts';
+import { isQueueKey, workItemKeys } from './keys.ts';
 
 /** The signed-in identity's id, when the session is in the cache. */
 export function selfId(queryClient: QueryClient): string | undefined {
@@ -81,4 +82,27 @@ export function rollbackApprovalItem(
   context: ApprovalDecisionContext | undefined,
 ): void {
   if (context?.previous) queryClient.setQueryData(workItemQueryOptions(workItemId).queryKey, context.previous);
+}
+
+/** Takes work items out of every cached pending queue at once (decided or forwarded here: no longer pending). */
+export function dropFromPendingQueues(queryClient: QueryClient, ids: Iterable<string>): void {
+  const gone = new Set(ids);
+  if (gone.size === 0) return;
+  queryClient.setQueriesData<QueueData>({ predicate: (query) => isQueueKey(query.queryKey, 'pending') }, (data) =>
+    data ? withoutIds(data, gone) : data,
+  );
+}
+
+/**
+ * The end of a bulk run (approve, reject, complete or forward many): the successes leave the pending queues on
+ * screen at once, then one invalidation per owner involved — not one per item, which would restart the queue's
+ * stream 200 times and spend the rate limit on lists.
+ */
+export async function settleBulkRun(
+  queryClient: QueryClient,
+  { doneIds, ownerIds }: { doneIds: Iterable<string>; ownerIds: Iterable<string | null | undefined> },
+): Promise<void> {
+  dropFromPendingQueues(queryClient, doneIds);
+  const owners = [...new Set(ownerIds)];
+  await Promise.all((owners.length ? owners : [undefined]).map((owner) => invalidateOwner(queryClient, owner)));
 }

@@ -2,12 +2,17 @@
 // holds the owner: `null` means "the signed-in identity's own" (no ownerId sent), so an admin's view of another
 // owner never mixes with their own. Invalidate by prefix: `owner({ownerId})` covers all of one owner's lists,
 // counts and summary. List pages sit under `pages(...)`, apart from counts and summary, so a reader of cached pages
-// (`isPageKey`) never mistakes a count for a page.
+// (`isPageKey`) never mistakes a count for a page. The whole-list queues (compact rows) sit under `queues(...)`.
 import type { QueryKey } from '@tanstack/react-query';
 
 export interface OwnerScope {
   /** Another identity's items (admins only); undefined/null = the signed-in identity's own. */
   ownerId?: string | null;
+}
+
+export interface QueueScope extends OwnerScope {
+  /** How many items the queue loads at most (the bound setting). */
+  bound: number;
 }
 
 export interface PageScope extends OwnerScope {
@@ -39,6 +44,11 @@ export const workItemKeys = {
   count: (scope: OwnerScope) => [...workItemKeys.counts(scope), 'pending'] as const,
   completedCount: (scope: OwnerScope) => [...workItemKeys.counts(scope), 'completed'] as const,
   summary: (scope: OwnerScope) => [...workItemKeys.owner(scope), 'summary'] as const,
+  /** The whole lists of one owner as compact rows (the inbox's and history's index), pending and completed. */
+  queues: (scope: OwnerScope) => [...workItemKeys.owner(scope), 'queue'] as const,
+  queue: ({ ownerId, bound }: QueueScope) => [...workItemKeys.queues({ ownerId }), 'pending', { bound }] as const,
+  completedQueue: ({ ownerId, bound }: QueueScope) =>
+    [...workItemKeys.queues({ ownerId }), 'completed', { bound }] as const,
   details: () => [...workItemKeys.all, 'detail'] as const,
   detail: (id: string) => [...workItemKeys.details(), id] as const,
 };
@@ -49,4 +59,10 @@ export type PageKey = ReturnType<typeof workItemKeys.list> | ReturnType<typeof w
 export function isPageKey(key: QueryKey): key is PageKey {
   const owners = workItemKeys.owners();
   return key[0] === owners[0] && key[1] === owners[1] && key[3] === 'pages';
+}
+
+/** Whether a cached query is a whole-list queue of some owner; `which` narrows it to pending or completed. */
+export function isQueueKey(key: QueryKey, which?: 'pending' | 'completed'): boolean {
+  const owners = workItemKeys.owners();
+  return key[0] === owners[0] && key[1] === owners[1] && key[3] === 'queue' && (!which || key[4] === which);
 }

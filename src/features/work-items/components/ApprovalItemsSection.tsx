@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -12,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { plural } from '../../../lib/plural.ts';
-import { useUpdateSearch } from '../../../lib/use-update-search.ts';
+import { useUrlText } from '../../../lib/use-update-search.ts';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
 import { useApprovalDecisions } from '../hooks/use-approval-decisions.ts';
 import { decisionVerb } from '../rules.ts';
@@ -31,11 +30,9 @@ function matches(a: ApprovalItemDetails, needle: string) {
  * Rows are virtualised, so a work item with thousands of approval items stays smooth.
  */
 export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readOnly: boolean }) {
-  const [params] = useSearchParams();
-  const updateSearch = useUpdateSearch();
   // What is typed is local state (the URL follows it): an input bound to the URL alone loses keystrokes typed
   // faster than the router re-renders.
-  const [search, setSearchText] = useState(() => params.get('q') ?? '');
+  const [search, setSearch] = useUrlText('q');
   const decisions = useApprovalDecisions(item);
   const { busy, bulkRunning, pendingCount, confirm } = decisions;
 
@@ -44,11 +41,6 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
     const needle = search.trim().toLowerCase();
     return needle ? all.filter((a) => matches(a, needle)) : all;
   }, [all, search]);
-
-  const setSearch = (value: string) => {
-    setSearchText(value);
-    updateSearch((next) => (value ? next.set('q', value) : next.delete('q')), { replace: true });
-  };
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="approval-items-heading" sx={{ mb: 3 }}>

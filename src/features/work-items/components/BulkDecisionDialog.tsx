@@ -1,27 +1,44 @@
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
-import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
-import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
-import type { WorkItem } from '../../../../contract/work-items.ts';
 import { BulkProgress } from '../../../components/BulkProgress.tsx';
 import { plural } from '../../../lib/plural.ts';
 import { useBulkRun, type BulkResult } from '../../../lib/use-bulk-run.ts';
-import { decisionDone, decisionVerb, pendingApprovalItems, type Decision } from '../rules.ts';
+import { approveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
+import { settleBulkRun, writeWorkItem } from '../api/cache.ts';
+import { completeWorkItem } from '../api/complete-work-item.ts';
+import { rejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
+import { actionDone, actionVerb, type BulkAction } from '../rules.ts';
 
-/** What a bulk decision keeps besides the undone items when the session expires during its run. */
+/** What a bulk action keeps besides the undone items when the session expires during its run. */
 export interface BulkDecisionMeta {
-  decision: Decision;
+  decision: BulkAction;
 }
 
+/** A work item of the selection, as the run needs it. */
+export interface BulkTarget {
+  id: string;
+  name: string;
+  pendingCount: number;
+  ownerId?: string;
+}
+
+const PERFORM = {
+  approve: approveApprovalItemsInBulk,
+  reject: rejectApprovalItemsInBulk,
+  complete: completeWorkItem,
+} as const;
+
 /**
- * "Approve selected" / "Reject selected": confirm (how many work items and approval items), then one bulk call per
- * work item, one after the other, with progress; at the end a result per work item. `onItemDone` reports each
- * outcome at once, so a success leaves the selection before anything else can send it again.
+ * "Approve selected" / "Reject selected" / "Mark selected complete": confirm (how many work items and approval
+ * items), then one call per work item through the queue runner (a few at a time, within the rate limit), with
+ * progress and Cancel; at the end a result per work item. `onItemDone` reports each outcome at once, so a success
+ * leaves the selection before anything else can send it again. The lists are refreshed once, at the end.
  */
 export function BulkDecisionDialog({
   decision,
@@ -32,10 +49,10 @@ export function BulkDecisionDialog({
   resume,
   autoStart = false,
 }: {
-  decision: Decision;
-  /** The selected work items that have pending approval items. */
-  items: WorkItem[];
-  /** How many selected work items have nothing to approve or reject. */
+  decision: BulkAction;
+  /** The selected work items this action applies to. */
+  items: BulkTarget[];
+  /** How many selected work items it does not apply to (left out). */
   skipped: number;
   onItemDone: (result: BulkResult) => void;
   onClose: (results: BulkResult[]) => void;
@@ -44,27 +61,28 @@ export function BulkDecisionDialog({
   /** Start at once, without the confirmation (resuming a run the user already confirmed). */
   autoStart?: boolean;
 }) {
-  const approve = useApproveApprovalItemsInBulk();
-  const reject = useRejectApprovalItemsInBulk();
-  const {
-    phase,
-    results,
-    run: runAll,
-    succeeded,
-  } = useBulkRun<WorkItem, BulkDecisionMeta>({
+  const queryClient = useQueryClient();
+  const bulk = useBulkRun<BulkTarget, BulkDecisionMeta>({
     onItemDone,
     resume: resume && { key: resume.key, identityId: resume.identityId, meta: { decision } },
   });
-  const verb = decisionVerb(decision);
-  const approvalCount = items.reduce((n, item) => n + pendingApprovalItems(item).length, 0);
+  const { phase, results, succeeded } = bulk;
+  const verb = actionVerb(decision);
+  const approvalCount = items.reduce((n, item) => n + item.pendingCount, 0);
 
-  const run = () => {
-    const mutation = decision === 'approve' ? approve : reject;
-    void runAll(items, (item) => mutation.mutateAsync({ workItemId: item.id }));
+  const run = async () => {
+    const perform = PERFORM[decision];
+    const done = await bulk.run(items, async (item) =>
+      writeWorkItem(queryClient, await perform({ workItemId: item.id })),
+    );
+    await settleBulkRun(queryClient, {
+      doneIds: done.filter((r) => r.ok).map((r) => r.id),
+      ownerIds: items.map((i) => i.ownerId),
+    });
   };
 
   useEffect(() => {
-    if (autoStart) run();
+    if (autoStart) void run();
     // once, on mount: the run itself ignores a second start
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -76,19 +94,23 @@ export function BulkDecisionDialog({
   return (
     <Dialog open onClose={close} aria-labelledby="bulk-title" fullWidth maxWidth="sm">
       <DialogTitle id="bulk-title">
-        {phase === 'done' ? `${verb} selected: done` : `${verb} ${plural(items.length, 'work item')}?`}
+        {phase === 'done'
+          ? `${decision === 'complete' ? 'Mark selected complete' : `${verb} selected`}: done`
+          : `${verb} ${plural(items.length, 'work item')}?`}
       </DialogTitle>
       <DialogContent>
         {phase === 'confirm' && (
           <>
             <Typography>
-              {verb} all {plural(approvalCount, 'pending approval item')} of {plural(items.length, 'work item')}.
+              {decision === 'complete'
+                ? `Mark ${plural(items.length, 'work item')} complete.`
+                : `${verb} all ${plural(approvalCount, 'pending approval item')} of ${plural(items.length, 'work item')}.`}
               {decision === 'reject' && ' The requested access will not be granted.'}
             </Typography>
             {skipped > 0 && (
               <Typography color="text.secondary" sx={{ mt: 1 }}>
-                {plural(skipped, 'selected work item')} {skipped === 1 ? 'has' : 'have'} no pending approval items and{' '}
-                {skipped === 1 ? 'is' : 'are'} left out.
+                {plural(skipped, 'selected work item')} {skipped === 1 ? 'is' : 'are'} left out (
+                {decision === 'complete' ? 'not ready to be marked complete' : 'no pending approval items'}).
               </Typography>
             )}
           </>
@@ -96,10 +118,10 @@ export function BulkDecisionDialog({
         <BulkProgress
           phase={phase}
           results={results}
-          total={items.length}
+          total={bulk.total || items.length}
           label={verb}
-          okText={decisionDone(decision)}
-          successText={`${decisionDone(decision)} ${plural(succeeded, 'work item')}.`}
+          okText={actionDone(decision)}
+          successText={`${actionDone(decision)} ${plural(succeeded, 'work item')}.`}
         />
       </DialogContent>
       <DialogActions>
@@ -108,15 +130,22 @@ export function BulkDecisionDialog({
             <Button onClick={close}>Cancel</Button>
             <Button
               variant="contained"
-              color={decision === 'approve' ? 'success' : 'error'}
-              onClick={run}
+              color={decision === 'approve' ? 'success' : decision === 'reject' ? 'error' : 'primary'}
+              onClick={() => void run()}
               disabled={items.length === 0}
             >
-              {verb} {plural(items.length, 'work item')}
+              {decision === 'complete'
+                ? `Mark ${plural(items.length, 'work item')} complete`
+                : `${verb} ${plural(items.length, 'work item')}`}
             </Button>
           </>
         )}
-        {phase === 'running' && <Button disabled>Working…</Button>}
+        {phase === 'running' && (
+          <>
+            <Button onClick={bulk.cancel}>Cancel the rest</Button>
+            <Button disabled>Working…</Button>
+          </>
+        )}
         {phase === 'done' && (
           <Button variant="contained" onClick={close}>
             Close

@@ -2,9 +2,16 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { plural } from '../../../lib/plural.ts';
-import type { BulkResume } from '../../../lib/use-bulk-run.ts';
-import { decisionVerb } from '../rules.ts';
+import type { BulkResume } from '../../../lib/bulk-resume.ts';
+import { actionVerb } from '../rules.ts';
 import type { BulkDecisionMeta } from './BulkDecisionDialog.tsx';
+
+/** The first few names, and how many more. */
+function names(remaining: { name: string }[]): string {
+  const shown = remaining.slice(0, 5).map((r) => r.name);
+  const more = remaining.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
 
 /** "Approve selected was interrupted when your session expired …" with Resume and Dismiss. */
 export function BulkResumeAlert({
@@ -32,9 +39,8 @@ export function BulkResumeAlert({
         </Box>
       }
     >
-      {decisionVerb(resume.meta.decision)} selected was interrupted when your session expired: {resume.succeeded} done,{' '}
-      {plural(resume.remaining.length, 'work item')} left ({resume.remaining.map((r) => r.name).join(', ')}). Resume
-      sends only those.
+      {actionVerb(resume.meta.decision)} selected was interrupted when your session expired: {resume.succeeded} done,{' '}
+      {plural(resume.remaining.length, 'work item')} left ({names(resume.remaining)}). Resume sends only those.
     </Alert>
   );
 }

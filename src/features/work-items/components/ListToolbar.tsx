@@ -1,49 +1,118 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import { SearchField, SelectField } from '../../../components/fields.tsx';
-import type { TableParams } from '../hooks/table-params.ts';
-import { typeLabel } from '../rules.ts';
+import type { Facet, Facets } from '../../../lib/queue/query-index.ts';
+import { SORT_CHOICES, type ListParams, type ListVariant } from '../hooks/list-params.ts';
 
-/** Quick filter, type filter and sort over the loaded page; extra actions (bulk buttons) go on the right. */
+/**
+ * One facet's choices with their counts, plus the URL's value when no row has it (a pasted link): the select shows
+ * what is applied. Memoised: typing in the search box does not re-render the filters.
+ */
+const FacetSelect = memo(function FacetSelect({
+  label,
+  all,
+  field,
+  value,
+  facets,
+  onChange,
+}: {
+  label: string;
+  all: string;
+  field: 'type' | 'application' | 'requester';
+  value: string;
+  facets: Facet[];
+  onChange: (changes: Partial<ListParams>) => void;
+}) {
+  const choices =
+    value && !facets.some((f) => f.value === value) ? [...facets, { value, label: value, count: 0 }] : facets;
+  return (
+    <SelectField
+      label={label}
+      value={value}
+      onChange={(v) => onChange({ [field]: v })}
+      sx={{ minWidth: 140, flex: { xs: '1 1 140px', sm: '0 1 180px' } }}
+    >
+      <option value="">{all}</option>
+      {choices.map((f) => (
+        <option key={f.value} value={f.value}>
+          {f.label} ({f.count.toLocaleString('en')})
+        </option>
+      ))}
+    </SelectField>
+  );
+});
+
+const FACETS = [
+  { field: 'type', label: 'Type', all: 'All types', facet: 'types' },
+  { field: 'application', label: 'Application', all: 'All applications', facet: 'applications' },
+  { field: 'requester', label: 'Requester', all: 'All requesters', facet: 'requesters' },
+] as const;
+
+/** Search, filters (type, application, requester, age) and sort over the whole list; extra actions on the right. */
 export function ListToolbar({
+  variant,
+  search,
+  onSearch,
   params,
   onChange,
-  types,
+  facets,
+  sortLocked,
   children,
 }: {
-  params: TableParams;
-  onChange: (changes: Partial<TableParams>) => void;
-  types: string[];
+  variant: ListVariant;
+  search: string;
+  onSearch: (text: string) => void;
+  params: ListParams;
+  onChange: (changes: Partial<ListParams>) => void;
+  facets: Facets;
+  /** The list is in the server's order (above the bound): the sort cannot change. */
+  sortLocked: boolean;
   children?: ReactNode;
 }) {
-  const typeOptions = params.type && !types.includes(params.type) ? [...types, params.type] : types;
   return (
-    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
+    <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 1.5 }}>
       <SearchField
-        label="Filter this page"
-        placeholder="Name, description, requester or id"
-        value={params.q}
-        onChange={(q) => onChange({ q })}
-        sx={{ minWidth: 280, flex: '1 1 280px', maxWidth: 420 }}
+        label="Search work items"
+        placeholder="Name, requester, application, account, value or id"
+        value={search}
+        onChange={onSearch}
+        sx={{ minWidth: 240, flex: '1 1 300px', maxWidth: 460 }}
       />
-      <SelectField label="Type" value={params.type} onChange={(type) => onChange({ type })} sx={{ minWidth: 160 }}>
-        <option value="">All types</option>
-        {typeOptions.map((t) => (
-          <option key={t} value={t}>
-            {typeLabel(t)}
-          </option>
-        ))}
+      {FACETS.map(({ field, label, all, facet }) => (
+        <FacetSelect
+          key={field}
+          label={label}
+          all={all}
+          field={field}
+          value={params[field]}
+          facets={facets[facet]}
+          onChange={onChange}
+        />
+      ))}
+      <SelectField
+        label="Age"
+        value={params.age}
+        onChange={(age) => onChange({ age: age === '7' || age === '30' ? age : '' })}
+        sx={{ minWidth: 140, flex: { xs: '1 1 140px', sm: '0 0 auto' } }}
+      >
+        <option value="">Any age</option>
+        <option value="7">Older than 7 days</option>
+        <option value="30">Older than 30 days</option>
       </SelectField>
       <SelectField
         label="Sort"
-        value={params.sort}
-        onChange={(sort) => onChange({ sort: sort === 'oldest' ? 'oldest' : 'newest' })}
-        sx={{ minWidth: 150 }}
+        value={sortLocked ? 'server' : params.sort}
+        onChange={(sort) => onChange({ sort: SORT_CHOICES[variant].find((c) => c.value === sort)?.value })}
+        disabled={sortLocked}
+        sx={{ minWidth: 170, flex: { xs: '1 1 140px', sm: '0 0 auto' } }}
       >
-        <option value="newest">Newest first</option>
-        <option value="oldest">Oldest first</option>
+        {sortLocked && <option value="server">Server&apos;s order</option>}
+        {SORT_CHOICES[variant].map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
       </SelectField>
-      <Box sx={{ flexGrow: 1 }} />
       {children}
     </Box>
   );

@@ -9,6 +9,8 @@ export interface RowsProps {
   count: number;
   columns: number;
   estimate?: number;
+  /** Every row is exactly `estimate` pixels high: nothing is measured while scrolling. */
+  fixed?: boolean;
   renderRow: RenderRow;
 }
 

@@ -9,7 +9,7 @@ import type { RowsProps } from './Rows.tsx';
  * Window-scrolled virtual rows inside a real <tbody>: the page keeps its normal scroll, spacer rows stand in for
  * what is off screen. Its own chunk: @tanstack/react-virtual is only downloaded once a long list is shown.
  */
-export default function VirtualRowsImpl({ count, columns, estimate = 53, renderRow }: RowsProps) {
+export default function VirtualRowsImpl({ count, columns, estimate = 53, fixed = false, renderRow }: RowsProps) {
   const topRef = useRef<HTMLTableRowElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
@@ -22,7 +22,13 @@ export default function VirtualRowsImpl({ count, columns, estimate = 53, renderR
     observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
-  const virtualizer = useWindowVirtualizer({ count, estimateSize: () => estimate, overscan: 12, scrollMargin });
+  // fixed rows cost nothing to measure: fewer rows kept beyond the screen
+  const virtualizer = useWindowVirtualizer({
+    count,
+    estimateSize: () => estimate,
+    overscan: fixed ? 6 : 12,
+    scrollMargin,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];
@@ -33,7 +39,7 @@ export default function VirtualRowsImpl({ count, columns, estimate = 53, renderR
       <TableRow ref={topRef} aria-hidden>
         <TableCell colSpan={columns} sx={{ height: paddingTop, p: 0, border: 0 }} />
       </TableRow>
-      {items.map((item) => renderRow(item.index, virtualizer.measureElement))}
+      {items.map((item) => renderRow(item.index, fixed ? undefined : virtualizer.measureElement))}
       {paddingBottom > 0 && (
         <TableRow aria-hidden>
           <TableCell colSpan={columns} sx={{ height: paddingBottom, p: 0, border: 0 }} />

@@ -1,102 +1,102 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
-import type { UseQueryResult } from '@tanstack/react-query';
+import { useCallback, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import type { ApiError, Collection } from '../../../lib/http.ts';
-import { rememberOwner } from '../../../lib/owner.ts';
-import type { WorkItem } from '../../../../contract/work-items.ts';
-import { filterAndSort, typesOf, type TableParams } from '../hooks/table-params.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import type { QueueSort } from '../../../lib/queue/query-index.ts';
+import type { QueueList } from '../hooks/use-queue-list.ts';
 import { ListError } from './ListError.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
-import { Pagination } from './Pagination.tsx';
-import { WorkItemsTable, type TableSelection } from './WorkItemsTable.tsx';
+import { QueueStatus } from './QueueStatus.tsx';
+import { QueueTable, type TableSelection } from './QueueTable.tsx';
 
 /**
- * One page of a work-item list (inbox or completed) with its toolbar and pager: loading, "nothing here",
- * "nothing on this page matches" or the table, and the list's error in place of all of it.
+ * A whole work-item list (inbox or completed): search, filters and sort, the status line, the selection's actions,
+ * then loading, "nothing here", "nothing matches" or the table; the list's error in place of all of it when
+ * nothing could be loaded, above the rows when only the rest of the list failed.
  */
 export function WorkItemsListPanel({
-  query,
-  ownerId,
-  params,
-  setParams,
-  variant,
+  list,
   caption,
   empty,
-  toolbar,
+  tools,
+  actions,
   selection,
 }: {
-  query: UseQueryResult<Collection<WorkItem>, ApiError>;
-  ownerId: string | undefined;
-  params: TableParams;
-  setParams: (changes: Partial<TableParams>, options?: { replace?: boolean }) => void;
-  variant: 'pending' | 'completed';
+  list: QueueList;
   caption: string;
   /** What an empty list says. */
   empty: { title: string; text: ReactNode };
-  /** Extra toolbar content on the right (totals, bulk buttons). */
-  toolbar?: ReactNode;
+  /** Extra controls at the end of the filter row (Export CSV). */
+  tools?: ReactNode;
+  /** The selection's bar (bulk buttons), under the status line. */
+  actions?: ReactNode;
   selection?: TableSelection;
 }) {
-  const pageItems = useMemo(() => query.data?.items ?? [], [query.data]);
-  const total = query.data?.total;
-  const visible = useMemo(() => filterAndSort(pageItems, params), [pageItems, params]);
-  const types = useMemo(() => typesOf(pageItems), [pageItems]);
-
-  // An admin viewing another owner: the owner's name, learnt from their items, for the picker and the banner.
-  useEffect(() => {
-    const ownerName = pageItems.find((i) => i.ownerName)?.ownerName;
-    if (ownerId && query.isSuccess && ownerName) rememberOwner(ownerId, ownerName);
-  }, [ownerId, pageItems, query.isSuccess]);
-
-  if (query.isError) return <ListError error={query.error} ownerId={ownerId} onRetry={() => query.refetch()} />;
+  const { query, data, visible, ownerId, setParams } = list;
+  const onSortChange = useCallback((sort: QueueSort) => setParams({ sort }), [setParams]);
+  if (query.isError && !data) {
+    return <ListError error={query.error} ownerId={ownerId} onRetry={() => query.refetch()} />;
+  }
+  const clear = () => {
+    list.setSearch('');
+    list.setParams({ type: '', application: '', requester: '', age: '' });
+  };
   return (
     <Paper variant="outlined">
       <Box sx={{ px: 2, pt: 2 }}>
-        <ListToolbar params={params} onChange={(c) => setParams(c, { replace: c.q !== undefined })} types={types}>
-          {toolbar}
+        <ListToolbar
+          variant={list.variant}
+          search={list.search}
+          onSearch={list.setSearch}
+          params={list.params}
+          onChange={list.setParams}
+          facets={list.facets}
+          sortLocked={list.serverOrder}
+        >
+          {tools}
         </ListToolbar>
+        <QueueStatus list={list} />
+        {query.isError && (
+          <Box sx={{ my: 1 }}>
+            <ErrorAlert
+              error={query.error}
+              title="Part of the list could not be loaded"
+              onRetry={() => query.refetch()}
+            />
+          </Box>
+        )}
+        {actions}
       </Box>
-      <Box sx={{ height: 4 }}>{query.isFetching && <LinearProgress aria-label="Loading work items" />}</Box>
-      {query.isPending ? (
+      {!data ? (
         <Box sx={{ p: 4 }}>
           <Typography color="text.secondary">Loading work items…</Typography>
         </Box>
-      ) : total === 0 && pageItems.length === 0 ? (
+      ) : data.rows.length === 0 && data.complete ? (
         <Box sx={{ p: 2 }}>
           <EmptyState title={empty.title}>{empty.text}</EmptyState>
         </Box>
-      ) : visible.length === 0 ? (
+      ) : visible.length === 0 && list.filtered ? (
         <Box sx={{ p: 2 }}>
-          <EmptyState title="No work items on this page match">
-            <Button onClick={() => setParams({ q: '', type: '' })}>Clear filters</Button>
+          <EmptyState title="No work items match">
+            <Button onClick={clear}>Clear search and filters</Button>
           </EmptyState>
         </Box>
       ) : (
-        <WorkItemsTable
-          items={visible}
-          variant={variant}
+        <QueueTable
+          rows={visible}
+          variant={list.variant}
           caption={caption}
           ownerId={ownerId}
-          sort={params.sort}
-          onSortChange={(sort) => setParams({ sort })}
+          now={list.now}
+          sort={list.sort}
+          onSortChange={list.serverOrder ? undefined : onSortChange}
           selection={selection}
+          appliedSearch={list.appliedSearch}
         />
       )}
-      <Pagination
-        total={total}
-        page={params.page}
-        pageSize={params.pageSize}
-        onPageChange={(page) => {
-          setParams({ page });
-          window.scrollTo({ top: 0 });
-        }}
-        onPageSizeChange={(pageSize) => setParams({ pageSize, page: 0 })}
-      />
     </Paper>
   );
 }

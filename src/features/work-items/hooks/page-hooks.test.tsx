@@ -11,6 +11,7 @@ import { getCountWorkItems, workItemsCountQueryOptions } from '../api/get-count-
 import { findCachedWorkItem, getWorkItem, workItemQueryOptions } from '../api/get-work-item.ts';
 import { listWorkItems, workItemsQueryOptions } from '../api/list-work-items.ts';
 import { usePrefetchNextPage } from '../api/use-paged-query.ts';
+import { workItemRow } from '../api/queue-row.ts';
 import { approvalItemLabel, pendingApprovalItems } from '../rules.ts';
 import { useApprovalDecisions } from './use-approval-decisions.ts';
 import { useBulkDecisions } from './use-bulk-decisions.ts';
@@ -129,18 +130,21 @@ describe('useApprovalDecisions', () => {
 describe('useBulkDecisions', () => {
   it('selected items that can be decided go to the dialog; a success leaves the selection and is never offered again', async () => {
     const [one, two] = [take(1), take(1)];
-    const { result } = render(() => useBulkDecisions(undefined, [one, two]));
+    const rows = [one, two].map(workItemRow);
+    const { result } = render(() => useBulkDecisions(undefined, rows));
     act(() => result.current.selection.setMany([one.id, two.id], true));
     expect(result.current.decidable.map((i) => i.id)).toEqual([one.id, two.id]);
     act(() => result.current.start('approve'));
     expect(result.current.bulk).toMatchObject({ decision: 'approve', skipped: 0 });
     expect(result.current.bulk!.items.map((i) => i.id)).toEqual([one.id, two.id]);
+    expect(result.current.bulk!.items.map((i) => i.pendingCount)).toEqual(rows.map((r) => r.pendingCount));
 
     act(() => {
       result.current.onItemDone({ id: one.id, name: one.name ?? one.id, ok: true });
       result.current.onItemDone({ id: two.id, name: two.name ?? two.id, ok: false, message: 'Refused' });
     });
-    expect([...result.current.selection.selected]).toEqual([two.id]);
+    // applied together, a frame later
+    await waitFor(() => expect([...result.current.selection.selected]).toEqual([two.id]));
     expect(result.current.failures.get(two.id)).toBe('Refused');
     // the success stays out even if it is selected again from a stale list
     act(() => result.current.selection.setMany([one.id], true));
@@ -166,19 +170,23 @@ describe('useBulkDecisions', () => {
       });
 
     sessionStorage.setItem(storageKey('bulk-resume.me'), resume('someone-else'));
-    const other = render(() => useBulkDecisions(undefined, [one, two]));
+    const other = render(() => useBulkDecisions(undefined, [one, two].map(workItemRow)));
     await waitFor(() => expect(other.result.current.identityId).toBeDefined());
     expect(other.result.current.resumable).toBeNull();
     other.unmount();
 
     sessionStorage.setItem(storageKey('bulk-resume.me'), resume(who.current.identityId!));
-    const { result } = render(() => useBulkDecisions(undefined, [one]));
+    const oneRow = workItemRow(one);
+    const { result } = render(() => useBulkDecisions(undefined, [oneRow]));
     await waitFor(() => expect(result.current.resumable).not.toBeNull());
     expect(result.current.resumable!.remaining.map((r) => r.id)).toEqual([one.id, two.id]);
     act(() => result.current.resume());
     expect(result.current.bulk).toMatchObject({ decision: 'reject', autoStart: true });
-    // the item on the page as it is; the other by what the run kept of it
-    expect(result.current.bulk!.items).toEqual([one, { id: two.id, name: 'second' }]);
+    // the item in the queue as it is; the other by what the run kept of it
+    expect(result.current.bulk!.items).toEqual([
+      { id: one.id, name: oneRow.name, pendingCount: oneRow.pendingCount, ownerId: oneRow.ownerId },
+      { id: two.id, name: 'second', pendingCount: 0 },
+    ]);
     expect(result.current.resumable).toBeNull();
     expect(sessionStorage.getItem(storageKey('bulk-resume.me'))).toBeNull();
   });

@@ -1,9 +1,18 @@
 import { useCallback, useMemo, useState } from 'react';
 import { readStoredJson, removeStored, writeStored } from '../../../lib/storage.ts';
 
-function load(key: string): string[] {
-  const parsed = readStoredJson('session', key);
-  return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+// The selections of this page load, by key: the source of truth, so that a change made while the inbox is not
+// mounted (a bulk run's successes arriving while the page is at sign in) is not lost; sessionStorage keeps a copy.
+const current = new Map<string, Set<string>>();
+
+function load(key: string): Set<string> {
+  let ids = current.get(key);
+  if (!ids) {
+    const parsed = readStoredJson('session', key);
+    ids = new Set(Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : []);
+    current.set(key, ids);
+  }
+  return ids;
 }
 
 function save(key: string, ids: Iterable<string>) {
@@ -18,32 +27,31 @@ function save(key: string, ids: Iterable<string>) {
  * expired session (or a reload) comes back with the same selection.
  */
 export function usePersistentSelection(key: string) {
-  const [state, setState] = useState(() => ({ key, ids: new Set(load(key)) }));
+  const [state, setState] = useState(() => ({ key, ids: load(key) }));
   // a different key (another owner's inbox) starts from that key's stored selection
-  if (state.key !== key) setState({ key, ids: new Set(load(key)) });
-  const current = state.ids;
+  if (state.key !== key) setState({ key, ids: load(key) });
+  const selected = state.ids;
 
   const update = useCallback(
     (change: (ids: Set<string>) => void) => {
-      setState((prev) => {
-        const ids = new Set(prev.key === key ? prev.ids : load(key));
-        change(ids);
-        save(key, ids);
-        return { key, ids };
-      });
+      const ids = new Set(load(key));
+      change(ids);
+      current.set(key, ids);
+      save(key, ids);
+      setState({ key, ids });
     },
     [key],
   );
 
   return useMemo(
     () => ({
-      selected: current as ReadonlySet<string>,
+      selected: selected as ReadonlySet<string>,
       toggle: (id: string) => update((ids) => (ids.has(id) ? ids.delete(id) : ids.add(id))),
       setMany: (list: string[], on: boolean) =>
         update((ids) => list.forEach((id) => (on ? ids.add(id) : ids.delete(id)))),
       remove: (list: string[]) => update((ids) => list.forEach((id) => ids.delete(id))),
       clear: () => update((ids) => ids.clear()),
     }),
-    [current, update],
+    [selected, update],
   );
 }

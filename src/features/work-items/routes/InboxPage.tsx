@@ -1,72 +1,77 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { ForwardSelectedButton } from '../../forward/components/ForwardSelectedButton.tsx';
-import { workItemsQueryOptions } from '../api/list-work-items.ts';
+import { oldestRow } from '../../../lib/queue/query-index.ts';
 import { BulkResumeAlert } from '../components/BulkResumeAlert.tsx';
 import { DecisionButtons } from '../components/DecisionButtons.tsx';
+import { SelectionBar } from '../components/SelectionBar.tsx';
 import { SummaryBar } from '../components/SummaryBar.tsx';
 import { WorkItemsListPanel } from '../components/WorkItemsListPanel.tsx';
 import { useBulkDecisions } from '../hooks/use-bulk-decisions.ts';
-import { useListPage } from '../hooks/use-list-page.ts';
+import { useQueueList } from '../hooks/use-queue-list.ts';
 
-// The bulk dialog (and MUI's Dialog) is only needed once someone decides a selection: its own chunk.
+// The bulk dialog (and MUI's Dialog) is only needed once someone acts on a selection: its own chunk.
 const BulkDecisionDialog = lazy(async () => ({
   default: (await import('../components/BulkDecisionDialog.tsx')).BulkDecisionDialog,
 }));
+const loadBulkDialog = () => void import('../components/BulkDecisionDialog.tsx');
 
 export function InboxPage() {
-  const list = useListPage(workItemsQueryOptions);
-  const { ownerId, params, setParams, query } = list;
-  const pageItems = useMemo(() => query.data?.items ?? [], [query.data]);
-  const total = query.data?.total;
-  const bulk = useBulkDecisions(ownerId, pageItems);
+  const list = useQueueList('pending');
+  const { ownerId } = list;
+  const bulk = useBulkDecisions(ownerId, list.rows);
   const { selection } = bulk;
   const running = bulk.bulk !== null;
-
-  // A page past the end (e.g. after the last items of the last page were decided): go to the last page.
-  useEffect(() => {
-    if (total !== undefined && !query.isPlaceholderData && params.page > 0 && params.page * params.pageSize >= total) {
-      setParams({ page: Math.max(0, Math.ceil(total / params.pageSize) - 1) }, { replace: true });
-    }
-  }, [total, params.page, params.pageSize, query.isPlaceholderData, setParams]);
+  const tableSelection = useMemo(
+    () => ({ ...selection, failures: bulk.failures, disabled: running }),
+    [selection, bulk.failures, running],
+  );
 
   return (
     <>
       <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
         Inbox
       </Typography>
-      <SummaryBar ownerId={ownerId} />
+      <SummaryBar
+        ownerId={ownerId}
+        oldest={!list.data?.complete ? undefined : list.serverOrder ? null : oldestRow(list.rows)}
+        now={list.now}
+      />
       {bulk.resumable && !running && (
         <BulkResumeAlert resume={bulk.resumable} onResume={bulk.resume} onDismiss={bulk.dismissResume} />
       )}
       <WorkItemsListPanel
-        {...list}
-        variant="pending"
+        list={list}
         caption="Pending work items"
         empty={{
           title: ownerId ? 'No pending work items' : 'Your inbox is empty',
           text: 'Nothing is waiting for a decision. New requests show up here as they arrive.',
         }}
-        selection={{ ...selection, failures: bulk.failures, disabled: running }}
-        toolbar={
-          <>
-            <Typography variant="body2" color="text.secondary" aria-live="polite">
-              {selection.selected.size > 0 ? `${selection.selected.size} selected` : ''}
-            </Typography>
-            <DecisionButtons what="selected" disabled={bulk.decidable.length === 0 || running} onDecide={bulk.start} />
+        selection={tableSelection}
+        actions={
+          <SelectionBar matching={list.visible} selection={tableSelection}>
+            <span onPointerEnter={loadBulkDialog} onFocus={loadBulkDialog} style={{ display: 'contents' }}>
+              <DecisionButtons
+                what="selected"
+                disabled={bulk.decidable.length === 0 || running}
+                onDecide={bulk.start}
+              />
+              <Button
+                variant="outlined"
+                disabled={bulk.completable.length === 0 || running}
+                onClick={() => bulk.start('complete')}
+              >
+                Mark selected complete
+              </Button>
+            </span>
             <ForwardSelectedButton
-              items={bulk.selectedItems}
+              items={bulk.forwardable}
               selectedCount={selection.selected.size}
               disabled={running}
               onItemDone={bulk.onItemDone}
             />
-            {selection.selected.size > 0 && (
-              <Button variant="text" onClick={() => selection.clear()} disabled={running}>
-                Clear selection
-              </Button>
-            )}
-          </>
+          </SelectionBar>
         }
       />
       {bulk.bulk && (

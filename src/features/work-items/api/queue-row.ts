@@ -1,0 +1,91 @@
+// The work-item kind of the queue: how one v3 WorkItem becomes a compact QueueRow, and the sources that page
+// through the pending and completed lists. The full payload is dropped once mapped (a 5,000-approval-item work
+// item yields one small row with a capped search text); the detail page fetches the item itself by id.
+import type { WorkItem } from '../../../../contract/work-items.ts';
+import type { Collection } from '../../../lib/http.ts';
+import { MAX_APPLICATIONS, searchText, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
+import { isCompletable, isDecidable, isForwardable, isPendingApprovalItem, typeLabel } from '../rules.ts';
+
+export const WORK_ITEM_KIND = 'work-item';
+/** How much of a name or description goes into the search text. */
+const DESCRIPTION_PART = 500;
+/** v3 list endpoints allow up to 250 a page. */
+export const WORK_ITEMS_PAGE_SIZE = 250;
+
+function distinct(values: (string | null | undefined)[], max: number): string[] {
+  const out = new Set<string>();
+  for (const v of values) {
+    if (v) out.add(v);
+    if (out.size >= max) break;
+  }
+  return [...out];
+}
+
+export function workItemRow(item: WorkItem): QueueRow {
+  const approvals = (item.approvalItems ?? []).filter((a) => !!a);
+  const remediation = (item.remediationItems ?? []).filter((r) => !!r);
+  const applications = distinct(
+    [...approvals.map((a) => a.application), ...remediation.map((r) => r.applicationName)],
+    MAX_APPLICATIONS,
+  );
+  const requestedFor = remediation[0]?.targetDisplayName || item.form?.targetUser || '';
+  const label = typeLabel(item.type);
+  // The short listed fields first (a 6,000-character description must not push the id out), then the start of
+  // the description, then the sub-items' accounts, attributes and values until the cap.
+  const parts: (string | null | undefined)[] = [
+    item.name?.slice(0, DESCRIPTION_PART),
+    item.requesterDisplayName,
+    requestedFor,
+    item.id,
+    label,
+    ...applications,
+    item.description?.slice(0, DESCRIPTION_PART),
+  ];
+  for (const a of approvals) {
+    parts.push(a.account, a.name, a.value);
+    if (parts.length > 600) break;
+  }
+  for (const r of remediation) parts.push(r.nativeIdentity, r.attributeName, r.attributeValue, r.targetDisplayName);
+  return {
+    kind: WORK_ITEM_KIND,
+    id: item.id,
+    name: item.name || item.description || item.id,
+    description: item.description ?? '',
+    requester: item.requesterDisplayName ?? '',
+    requestedFor,
+    type: item.type ?? '',
+    typeLabel: label,
+    created: timeOf(item.created),
+    completed: timeOf(item.completed),
+    state: item.state ?? '',
+    pendingCount: approvals.filter(isPendingApprovalItem).length,
+    itemCount: typeof item.numItems === 'number' ? item.numItems : approvals.length + remediation.length,
+    applications,
+    ownerId: item.ownerId ?? '',
+    ownerName: item.ownerName ?? '',
+    actions: { decide: isDecidable(item), complete: isCompletable(item), forward: isForwardable(item) },
+    search: searchText(parts),
+  };
+}
+
+/** A queue source over one of the two v3 list calls (pending or completed) of one owner. */
+export function workItemsSource(
+  list: (
+    scope: { ownerId?: string | null; limit: number; offset: number },
+    signal?: AbortSignal,
+  ) => Promise<Collection<WorkItem>>,
+  ownerId: string | null | undefined,
+): QueueSource {
+  return {
+    kind: WORK_ITEM_KIND,
+    pageSize: WORK_ITEMS_PAGE_SIZE,
+    async fetchPage({ offset, limit, signal }) {
+      const page = await list({ ownerId, limit, offset }, signal);
+      return {
+        rows: page.items.filter((i) => i && typeof i.id === 'string').map(workItemRow),
+        total: page.total,
+        offset,
+      };
+    },
+  };
+}

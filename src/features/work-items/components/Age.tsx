@@ -1,0 +1,35 @@
+import { formatDateTime } from '../../../components/format.ts';
+import { ageBand, ageDays } from '../../../lib/queue/query-index.ts';
+
+/** "12 days" or "5 h" from `created` to `now`. */
+export function ageText(created: number, now: number): string {
+  if (!created) return '—';
+  const days = ageDays(created, now);
+  if (days >= 1) return `${days.toLocaleString('en')} ${days === 1 ? 'day' : 'days'}`;
+  const hours = Math.floor((now - created) / 3_600_000);
+  return hours >= 1 ? `${hours} h` : 'just now';
+}
+
+const MARK = { month: 'over 30 days', week: 'over 7 days' } as const;
+
+/** Styles for Age, given once by the element that holds many of them (the table) or one (the summary). */
+export const ageStyles = {
+  '& .age-mark': { display: 'block', fontSize: '0.75rem', fontWeight: 600 },
+  '& .age-mark::before': { content: '"● "' },
+  '& [data-age="month"] .age-mark': { color: 'var(--mui-palette-error-main)' },
+  '& [data-age="week"] .age-mark': { color: 'var(--mui-palette-warning-dark)' },
+} as const;
+
+/**
+ * An item's age; past 7 and past 30 days it is marked with a colour and says so in words ("over 30 days"), so the
+ * mark does not rest on colour alone. Plain elements styled by `ageStyles` on a parent: a table renders thousands.
+ */
+export function Age({ created, now }: { created: number; now: number }) {
+  const band = ageBand(created, now);
+  return (
+    <span title={created ? formatDateTime(new Date(created).toISOString()) : undefined} data-age={band}>
+      {ageText(created, now)}
+      {(band === 'month' || band === 'week') && <span className="age-mark">{MARK[band]}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,91 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { SelectField } from '../../../components/fields.tsx';
+import { QUEUE_BOUND_CHOICES } from '../../../lib/queue/bound.ts';
+import type { QueueList } from '../hooks/use-queue-list.ts';
+
+const n = (value: number) => value.toLocaleString('en');
+
+/**
+ * The list's status line, always the same height (nothing below it jumps): how many match, "Loading 750 of
+ * 4,210…" while the rest streams in, which mode the list is in, and the bound setting.
+ */
+export function QueueStatus({ list }: { list: QueueList }) {
+  const { data, rows, visible, filtered, serverOrder, bound, setBound, query } = list;
+  const loading = !!data && !data.complete;
+  const total = data?.total ?? 0;
+  const received = Math.min(data?.received ?? 0, data?.target ?? 0);
+  const what = list.variant === 'pending' ? 'pending' : 'completed';
+  const boundChoices = (QUEUE_BOUND_CHOICES as readonly number[]).includes(bound)
+    ? QUEUE_BOUND_CHOICES
+    : [...QUEUE_BOUND_CHOICES, bound].sort((a, b) => a - b);
+  return (
+    <>
+      <Box
+        sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', minHeight: 40 }}
+        data-testid="queue-status"
+      >
+        <Typography component="p" aria-live="polite" data-testid="match-count" sx={{ fontWeight: 500 }}>
+          {!data
+            ? 'Loading work items…'
+            : filtered
+              ? `${n(visible.length)} of ${n(rows.length)}${serverOrder ? ' loaded' : ''} match`
+              : `${n(rows.length)} ${what}${serverOrder ? ` loaded of ${n(total)}` : ''}`}
+        </Typography>
+        {data && (
+          <Chip
+            size="small"
+            variant="outlined"
+            color={serverOrder ? 'warning' : 'default'}
+            data-testid="queue-mode"
+            label={serverOrder ? "Server's order" : 'Whole list'}
+            title={
+              serverOrder
+                ? `More than ${n(bound)} items: the first ${n(bound)} in the server's order`
+                : 'Every item is loaded: search, filters and sorts cover them all'
+            }
+          />
+        )}
+        {loading && (
+          <Typography variant="body2" color="text.secondary" role="status" data-testid="queue-progress">
+            Loading {n(received)} of {n(data.target)}…
+          </Typography>
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        <SelectField
+          label="Load up to"
+          value={String(bound)}
+          onChange={(value) => setBound(Number(value))}
+          sx={{ minWidth: 120 }}
+        >
+          {boundChoices.map((b) => (
+            <option key={b} value={b}>
+              {n(b)} items
+            </option>
+          ))}
+        </SelectField>
+      </Box>
+      <Box sx={{ height: 4, my: 0.5 }}>
+        {loading ? (
+          <LinearProgress
+            variant="determinate"
+            value={(received / Math.max(1, data.target)) * 100}
+            aria-label="Loading the whole list"
+          />
+        ) : (
+          query.isFetching && <LinearProgress aria-label="Refreshing work items" />
+        )}
+      </Box>
+      {serverOrder && (
+        <Alert severity="warning" sx={{ my: 1 }} data-testid="server-order-note">
+          {n(total)} {what} work items: more than the {n(bound)} this list loads. It shows the first {n(bound)} in the
+          server&apos;s order (newest first); search and filters cover those. Decide them and the next ones follow, or
+          load more with &ldquo;Load up to&rdquo;.
+        </Alert>
+      )}
+    </>
+  );
+}
