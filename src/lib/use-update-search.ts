@@ -52,9 +52,12 @@ export function useUrlText(key: string): [string, (value: string) => void] {
     (value: string) => {
       setState((s) => ({ ...s, text: value }));
       clearTimeout(timer.current);
+      const page = window.location.pathname;
       const write = () => {
         timer.current = undefined;
-        // the URL moved meanwhile (Back, a link): it wins over a write that was waiting
+        // the URL moved meanwhile (Back, a link, another page opened before the pause): it wins over a write that
+        // was waiting — a search typed in the list must never land in the next page's URL
+        if (window.location.pathname !== page) return;
         if ((new URLSearchParams(window.location.search).get(key) ?? '') !== written) return;
         setState((s) => ({ ...s, written: value }));
         updateSearch((next) => (value ? next.set(key, value) : next.delete(key)), { replace: true });
