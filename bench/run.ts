@@ -20,9 +20,11 @@ const SECTIONS = [
   'bytes',
   'cold-load',
   'server-latency',
+  'compression',
   'memory',
   'big-item',
   'throughput',
+  'tenant-proxy',
   'whole-queue',
 ];
 
@@ -227,7 +229,7 @@ function writeResults(run: {
   fs.writeFileSync(
     path.resolve(`${out}.md`),
     `${table}\n\n${results.mode} run of ${results.generatedAt}, ${RUNS} run(s) per figure, ${results.durationSeconds} s; ` +
-      `${m.nproc} × ${m.cpu}, ${m.memGB} GB, Node ${m.node}, ${m.chromium}; load average ${loadAtStart.join('/')} at start, ` +
+      `${m.nproc} × ${m.cpu}, ${m.memGB} GB, Node ${m.node}, ${m.chromium ?? 'no browser'}; load average ${loadAtStart.join('/')} at start, ` +
       `${m.load.join('/')} at the end.\n`,
   );
   console.log('');

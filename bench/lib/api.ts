@@ -57,20 +57,35 @@ function toLoad(r: Result): LoadResult {
   };
 }
 
-/** autocannon against the list endpoint (250 items a page, with count), bearer token. */
-export async function listThroughput(server: BenchServer, token: string, connections: number, duration: number) {
-  const result = await autocannon({
-    url: `${server.url}${LIST}&offset=0`,
-    connections,
-    duration,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return toLoad(result);
+/** autocannon against one URL (GET). */
+export async function throughput(url: string, connections: number, duration: number, headers = {}) {
+  return toLoad(await autocannon({ url, connections, duration, headers }));
 }
+
+/** autocannon against the list endpoint (250 items a page, with count), bearer token. */
+export function listThroughput(server: BenchServer, token: string, connections: number, duration: number) {
+  return throughput(`${server.url}${LIST}&offset=0`, connections, duration, { authorization: `Bearer ${token}` });
+}
+
+/** The list page's body as the throughput load receives it (no Accept-Encoding: uncompressed). */
+export async function listBody(server: BenchServer, token: string): Promise<string> {
+  const response = await fetch(`${server.url}${LIST}&offset=0`, {
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'identity' },
+  });
+  if (!response.ok) throw new Error(`list: HTTP ${response.status}`);
+  return response.text();
+}
+
+export interface ApprovalPair {
+  workItemId: string;
+  approvalItemId: string;
+}
+
+export const approvePath = (pair: ApprovalPair) => `/v3/work-items/${pair.workItemId}/approve/${pair.approvalItemId}`;
 
 /** Pending (work item, approval item) pairs to decide in the mixed run, read from the list endpoint. */
 export async function approvalPairs(server: BenchServer, token: string, want: number, startOffset = 0) {
-  const pairs: { workItemId: string; approvalItemId: string }[] = [];
+  const pairs: ApprovalPair[] = [];
   for (let offset = startOffset; pairs.length < want && offset < startOffset + 250 * 400; offset += 250) {
     const response = await fetch(`${server.url}/v3/work-items?limit=250&offset=${offset}`, {
       headers: { authorization: `Bearer ${token}` },
@@ -94,7 +109,7 @@ export async function approvalPairs(server: BenchServer, token: string, want: nu
 export async function mixedThroughput(
   server: BenchServer,
   token: string,
-  pairs: { workItemId: string; approvalItemId: string }[],
+  pairs: ApprovalPair[],
   connections: number,
   duration: number,
 ) {
@@ -114,14 +129,43 @@ export async function mixedThroughput(
           const pair = pairs[next++];
           if (!pair) return { ...request, method: 'GET', path: `${LIST}&offset=0` };
           decisions++;
-          return {
-            ...request,
-            method: 'POST',
-            path: `/v3/work-items/${pair.workItemId}/approve/${pair.approvalItemId}`,
-          };
+          return { ...request, method: 'POST', path: approvePath(pair) };
         },
       },
     ],
   });
   return { ...toLoad(result), decisions, poolSize: pairs.length };
+}
+
+/** autocannon approving each pair once (as many requests as pairs), bearer token. */
+export async function approveThroughput(url: string, token: string, pairs: ApprovalPair[], connections: number) {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    amount: pairs.length,
+    requests: [
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        setupRequest: (request) => ({ ...request, path: approvePath(pairs[next++ % pairs.length]) }),
+      },
+    ],
+  });
+  // A fixed number of requests, often done in under a second: requests/s over the run's own duration.
+  return { ...toLoad(result), rps: result.requests.total / result.duration };
+}
+
+/** `requests` sequential calls (3 more first to warm up, not counted), each timed to the end of its body. */
+export async function sequentialLatency(requests: number, call: (i: number) => Promise<Response>) {
+  const times: number[] = [];
+  for (let i = 0; i < requests + 3; i++) {
+    const t0 = process.hrtime.bigint();
+    const response = await call(i);
+    await response.arrayBuffer();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+    if (i >= 3) times.push(ms);
+  }
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }

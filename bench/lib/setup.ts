@@ -7,6 +7,9 @@ import { buildFreshness } from '../../server/build-freshness.ts';
 import { BASELINE_FILE, BASELINE_HTML, BASELINE_SCRIPT, BASELINE_SCRIPT_FILE } from './browser.ts';
 import { round } from './stats.ts';
 
+/** A static file in the build that §7 fills with a list page's JSON: the static baseline of the same size. */
+export const LIST_PAGE_FILE = 'bench-list-page.json';
+
 /**
  * A private copy of the production build in the temp dir (so a teammate's rebuild of dist/ mid-run changes
  * nothing here): dist/ when it is newer than every source (what `npm start` would serve), else a fresh build.
@@ -37,6 +40,8 @@ export function prepareDist(tmpDir: string): { distDir: string; how: string } {
   }
   fs.writeFileSync(path.join(distDir, BASELINE_FILE), BASELINE_HTML);
   fs.writeFileSync(path.join(distDir, BASELINE_SCRIPT_FILE), BASELINE_SCRIPT);
+  // The static plugin serves the files that exist when a server starts; §7 writes a list page's body here later.
+  fs.writeFileSync(path.join(distDir, LIST_PAGE_FILE), '[]');
   return { distDir, how };
 }
 

@@ -35,7 +35,7 @@ export default {
         perOffset[label].p50.push(r.p50);
         perOffset[label].p95.push(r.p95);
       }
-      // The same first page without compression: how much of the time is gzip of the ~250 KB JSON.
+      // The same first page without compression: how much of the time is compressing the ~240 KB JSON.
       const plain = await listLatency(scaled, token, 0, latencyRequests, 'identity');
       perOffset['offset 0, Accept-Encoding: identity'] ??= { p50: [], p95: [] };
       perOffset['offset 0, Accept-Encoding: identity'].p50.push(plain.p50);
@@ -75,13 +75,18 @@ function queryPlans(dbFile: string, offset: number) {
         owner_id: string;
       }
     ).owner_id;
-    return {
-      page: plan(
-        `SELECT id FROM work_items WHERE owner_id = ? AND state = 'Pending' ORDER BY created DESC, id DESC LIMIT 250 OFFSET ?`,
+    const page = (direction: string) =>
+      plan(
+        `SELECT id FROM work_items WHERE owner_id = ? AND state = 'Pending'
+         ORDER BY created ${direction}, id ${direction} LIMIT 250 OFFSET ?`,
         owner,
         offset,
-      ),
-      count: plan(`SELECT count(*) AS n FROM work_items WHERE owner_id = ? AND state = 'Pending'`, owner),
+      );
+    return {
+      // A page in the newer half walks from the newest end, one in the older half from the oldest end.
+      page: page('DESC'),
+      pageFromOldest: page('ASC'),
+      count: plan(`SELECT pending FROM work_item_counts WHERE owner_id = ?`, owner),
       approvals: plan(
         `SELECT * FROM approval_items WHERE work_item_id IN (SELECT value FROM json_each(?)) ORDER BY work_item_id, position`,
         '[]',

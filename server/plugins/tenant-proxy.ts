@@ -16,6 +16,7 @@
 // forwarded operations redirects — and no policies that would replace this server's). Built on
 // @fastify/reply-from (undici), the engine of @fastify/http-proxy: our own routes keep the allow-list explicit.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../../contract/access-requests.ts';
@@ -152,6 +153,9 @@ function responseHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   return out;
 }
 
+/** Plain tenant answers of known length up to this size are read whole before they go out (see `answer` below). */
+const READ_WHOLE_MAX = 1024 * 1024;
+
 export default async function tenantProxy(app: FastifyInstance, opts: { config: ServerConfig }) {
   const { config } = opts;
   const base = config.sailBaseUrl;
@@ -191,6 +195,33 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
     return { status: 502, body: errorResponse(502, `The tenant (${base}) could not be reached; try again later.`) };
   };
 
+  const fail = (reply: FastifyReply, error: Error) => {
+    const { status, body } = failure(error);
+    void reply.code(status).header('cache-control', 'no-store').send(body);
+  };
+
+  /**
+   * The tenant's answer goes out as it came. One the tenant encoded passes through as a stream. A plain one of
+   * known length is read whole first, so @fastify/compress treats it as it treats the sandbox's own answers: under
+   * its threshold left alone, above it compressed in one call. Streamed, every answer (a 16-byte count too) got a
+   * brotli stream of its own, run through zlib's thread pool.
+   */
+  const answer = (reply: FastifyReply, upstream: Readable) => {
+    // The tenant's headers are on the reply by now (reply-from copied them).
+    const length = Number(reply.getHeader('content-length'));
+    if (reply.getHeader('content-encoding') !== undefined || !(length <= READ_WHOLE_MAX)) {
+      return void reply.send(upstream);
+    }
+    // Chunks by hand: node:stream/consumers' buffer() goes through a Blob, which showed in the profile.
+    const chunks: Buffer[] = [];
+    upstream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    upstream.once('end', () => void reply.send(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    upstream.once('error', (error) => {
+      reply.removeHeader('content-length');
+      fail(reply.type('application/json; charset=utf-8'), error);
+    });
+  };
+
   const forwardTo = (route: Route) => (request: FastifyRequest, reply: FastifyReply) => {
     // The router matched the decoded path; what goes up is the raw one, so it must be plain as it stands.
     const urlPath = pathOf(request.url);
@@ -199,10 +230,8 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
       ...bodyOf(request),
       rewriteRequestHeaders: (_req, headers) => requestHeaders(request.method, headers),
       rewriteHeaders: (headers) => responseHeaders(headers),
-      onError: (failedReply, { error }) => {
-        const { status, body } = failure(error);
-        void failedReply.code(status).header('cache-control', 'no-store').send(body);
-      },
+      onResponse: (_request, proxied, res) => answer(proxied as FastifyReply, res.stream),
+      onError: (failedReply, { error }) => fail(failedReply as FastifyReply, error),
     });
   };
 

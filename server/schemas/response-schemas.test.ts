@@ -40,8 +40,8 @@ describe('work item response schemas', () => {
     async (alias, id) => {
       const call = client(server.url, await tokenFor(server.url, alias));
       for (const [path, read] of [
-        ['/v3/work-items', (offset: number) => store.listPending(id, 250, offset)],
-        ['/v3/work-items/completed', (offset: number) => store.listCompleted(id, 250, offset)],
+        ['/v3/work-items', (offset: number) => store.pendingPage(id, 250, offset).items],
+        ['/v3/work-items/completed', (offset: number) => store.completedPage(id, 250, offset).items],
       ] as const) {
         for (let offset = 0; ; offset += 250) {
           const page = await call<WorkItem[]>('GET', `${path}?limit=250&offset=${offset}`);
@@ -55,8 +55,8 @@ describe('work item response schemas', () => {
 
   it('keeps what the sandbox holds in its forms, nulls and forwarding history', async () => {
     const all = LOGIN_IDENTITIES.flatMap((who) => [
-      ...store.listPending(who.id, 250, 0),
-      ...store.listCompleted(who.id, 250, 0),
+      ...store.pendingPage(who.id, 250, 0).items,
+      ...store.completedPage(who.id, 250, 0).items,
     ]);
     // The comparison above covers these shapes only if the seed has them.
     expect(all.some((w) => (w.forwardHistory ?? []).length > 0)).toBe(true);

@@ -79,16 +79,16 @@ const workItemRoutes: FastifyPluginAsyncTypebox<WorkItemRoutesOptions> = async (
 
   app.get('', { schema: list }, async (request, reply) => {
     const { limit, offset, count, ownerId } = request.query;
-    const who = owner(request, ownerId);
-    if (count) reply.header('x-total-count', String(store.countPending(who)));
-    return store.listPending(who, limit, offset);
+    const page = store.pendingPage(owner(request, ownerId), limit, offset);
+    if (count) reply.header('x-total-count', String(page.total));
+    return page.items;
   });
 
   app.get('/completed', { schema: list }, async (request, reply) => {
     const { limit, offset, count, ownerId } = request.query;
-    const who = owner(request, ownerId);
-    if (count) reply.header('x-total-count', String(store.countCompleted(who)));
-    return store.listCompleted(who, limit, offset);
+    const page = store.completedPage(owner(request, ownerId), limit, offset);
+    if (count) reply.header('x-total-count', String(page.total));
+    return page.items;
   });
 
   const counted = { querystring: OwnerQuerySchema, response: { 200: WorkItemsCountSchema } };

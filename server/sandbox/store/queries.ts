@@ -1,55 +1,110 @@
+import type { Statement } from 'better-sqlite3';
 import { ApiProblem } from '../../errors.ts';
 import type { WorkItem, WorkItemsSummary } from '../../../contract/work-items.ts';
 import type { Caller } from '../auth.ts';
 import type { Db } from '../db.ts';
-import { toWorkItems, type ApprovalItemRow, type ForwardRow, type WorkItemRow } from './rows.ts';
+import {
+  APPROVAL_ITEM_COLUMNS,
+  WORK_ITEM_COLUMNS,
+  approvalItemRow,
+  toWorkItems,
+  workItemRow,
+  type ForwardRow,
+  type WorkItemRow,
+} from './rows.ts';
+
+/** One page of a list and how many items the whole list holds, read in one snapshot so they agree. */
+export interface Page {
+  items: WorkItem[];
+  total: number;
+}
+
+/** A list's rows in its order (newest first) and in reverse, and its kept count (see counts.ts). */
+interface ListStatements {
+  newestFirst: Statement;
+  oldestFirst: Statement;
+  count: Statement;
+}
 
 /** The sandbox's reads: pages, counts and single items, each as the caller may see it. */
 export class WorkItemQueries {
   private readonly read;
+  private readonly lists: Record<'pending' | 'completed', ListStatements>;
 
   constructor(protected readonly db: Db) {
     const p = db.prepare.bind(db);
     this.read = {
       get: p('SELECT * FROM work_items WHERE id = ?'),
-      pendingPage: p(
-        `SELECT id FROM work_items WHERE owner_id = ? AND state = 'Pending'
-         ORDER BY created DESC, id DESC LIMIT ? OFFSET ?`,
-      ),
-      completedPage: p(
-        `SELECT id FROM work_items WHERE owner_id = ? AND completed IS NOT NULL
-         ORDER BY completed DESC, id DESC LIMIT ? OFFSET ?`,
-      ),
-      rowsByIds: p('SELECT * FROM work_items WHERE id IN (SELECT value FROM json_each(?))'),
-      pendingCount: p(`SELECT count(*) AS n FROM work_items WHERE owner_id = ? AND state = 'Pending'`),
-      completedCount: p('SELECT count(*) AS n FROM work_items WHERE owner_id = ? AND completed IS NOT NULL'),
       approvalsFor: p(
-        `SELECT * FROM approval_items WHERE work_item_id IN (SELECT value FROM json_each(?))
+        `SELECT ${APPROVAL_ITEM_COLUMNS} FROM approval_items WHERE work_item_id IN (SELECT value FROM json_each(?))
          ORDER BY work_item_id, position`,
-      ),
+      ).raw(),
       forwardsFor: p(
         `SELECT * FROM forward_history WHERE work_item_id IN (SELECT value FROM json_each(?))
          ORDER BY work_item_id, seq`,
       ),
     };
+    // Lists are newest first: pending by created (then id) descending, completed by completed descending. The
+    // rows come straight from the page query: SQLite reads a row only for the entries it returns, not for those the
+    // OFFSET skips.
+    const rows = (where: string, order: string, direction: 'ASC' | 'DESC') =>
+      p(
+        `SELECT ${WORK_ITEM_COLUMNS} FROM work_items WHERE owner_id = ? AND ${where}
+         ORDER BY ${order} ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+      ).raw();
+    const kept = (column: 'pending' | 'completed') =>
+      p(`SELECT ${column} FROM work_item_counts WHERE owner_id = ?`).pluck();
+    this.lists = {
+      pending: {
+        newestFirst: rows(`state = 'Pending'`, 'created', 'DESC'),
+        oldestFirst: rows(`state = 'Pending'`, 'created', 'ASC'),
+        count: kept('pending'),
+      },
+      completed: {
+        newestFirst: rows('completed IS NOT NULL', 'completed', 'DESC'),
+        oldestFirst: rows('completed IS NOT NULL', 'completed', 'ASC'),
+        count: kept('completed'),
+      },
+    };
   }
 
-  // Lists are newest first: pending by created (then id) descending, completed by completed descending.
-
-  listPending(ownerId: string, limit: number, offset: number): WorkItem[] {
-    return this.loadOrdered(this.read.pendingPage.all(ownerId, limit, offset) as { id: string }[]);
+  pendingPage(ownerId: string, limit: number, offset: number): Page {
+    return this.page(this.lists.pending, ownerId, limit, offset);
   }
 
-  listCompleted(ownerId: string, limit: number, offset: number): WorkItem[] {
-    return this.loadOrdered(this.read.completedPage.all(ownerId, limit, offset) as { id: string }[]);
+  completedPage(ownerId: string, limit: number, offset: number): Page {
+    return this.page(this.lists.completed, ownerId, limit, offset);
   }
 
   countPending(ownerId: string): number {
-    return (this.read.pendingCount.get(ownerId) as { n: number }).n;
+    return this.count(this.lists.pending, ownerId);
   }
 
   countCompleted(ownerId: string): number {
-    return (this.read.completedCount.get(ownerId) as { n: number }).n;
+    return this.count(this.lists.completed, ownerId);
+  }
+
+  private count(list: ListStatements, ownerId: string): number {
+    return (list.count.get(ownerId) as number | undefined) ?? 0;
+  }
+
+  /**
+   * OFFSET walks the index entry by entry (about 100,000 of them for the last page of a 100,000-item queue). With
+   * the list's exact count at hand, a page in the older half is read from the oldest end instead and reversed, so
+   * no page walks more than half the list.
+   */
+  private page(list: ListStatements, ownerId: string, limit: number, offset: number): Page {
+    return this.db.transaction(() => {
+      const total = this.count(list, ownerId);
+      const take = Math.min(limit, total - offset);
+      if (take <= 0) return { items: [], total };
+      const fromOldest = total - offset - take;
+      const rows =
+        fromOldest < offset
+          ? (list.oldestFirst.all(ownerId, take, fromOldest) as unknown[][]).reverse()
+          : (list.newestFirst.all(ownerId, take, offset) as unknown[][]);
+      return { items: this.assemble(rows.map(workItemRow)), total };
+    })();
   }
 
   /** Reads counts in one snapshot so summary's numbers always add up. */
@@ -98,18 +153,11 @@ export class WorkItemQueries {
     return this.assemble([row])[0];
   }
 
-  private loadOrdered(ids: { id: string }[]): WorkItem[] {
-    if (ids.length === 0) return [];
-    const rows = this.read.rowsByIds.all(JSON.stringify(ids.map((r) => r.id))) as WorkItemRow[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return this.assemble(ids.map((r) => byId.get(r.id)!));
-  }
-
   private assemble(rows: WorkItemRow[]): WorkItem[] {
     const ids = JSON.stringify(rows.map((r) => r.id));
     return toWorkItems(
       rows,
-      this.read.approvalsFor.all(ids) as ApprovalItemRow[],
+      (this.read.approvalsFor.all(ids) as unknown[][]).map(approvalItemRow),
       this.read.forwardsFor.all(ids) as ForwardRow[],
     );
   }

@@ -47,6 +47,44 @@ export interface ForwardRow {
   forwarded: string;
 }
 
+// Pages read their rows as arrays (better-sqlite3's raw mode) in these column orders: building each row as an
+// object with named properties in the driver took about three times as long as reading the values.
+
+/** The columns a page selects from work_items, in the order workItemRow reads them. */
+export const WORK_ITEM_COLUMNS =
+  'id, owner_id, requester_id, type, state, name, description, created, modified, completed, form, form_submitted, remediation_items, errors';
+
+export const workItemRow = (r: unknown[]): WorkItemRow => ({
+  id: r[0] as string,
+  owner_id: r[1] as string,
+  requester_id: r[2] as string | null,
+  type: r[3] as string,
+  state: r[4] as string,
+  name: r[5] as string | null,
+  description: r[6] as string | null,
+  created: r[7] as string,
+  modified: r[8] as string | null,
+  completed: r[9] as string | null,
+  form: r[10] as string | null,
+  form_submitted: r[11] as number,
+  remediation_items: r[12] as string | null,
+  errors: r[13] as string | null,
+});
+
+/** The columns read from approval_items, in the order approvalItemRow reads them. */
+export const APPROVAL_ITEM_COLUMNS = 'id, work_item_id, application, account, name, operation, value, state';
+
+export const approvalItemRow = (r: unknown[]): ApprovalItemRow => ({
+  id: r[0] as string,
+  work_item_id: r[1] as string,
+  application: r[2] as string | null,
+  account: r[3] as string | null,
+  name: r[4] as string | null,
+  operation: r[5] as string | null,
+  value: r[6] as string | null,
+  state: r[7] as string,
+});
+
 const nameOf = (id: string | null) => (id ? (identityById(id)?.name ?? null) : null);
 
 function groupBy<R extends { work_item_id: string }, T>(rows: R[], map: (row: R) => T): Map<string, T[]> {
