@@ -86,11 +86,13 @@ export function SelectionForm({ workItemId, form, onSubmit }: SelectionFormProps
   const values = useWatch({ control }) as FormValues;
   const dirty = !sameValues({ ...initial, ...values }, initial);
 
-  // The draft: saved on every change, dropped when the values are back to the server's.
+  // The draft: saved on every change, dropped when the values are back to the server's or once they are sent (the
+  // form re-renders after a successful submit, and must not write the sent values back as a draft).
+  const [sent, setSent] = useState(false);
   useEffect(() => {
-    if (dirty) saveDraft(workItemId, valuesByName(model, { ...initial, ...values }));
+    if (dirty && !sent) saveDraft(workItemId, valuesByName(model, { ...initial, ...values }));
     else removeDraft(workItemId);
-  }, [dirty, values, workItemId, model, initial]);
+  }, [dirty, sent, values, workItemId, model, initial]);
 
   const leaveDialog = useLeaveGuard(dirty && !formState.isSubmitSuccessful, LEAVE_MESSAGE);
 
@@ -98,6 +100,7 @@ export function SelectionForm({ workItemId, form, onSubmit }: SelectionFormProps
     setServerError(null);
     try {
       await onSubmit(toSelection(model, current));
+      setSent(true);
       removeDraft(workItemId);
     } catch (error) {
       // 401: the app sends the user to sign in; the draft brings these values back afterwards.
