@@ -17,7 +17,7 @@ import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
 import { allPending, client, tokenFor } from './sandbox/testing.ts';
-import { WORK_ITEMS_PREFIXES } from './request-path.ts';
+import { WORK_ITEMS, WORK_ITEMS_PREFIXES } from './request-path.ts';
 import { bySize } from './soak-size.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -140,26 +140,9 @@ function allowed(route: string, method: string, status: number, headers: http.In
 
 // ---- the requests ----------------------------------------------------------------------------------------------
 
-/** The 13 work-item operations, fuzzed under both prefixes they are served at. */
-const WORK_ITEM_ROUTES: [method: string, path: string][] = [
-  ['GET', ''],
-  ['GET', '/completed'],
-  ['GET', '/count'],
-  ['GET', '/completed/count'],
-  ['GET', '/summary'],
-  ['GET', '/:id'],
-  ['POST', '/:id'],
-  ['POST', '/:id/approve/:aid'],
-  ['POST', '/:id/reject/:aid'],
-  ['POST', '/bulk-approve/:id'],
-  ['POST', '/bulk-reject/:id'],
-  ['POST', '/:id/submit-account-selection'],
-  ['POST', '/:id/forward'],
-];
-
 const ROUTES: [method: string, path: string][] = [
   ...WORK_ITEMS_PREFIXES.flatMap((prefix) =>
-    WORK_ITEM_ROUTES.map(([method, path]): [string, string] => [method, prefix + path]),
+    WORK_ITEMS.map(([method, path]): [string, string] => [method, prefix + path]),
   ),
   ['GET', '/v3/public-identities'],
   ['GET', '/v3/access-request-approvals/pending'],
@@ -414,7 +397,7 @@ async function runCase(c: Case) {
   const [routeMethod, template] = c.route;
   const method = c.method ?? routeMethod;
   const path =
-    template.replace(':id', pathSafe(c.ids[0])).replace(':aid', pathSafe(c.ids[1])) +
+    template.replace(':id', pathSafe(c.ids[0])).replace(':approvalItemId', pathSafe(c.ids[1])) +
     (c.query ? `?${pathSafe(c.query)}` : '');
   const headers: Record<string, string> = {};
   const auth = authHeader(c.auth);

@@ -13,6 +13,24 @@ export function pathOf(url: string): string {
  */
 export const WORK_ITEMS_PREFIXES = ['/v3/work-items', '/work-items/v1'] as const;
 
+export type Method = 'GET' | 'POST';
+/** ISC's Work Items API (the 13 operations), relative to its prefix; `:x` is one path segment. */
+export const WORK_ITEMS: readonly (readonly [Method, string])[] = [
+  ['GET', ''],
+  ['GET', '/completed'],
+  ['GET', '/count'],
+  ['GET', '/completed/count'],
+  ['GET', '/summary'],
+  ['GET', '/:id'],
+  ['POST', '/:id'],
+  ['POST', '/:id/approve/:approvalItemId'],
+  ['POST', '/:id/reject/:approvalItemId'],
+  ['POST', '/bulk-approve/:id'],
+  ['POST', '/bulk-reject/:id'],
+  ['POST', '/:id/submit-account-selection'],
+  ['POST', '/:id/forward'],
+];
+
 /** The API roots outside /v3: ISC's per-service versions. */
 const SERVICE_ROOTS = ['/work-items/v1', '/access-request-approvals/v1'];
 

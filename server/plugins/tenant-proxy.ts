@@ -22,27 +22,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../../contract/access-requests.ts';
 import type { ServerConfig } from '../config.ts';
 import { errorResponse } from '../errors.ts';
-import { WORK_ITEMS_PREFIXES, pathOf } from '../request-path.ts';
+import { WORK_ITEMS, WORK_ITEMS_PREFIXES, pathOf, type Method } from '../request-path.ts';
 
-type Method = 'GET' | 'POST';
 type Operations = readonly (readonly [Method, string])[];
-
-/** ISC's Work Items API, relative to its prefix; `:x` is one path segment. */
-const WORK_ITEMS: Operations = [
-  ['GET', ''],
-  ['GET', '/completed'],
-  ['GET', '/count'],
-  ['GET', '/completed/count'],
-  ['GET', '/summary'],
-  ['GET', '/:id'],
-  ['POST', '/:id'],
-  ['POST', '/:id/approve/:approvalItemId'],
-  ['POST', '/:id/reject/:approvalItemId'],
-  ['POST', '/bulk-approve/:id'],
-  ['POST', '/bulk-reject/:id'],
-  ['POST', '/:id/submit-account-selection'],
-  ['POST', '/:id/forward'],
-];
 
 const ACCESS_REQUEST_APPROVALS: Operations = [
   ['GET', '/pending'],

@@ -6,7 +6,7 @@ import { ApiProblem } from '../errors.ts';
  * `Content-Type: application/json` with an empty body when an optional body is left out (approveAccessRequest
  * without a comment, completeWorkItem), and `application/x-www-form-urlencoded` on body-less calls: both are
  * "no body". Non-empty JSON goes to Fastify's own parser (which guards against prototype poisoning); any other
- * non-empty body is a 400. The work-item routes carry the same rules inline.
+ * non-empty body is a 400.
  */
 export function acceptEmptyBodies(app: FastifyInstance): void {
   const json = app.getDefaultJsonParser('error', 'error');

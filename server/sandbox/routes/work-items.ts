@@ -17,6 +17,7 @@ import {
   WorkItemsSummarySchema,
 } from '../../schemas/work-items.ts';
 import { authenticate, type Caller } from '../auth.ts';
+import { acceptEmptyBodies } from '../lenient-bodies.ts';
 import { identityById } from '../identities.ts';
 import type { WorkItemStore } from '../store/work-item-store.ts';
 
@@ -39,27 +40,7 @@ const decision = { params: DecisionParamsSchema, response: one };
 const workItemRoutes: FastifyPluginAsyncTypebox<WorkItemRoutesOptions> = async (app, opts) => {
   const { store } = opts;
 
-  // The official SDK sends `Content-Type: application/json` with an empty body on completeWorkItem (its body
-  // is optional): accept that as "no body" instead of refusing it; everything else goes to Fastify's own
-  // parser, which guards against prototype poisoning.
-  const json = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (text.trim() === '') return done(null, undefined);
-    json(request, text, done);
-  });
-  // The SDK's body-less calls (approve, reject, bulk) declare `application/x-www-form-urlencoded` with an
-  // empty body: empty is fine whatever the type; a real body must be JSON.
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
-    if (body.length === 0) return done(null, undefined);
-    done(
-      new ApiProblem(
-        400,
-        `Unsupported content type "${String(request.headers['content-type'] ?? '')}": send application/json.`,
-      ),
-    );
-  });
+  acceptEmptyBodies(app);
 
   app.decorateRequest('caller', null as unknown as Caller);
   app.addHook('preHandler', async (request) => {
