@@ -17,7 +17,7 @@ import { signingKey } from './sandbox/auth.ts';
 import { ALICE } from './sandbox/identities.ts';
 import { openSandboxDb } from './sandbox/index.ts';
 import { prng, seedBigItem } from './sandbox/seed.ts';
-import { allPending, client, tokenFor, type Call } from './sandbox/testing.ts';
+import { allPending, type Call, client, errorText, tokenFor } from './sandbox/testing.ts';
 import { bySize } from './soak-size.ts';
 
 const PROCESSES = 3;
@@ -77,7 +77,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const text = (body: unknown) => ((body as ErrorResponseDto)?.messages ?? []).map((m) => m.text).join(' ');
+const text = errorText;
 const stateOf = (d: Decision) => (d === 'approve' ? 'Finished' : 'Rejected');
 
 /** The races, work item after work item: singles with 1–3 racers each, and three bulk races late in each. */

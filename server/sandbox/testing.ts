@@ -1,7 +1,7 @@
 // Helpers for the sandbox's HTTP tests: tokens, authenticated fetch, and a dump of the stored rows to prove
 // that a refused request changed nothing.
 import Database from 'better-sqlite3';
-import type { WorkItem } from '../../contract/work-items.ts';
+import type { ErrorResponseDto, WorkItem } from '../../contract/work-items.ts';
 import { SANDBOX_CLIENT_SECRET } from './identities.ts';
 import { formFields } from '../../contract/account-selection.ts';
 
@@ -123,4 +123,9 @@ export async function itemPools(call: Call) {
     approval: pending.filter((w) => w.type === 'Approval' && (w.approvalItems?.length ?? 0) > 0),
     form: pending.filter((w) => w.form),
   };
+}
+
+/** The texts of an ErrorResponseDto's messages, joined: what a test matches a refusal's reason against. */
+export function errorText(body: unknown): string {
+  return ((body as ErrorResponseDto | undefined)?.messages ?? []).map((m) => m.text).join(' ');
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, WorkItem } from '../../contract/work-items.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { ALICE } from './identities.ts';
-import { client, tokenFor } from './testing.ts';
+import { client, sessionCookie, tokenFor } from './testing.ts';
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 
@@ -17,13 +17,7 @@ describe('the cookie session on /work-items/v1', () => {
   let cookie: string;
   beforeAll(async () => {
     server = await startTestServer();
-    const signIn = await fetch(`${server.url}/auth/session`, {
-      method: 'POST',
-      headers: { ...XHR, 'content-type': 'application/json' },
-      body: JSON.stringify({ identity: 'alice.approver' }),
-    });
-    expect(signIn.status).toBe(200);
-    cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    cookie = await sessionCookie(server.url, { identity: 'alice.approver' });
   });
   afterAll(() => server?.close());
 

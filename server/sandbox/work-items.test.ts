@@ -6,7 +6,7 @@ import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { ADA, ALICE, BOB, CAROL } from './identities.ts';
 import { formFields } from '../../contract/account-selection.ts';
-import { allPending, client, dumpDb, tokenFor, type Call } from './testing.ts';
+import { allPending, type Call, client, dumpDb, errorText, tokenFor } from './testing.ts';
 
 describe.each(WORK_ITEMS_PREFIXES)('the Work Items API at %s', (api) => {
   let server: TestServer;
@@ -27,7 +27,7 @@ describe.each(WORK_ITEMS_PREFIXES)('the Work Items API at %s', (api) => {
     await server?.close();
   });
 
-  const text = (body: unknown) => ((body as ErrorResponseDto).messages ?? []).map((m) => m.text).join(' ');
+  const text = errorText;
   const causes = (body: unknown) => ((body as ErrorResponseDto).causes ?? []).map((m) => m.text);
 
   function expectDto(answer: { status: number; body: unknown }, status: number, mentions?: string | RegExp) {

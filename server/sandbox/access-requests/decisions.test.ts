@@ -3,10 +3,9 @@
 // refused call (bad body, wrong owner, decided approval, unknown id, attack) changes no stored row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletedApproval, PendingApproval } from '../../../contract/access-requests.ts';
-import type { ErrorResponseDto } from '../../../contract/work-items.ts';
 import { startTestServer, type TestServer } from '../../test-server.ts';
 import { ADA, ALICE, BOB, CAROL } from '../identities.ts';
-import { client, dumpDb, tokenFor, type Call } from '../testing.ts';
+import { type Call, client, dumpDb, errorText, tokenFor } from '../testing.ts';
 import { accepted, errorResponse } from './spec-shapes.ts';
 import { V1, V3, conforms, whole } from './testing.ts';
 
@@ -28,7 +27,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const text = (body: unknown) => ((body as ErrorResponseDto).messages ?? []).map((m) => m.text).join(' ');
+const text = errorText;
 const used = new Set<string>();
 
 /** One of alice's pending approvals that no other test has used. */

@@ -2,10 +2,9 @@
 // path families, paging and counts, sorters, filters (and their 400s), the owner-id rules and the summary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalSummary, CompletedApproval, PendingApproval } from '../../../contract/access-requests.ts';
-import type { ErrorResponseDto } from '../../../contract/work-items.ts';
 import { startTestServer, type TestServer } from '../../test-server.ts';
 import { ADA, ALICE, BOB, CAROL, IDENTITIES } from '../identities.ts';
-import { client, dumpDb, tokenFor, type Call } from '../testing.ts';
+import { type Call, client, dumpDb, errorText, tokenFor } from '../testing.ts';
 import { approvalSummary, errorResponse } from './spec-shapes.ts';
 import { V1, V3, conforms, whole } from './testing.ts';
 
@@ -30,7 +29,7 @@ afterAll(async () => {
 
 const ids = (list: { id: string }[]) => list.map((a) => a.id);
 const q = (filters: string) => `&filters=${encodeURIComponent(filters)}`;
-const text = (body: unknown) => ((body as ErrorResponseDto).messages ?? []).map((m) => m.text).join(' ');
+const text = errorText;
 
 /** A 400 ErrorResponseDto whose message names `what`, and no stored row changed. */
 async function refused(call: Call, path: string, what: string, status = 400) {

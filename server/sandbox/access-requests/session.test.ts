@@ -5,6 +5,7 @@ import { ACCESS_REQUEST_APPROVALS_PREFIXES, type PendingApproval } from '../../.
 import type { ErrorResponseDto } from '../../../contract/work-items.ts';
 import { startTestServer, type TestServer } from '../../test-server.ts';
 import { ALICE } from '../identities.ts';
+import { sessionCookie } from '../testing.ts';
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 
@@ -13,13 +14,7 @@ describe.each(ACCESS_REQUEST_APPROVALS_PREFIXES)('the cookie session on %s', (pr
   let cookie: string;
   beforeAll(async () => {
     server = await startTestServer();
-    const signIn = await fetch(`${server.url}/auth/session`, {
-      method: 'POST',
-      headers: { ...XHR, 'content-type': 'application/json' },
-      body: JSON.stringify({ identity: 'alice.approver' }),
-    });
-    expect(signIn.status).toBe(200);
-    cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    cookie = await sessionCookie(server.url, { identity: 'alice.approver' });
   });
   afterAll(() => server?.close());
 
