@@ -98,7 +98,9 @@ export async function bigItemRun(
       answered.catch(() => {});
       await button.click();
       approveLatencies.push(await page.evaluate(() => (window as unknown as { __approve: Promise<number> }).__approve));
-      approveInNextFrame.push(await page.evaluate(() => !!(window as unknown as { __inNextFrame?: boolean }).__inNextFrame));
+      approveInNextFrame.push(
+        await page.evaluate(() => !!(window as unknown as { __inNextFrame?: boolean }).__inNextFrame),
+      );
       await answered;
     }
     await page.waitForLoadState('networkidle');
