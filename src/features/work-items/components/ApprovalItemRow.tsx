@@ -120,8 +120,6 @@ export const approvalTableStyles = {
     fontSize: '0.8125rem',
     fontWeight: 500,
     lineHeight: '22px',
-    textTransform: 'uppercase',
-    letterSpacing: '0.02857em',
     px: '9px',
     py: '3px',
     ml: 1,
