@@ -10,6 +10,8 @@ export interface BigItemRun {
   pxPerFrame: number;
   reachedEnd: boolean;
   approveLatencies: number[];
+  /** Per click: whether the new state was in the DOM before the first animation frame after the click. */
+  approveInNextFrame: boolean[];
   approveAll: number;
 }
 
@@ -23,9 +25,9 @@ export async function bigItemRun(
   browser: Browser,
   server: BenchServer,
   itemId: string,
-  options: { clicks: number; minPxPerFrame: number; frameBudget: number },
+  options: { clicks: number; minPxPerFrame: number; frameBudget: number; cpuThrottle?: number; scroll?: boolean },
 ): Promise<BigItemRun> {
-  const s = await freshSession(browser, server);
+  const s = await freshSession(browser, server, { cpuThrottle: options.cpuThrottle });
   const { page } = s;
   try {
     await page.goto(`/work-items/${encodeURIComponent(itemId)}`, { waitUntil: 'commit' });
@@ -35,17 +37,22 @@ export async function bigItemRun(
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
 
-    const scroll = await scrollThrough(page, options.minPxPerFrame, options.frameBudget);
+    const scroll =
+      options.scroll === false
+        ? { deltas: [], px: 0, reachedEnd: false }
+        : await scrollThrough(page, options.minPxPerFrame, options.frameBudget);
     const frames = scroll.deltas;
     const sorted = [...frames].sort((a, b) => a - b);
     const frameP95 = sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
 
     // Approve → on screen, timed in the page: the click's event time (capture listener) to the MutationObserver
-    // callback that sees the row's state chip say "Finished" — the optimistic update. (The row's "Decided" text
+    // callback that sees the row's state say "Finished" — the optimistic update — and whether that change was in
+    // the DOM before the first animation frame after the click (so the next frame paints it). (The row's "Decided" text
     // comes later, once the server has answered; that wait is the server's round trip, not what the click shows.)
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(200);
     const approveLatencies: number[] = [];
+    const approveInNextFrame: boolean[] = [];
     for (let i = 0; i < options.clicks; i++) {
       const button = page
         .locator('[data-testid="approval-item-row"] button[aria-label^="Approve "]:not([disabled])')
@@ -57,15 +64,20 @@ export async function bigItemRun(
         const w = window as unknown as { __approve?: Promise<number> };
         w.__approve = new Promise<number>((resolve) => {
           let clickedAt = 0;
+          let frameAfterClick = false;
           const onClick = (e: Event) => {
             clickedAt = e.timeStamp;
+            requestAnimationFrame(() => {
+              frameAfterClick = true;
+            });
           };
           window.addEventListener('click', onClick, { capture: true, once: true });
           const mo = new MutationObserver(() => {
             const current = index !== null ? document.querySelector(`tr[data-index="${index}"]`) : row;
-            const state = current?.querySelector('.MuiChip-label')?.textContent;
+            const state = current?.querySelector('[data-state]')?.textContent;
             if (clickedAt && state === 'Finished') {
               mo.disconnect();
+              (window as unknown as { __inNextFrame?: boolean }).__inNextFrame = !frameAfterClick;
               resolve(performance.now() - clickedAt);
             }
           });
@@ -86,6 +98,9 @@ export async function bigItemRun(
       answered.catch(() => {});
       await button.click();
       approveLatencies.push(await page.evaluate(() => (window as unknown as { __approve: Promise<number> }).__approve));
+      approveInNextFrame.push(
+        await page.evaluate(() => !!(window as unknown as { __inNextFrame?: boolean }).__inNextFrame),
+      );
       await answered;
     }
     await page.waitForLoadState('networkidle');
@@ -131,6 +146,7 @@ export async function bigItemRun(
       pxPerFrame: scroll.px,
       reachedEnd: scroll.reachedEnd,
       approveLatencies,
+      approveInNextFrame,
       approveAll,
     };
   } finally {

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
+import type { ServerConfig } from '../config.ts';
 import { isApiPath, pathOf } from '../request-path.ts';
+import { bootstrapFor, withBootstrap } from './bootstrap.ts';
 
 /**
  * Paths the SPA fallback never answers besides the API itself (isApiPath): auth and sandbox misses stay JSON 404s.
@@ -13,9 +15,13 @@ const SERVER_PREFIXES = ['/oauth/', '/auth/', '/sandbox/', '/health'];
 
 /**
  * Serves the built app. Hashed assets are cached for a year; index.html never (so a deploy is picked up at once);
- * client routes (/inbox, /work-items/:id, ...) fall back to index.html.
+ * client routes (/inbox, /work-items/:id, ...) fall back to index.html, which for the inbox carries the signed-in
+ * identity's session and first list page (bootstrap.ts).
  */
-export default fp(async function staticFiles(app: FastifyInstance, opts: { distDir: string }) {
+export default fp(async function staticFiles(
+  app: FastifyInstance,
+  opts: { distDir: string; config: Pick<ServerConfig, 'mode'> },
+) {
   const indexFile = path.join(opts.distDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
     app.log.warn(`${indexFile} not found: serving the API only (run "npm run build")`);
@@ -35,9 +41,18 @@ export default fp(async function staticFiles(app: FastifyInstance, opts: { distD
     },
   });
 
-  const sendIndex = (reply: import('fastify').FastifyReply) =>
-    reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').sendFile('index.html');
-  app.get('/', (_request, reply) => sendIndex(reply));
+  // Read per request, like the file it was served from before: a rebuild is picked up without a restart.
+  const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
+    const [html, bootstrap] = await Promise.all([
+      fs.promises.readFile(indexFile, 'utf8'),
+      bootstrapFor(app, opts.config, request),
+    ]);
+    return reply
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(withBootstrap(html, bootstrap));
+  };
+  app.get('/', sendIndex);
   app.get('/*', (request, reply) => {
     // Every real file has its own route (wildcard: false), so what reaches here is a client route or a miss.
     const url = request.url;
@@ -50,6 +65,6 @@ export default fp(async function staticFiles(app: FastifyInstance, opts: { distD
     ) {
       return reply.callNotFound();
     }
-    return sendIndex(reply);
+    return sendIndex(request, reply);
   });
 });

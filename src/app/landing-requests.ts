@@ -1,6 +1,8 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
+import { BOOTSTRAP_ELEMENT_ID, type Bootstrap } from '../../contract/bootstrap.ts';
 import { sessionQueryOptions, type Session } from '../features/session/api/session.ts';
 import { workItemsQueueQueryOptions } from '../features/work-items/api/list-work-items.ts';
+import { WORK_ITEMS_PAGE_SIZE, workItemRow } from '../features/work-items/api/queue-row.ts';
 import { workItemsCountQueryOptions } from '../features/work-items/api/get-count-work-items.ts';
 import { workItemsSummaryQueryOptions } from '../features/work-items/api/get-work-items-summary.ts';
 import { readQueueBound } from '../lib/queue/bound.ts';
@@ -20,8 +22,54 @@ function writeHint(signedIn: boolean) {
   else removeStored('local', HINT);
 }
 
+/** The data the server embedded in the page (contract/bootstrap.ts), read once: undefined when there is none. */
+export function readBootstrap(doc: Document = document): Bootstrap | undefined {
+  const element = doc.getElementById(BOOTSTRAP_ELEMENT_ID);
+  if (!element) return undefined;
+  element.remove(); // once: a later navigation must never start from this moment's data again
+  try {
+    const value = JSON.parse(element.textContent ?? '') as Partial<Bootstrap> | null;
+    return value && typeof value.session?.identityId === 'string' ? (value as Bootstrap) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Seeds the cache with the embedded session and first inbox page, marked stale: what is on screen at once is the
+ * server's answer of a moment ago, and the queries ask again as soon as they mount (the list then replaces the
+ * embedded rows; a session that has ended since sends the page to sign in, as it would have without the embed).
+ */
+export function seedFromBootstrap(queryClient: QueryClient, bootstrap: Bootstrap, bound: number): void {
+  const session = sessionQueryOptions();
+  queryClient.setQueryData(session.queryKey, bootstrap.session, { updatedAt: bootstrap.at });
+  void queryClient.invalidateQueries({ queryKey: session.queryKey, refetchType: 'none' });
+  const page = bootstrap.workItems;
+  if (!page) return;
+  const rows = page.items.filter((i) => i && typeof i.id === 'string').map(workItemRow);
+  const target = Math.min(page.total, bound);
+  const queue = workItemsQueueQueryOptions({ ownerId: undefined, bound });
+  queryClient.setQueryData(
+    queue.queryKey,
+    // the first page of the stream, as streamQueue would have yielded it (the embed asked for a full page)
+    {
+      rows,
+      total: page.total,
+      target,
+      received: page.items.length,
+      complete: target <= Math.min(WORK_ITEMS_PAGE_SIZE, page.items.length),
+    },
+    { updatedAt: bootstrap.at },
+  );
+  void queryClient.invalidateQueries({ queryKey: queue.queryKey, refetchType: 'none', exact: true });
+}
+
 /** Starts the requests the landing page needs at once, before React has rendered anything. */
-export function startLandingRequests(queryClient: QueryClient, location: Location = window.location) {
+export function startLandingRequests(
+  queryClient: QueryClient,
+  location: Location = window.location,
+  bootstrap: Bootstrap | undefined = readBootstrap(),
+) {
   const session = sessionQueryOptions();
   const sessionHash = hashKey(session.queryKey);
   queryClient.getQueryCache().subscribe((event) => {
@@ -29,13 +77,22 @@ export function startLandingRequests(queryClient: QueryClient, location: Locatio
     const data = event.query.state.data as Session | null | undefined;
     if (data !== undefined) writeHint(data !== null);
   });
-  void queryClient.prefetchQuery(session);
+  const bound = readQueueBound();
+  if (bootstrap) {
+    // signed in a moment ago, by the server's word: the inbox renders from the embed while these run
+    seedFromBootstrap(queryClient, bootstrap, bound);
+    writeHint(true);
+  } else {
+    void queryClient.prefetchQuery(session);
+  }
 
-  if (!readHint() || !isInboxPath(location.pathname)) return;
+  if (!(bootstrap || readHint()) || !isInboxPath(location.pathname)) return;
   const search = new URLSearchParams(location.search);
   const ownerId = search.get('ownerId') || undefined;
-  // the whole queue's stream: its first page is the first request, the rest follows
-  void queryClient.prefetchQuery(workItemsQueueQueryOptions({ ownerId, bound: readQueueBound() }));
+  // the whole queue's stream: its first page is the first request, the rest follows (seeded: refetched on mount)
+  if (!(bootstrap?.workItems && !ownerId)) {
+    void queryClient.prefetchQuery(workItemsQueueQueryOptions({ ownerId, bound }));
+  }
   void queryClient.prefetchQuery(workItemsSummaryQueryOptions({ ownerId }));
   void queryClient.prefetchQuery(workItemsCountQueryOptions({ ownerId }));
 }

@@ -24,7 +24,8 @@ function signInBodyError(): ApiProblem {
   );
 }
 
-function view(stored: StoredSession, config: Pick<ServerConfig, 'mode'>): SessionView {
+/** What GET /auth/session answers for a stored session. */
+export function sessionView(stored: StoredSession, config: Pick<ServerConfig, 'mode'>): SessionView {
   return {
     identityId: stored.identityId,
     name: stored.name,
@@ -72,14 +73,14 @@ const sessionRoutes: FastifyPluginAsyncTypebox<SessionOptions> = async (app, { c
       }
       const stored = await signInWithCredentials(gateway, credentials, request.ip);
       await app.sessions.start(request, stored);
-      return view(stored, config);
+      return sessionView(stored, config);
     },
   );
 
   app.get('/auth/session', { schema: answer }, async (request) => {
     const stored = await app.sessions.current(request);
     if (!stored) throw new ApiProblem(401, 'Not signed in.');
-    return view(stored, config);
+    return sessionView(stored, config);
   });
 
   app.delete('/auth/session', async (request, reply) => {

@@ -2,7 +2,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import { rollbackApprovalItem, setApprovalItemState, settleDecision, type ApprovalDecisionContext } from './cache.ts';
+import {
+  rollbackApprovalItem,
+  setApprovalItemState,
+  settleDecision,
+  type ApprovalDecisionContext,
+  type ListRefresh,
+} from './cache.ts';
 
 export interface ApproveApprovalItemVariables {
   workItemId: string;
@@ -16,14 +22,18 @@ export function approveApprovalItem({ workItemId, approvalItemId }: ApproveAppro
   );
 }
 
-/** Shows the approval item as Finished at once; rolls back when the server refuses. */
-export function useApproveApprovalItem() {
+/**
+ * Shows the approval item as Finished at once; rolls back when the server refuses. `listRefresh: 'later'` leaves
+ * the lists stale instead of refetching them (see ListRefresh).
+ */
+export function useApproveApprovalItem({ listRefresh = 'now' }: { listRefresh?: ListRefresh } = {}) {
   const queryClient = useQueryClient();
   return useMutation<WorkItem, ApiError, ApproveApprovalItemVariables, ApprovalDecisionContext>({
     mutationFn: approveApprovalItem,
     onMutate: ({ workItemId, approvalItemId }) =>
       setApprovalItemState(queryClient, workItemId, approvalItemId, 'Finished'),
     onError: (_error, { workItemId }, context) => rollbackApprovalItem(queryClient, workItemId, context),
-    onSuccess: (item, { workItemId }, context) => settleDecision(queryClient, workItemId, item, context?.ownerId),
+    onSuccess: (item, { workItemId }, context) =>
+      settleDecision(queryClient, workItemId, item, context?.ownerId, listRefresh),
   });
 }

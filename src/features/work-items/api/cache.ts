@@ -13,20 +13,35 @@ export function selfId(queryClient: QueryClient): string | undefined {
 }
 
 /**
- * Marks one owner's pending and completed lists, counts and summary stale (active queries refetch at once).
- * The signed-in identity's own views are keyed `null`, so its id invalidates both; an unknown owner invalidates
- * every owner's views rather than leave one stale.
+ * When a decision's lists refetch: `now` (active ones at once), or `later` — only marked stale, so they refetch
+ * when next shown or when the caller asks after a quiet moment. The detail page decides one approval item after
+ * another; a list refetch per click would parse a page holding this very work item (thousands of approval items)
+ * on the main thread between the clicks.
  */
-export async function invalidateOwner(queryClient: QueryClient, ownerId: string | null | undefined): Promise<void> {
+export type ListRefresh = 'now' | 'later';
+
+/**
+ * Marks one owner's pending and completed lists, counts and summary stale (active queries refetch at once unless
+ * `refresh` is `later`). The signed-in identity's own views are keyed `null`, so its id invalidates both; an
+ * unknown owner invalidates every owner's views rather than leave one stale.
+ */
+export async function invalidateOwner(
+  queryClient: QueryClient,
+  ownerId: string | null | undefined,
+  refresh: ListRefresh = 'now',
+): Promise<void> {
+  const refetchType = refresh === 'now' ? 'active' : 'none';
   if (!ownerId) {
-    await queryClient.invalidateQueries({ queryKey: workItemKeys.owners() });
+    await queryClient.invalidateQueries({ queryKey: workItemKeys.owners(), refetchType });
     return;
   }
   const self = selfId(queryClient);
   const scopes: (string | null)[] = [ownerId];
   if (self === undefined || self === ownerId) scopes.push(null);
   await Promise.all(
-    scopes.map((scope) => queryClient.invalidateQueries({ queryKey: workItemKeys.owner({ ownerId: scope }) })),
+    scopes.map((scope) =>
+      queryClient.invalidateQueries({ queryKey: workItemKeys.owner({ ownerId: scope }), refetchType }),
+    ),
   );
 }
 
@@ -43,10 +58,11 @@ export async function settleDecision(
   workItemId: string,
   item: WorkItem | undefined,
   previousOwnerId?: string | null,
+  refresh: ListRefresh = 'now',
 ): Promise<void> {
   writeWorkItem(queryClient, item);
   const owner = item?.ownerId ?? previousOwnerId ?? findCachedWorkItem(queryClient, workItemId)?.ownerId;
-  await invalidateOwner(queryClient, owner);
+  await invalidateOwner(queryClient, owner, refresh);
 }
 
 export interface ApprovalDecisionContext {

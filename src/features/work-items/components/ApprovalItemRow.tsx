@@ -1,101 +1,150 @@
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
-import type { Ref } from 'react';
+import { memo } from 'react';
 import type { ApprovalItemDetails } from '../../../../contract/work-items.ts';
+import { useDecision, type DecisionStore } from '../hooks/use-approval-decisions.ts';
 import { approvalItemLabel, decisionVerb, isPendingApprovalItem, type Decision } from '../rules.ts';
-import { StateChip } from './StateChip.tsx';
 
-/** Seeded or real values can be long unbroken strings (DNs, ARNs, hostile data): wrap them inside their column. */
-const cellWrap = { overflowWrap: 'anywhere', wordBreak: 'break-word', maxWidth: 320, minWidth: 96 } as const;
+/** Every approval row has this height (one line per cell): the virtualiser measures nothing while scrolling. */
+export const APPROVAL_ROW_HEIGHT = 53;
 
-/** At most four lines of a value; the whole of it on hover (title) and in the search. */
-function Clamped({ text }: { text: string | null | undefined }) {
+/** What a decision shows at once, before the server has answered. */
+const OPTIMISTIC_STATE: Record<Decision, string> = { approve: 'Finished', reject: 'Rejected' };
+
+/** One line of a value, cut with an ellipsis; the whole of it on hover (title), in the DOM and in the search. */
+function Line({ text }: { text: string | null | undefined }) {
   if (!text) return <>—</>;
   return (
-    <Box
-      component="span"
-      title={text.length > 120 ? text : undefined}
-      sx={{ display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: 4, overflow: 'hidden' }}
-    >
+    <span className="line" title={text.length > 40 ? text : undefined}>
       {text}
-    </Box>
+    </span>
   );
 }
 
-/** One approval item: what it grants, its state, and (unless read-only) its Approve/Reject buttons. */
-export function ApprovalItemRow({
+/**
+ * One approval item: what it grants, its state, and (unless read-only) its Approve/Reject buttons. Plain
+ * <tr>/<td>/<button> styled once by the section's table (approvalTableStyles): no ripple, no transition, no
+ * per-cell style work. Memoised, and the decision in flight is read from the store for this row alone, so a click
+ * re-renders this row and nothing else.
+ */
+export const ApprovalItemRow = memo(function ApprovalItemRow({
   item: a,
   index,
-  measure,
   readOnly,
-  busy,
   disabled,
+  store,
   onDecide,
 }: {
   item: ApprovalItemDetails;
   index: number;
-  measure?: Ref<HTMLTableRowElement>;
   readOnly: boolean;
-  /** Its decision is being saved. */
-  busy: boolean;
   /** Another decision ("… all") is being saved. */
   disabled: boolean;
+  store: DecisionStore;
   onDecide: (a: ApprovalItemDetails, decision: Decision) => void;
 }) {
+  const deciding = useDecision(store, a.id);
   const label = approvalItemLabel(a);
+  const state = deciding ? OPTIMISTIC_STATE[deciding] : a.state || 'Pending';
   const decisionButton = (decision: Decision) => (
-    <Button
-      size="small"
-      variant="outlined"
-      color={decision === 'approve' ? 'success' : 'error'}
+    <button
+      type="button"
+      className={`decide ${decision}`}
       aria-label={`${decisionVerb(decision)} ${label}`}
-      disabled={busy || disabled || !a.id}
+      disabled={disabled || !a.id}
       onClick={() => onDecide(a, decision)}
     >
       {decisionVerb(decision)}
-    </Button>
+    </button>
   );
   return (
-    <TableRow data-index={index} ref={measure} hover data-testid="approval-item-row">
-      <TableCell sx={cellWrap}>
-        <Clamped text={a.application} />
-      </TableCell>
-      <TableCell sx={cellWrap}>
-        <Clamped text={a.account} />
-      </TableCell>
-      <TableCell sx={cellWrap}>
-        <Clamped text={a.name} />
-      </TableCell>
-      <TableCell>{a.operation || '—'}</TableCell>
-      <TableCell sx={cellWrap}>
-        <Clamped text={a.value} />
-      </TableCell>
-      <TableCell>
-        <StateChip state={a.state ?? 'Pending'} />
-      </TableCell>
+    <tr data-index={index} data-testid="approval-item-row">
+      <td>
+        <Line text={a.application} />
+      </td>
+      <td>
+        <Line text={a.account} />
+      </td>
+      <td>
+        <Line text={a.name} />
+      </td>
+      <td>
+        <Line text={a.operation} />
+      </td>
+      <td>
+        <Line text={a.value} />
+      </td>
+      <td>
+        <span className="state" data-state={state}>
+          {state}
+        </span>
+      </td>
       {!readOnly && (
-        <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-          {busy ? (
-            <Box role="status" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center', color: 'text.secondary' }}>
-              <CircularProgress size={16} aria-label={`Saving the decision on ${label}`} />
-              <Typography variant="body2">Saving…</Typography>
-            </Box>
+        <td className="decision">
+          {deciding ? (
+            <span role="status" aria-label={`Saving the decision on ${label}`} className="muted">
+              Saving…
+            </span>
           ) : isPendingApprovalItem(a) ? (
-            <Box sx={{ display: 'inline-flex', gap: 1 }}>
+            <>
               {decisionButton('approve')}
               {decisionButton('reject')}
-            </Box>
+            </>
           ) : (
-            <Typography variant="body2" color="text.secondary">
-              Decided
-            </Typography>
+            <span className="muted">Decided</span>
           )}
-        </TableCell>
+        </td>
       )}
-    </TableRow>
+    </tr>
   );
-}
+});
+
+/** The look of MUI's table cells, outlined small buttons and outlined chips, once for the whole table. */
+export const approvalTableStyles = {
+  tableLayout: 'fixed',
+  '& tr[data-index] > td': {
+    height: APPROVAL_ROW_HEIGHT,
+    boxSizing: 'border-box',
+    px: 2,
+    py: 0,
+    borderBottom: 1,
+    borderColor: 'divider',
+    fontSize: '0.875rem',
+    verticalAlign: 'middle',
+    overflow: 'hidden',
+  },
+  '& tbody tr[data-index]:hover': { bgcolor: 'action.hover' },
+  '& .line': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  '& .muted': { color: 'text.secondary' },
+  '& td.decision': { textAlign: 'right', whiteSpace: 'nowrap' },
+  '& button.decide': {
+    font: 'inherit',
+    fontSize: '0.8125rem',
+    fontWeight: 500,
+    lineHeight: '22px',
+    px: '9px',
+    py: '3px',
+    ml: 1,
+    minWidth: 64,
+    borderRadius: 1,
+    border: '1px solid',
+    bgcolor: 'transparent',
+    cursor: 'pointer',
+  },
+  '& button.decide.approve': { color: 'success.main', borderColor: 'success.main' },
+  '& button.decide.reject': { color: 'error.main', borderColor: 'error.main' },
+  '& button.decide:hover:not(:disabled)': { bgcolor: 'action.hover' },
+  '& button.decide:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+  '& button.decide:disabled': { color: 'text.disabled', borderColor: 'action.disabledBackground', cursor: 'default' },
+  '& .state': {
+    display: 'inline-block',
+    px: 1,
+    border: 1,
+    borderRadius: 4,
+    fontSize: '0.8125rem',
+    lineHeight: '22px',
+    color: 'text.secondary',
+  },
+  '& .state[data-state="Pending"]': { color: 'var(--mui-palette-info-main)' },
+  '& .state[data-state="Finished"]': { color: 'var(--mui-palette-success-main)' },
+  '& .state[data-state="Rejected"]': { color: 'var(--mui-palette-error-main)' },
+  '& .state[data-state="Expired"], & .state[data-state="Returned"]': { color: 'var(--mui-palette-warning-main)' },
+} as const;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -13,9 +13,9 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { plural } from '../../../lib/plural.ts';
 import { useUrlText } from '../../../lib/use-update-search.ts';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
-import { useApprovalDecisions } from '../hooks/use-approval-decisions.ts';
-import { decisionVerb } from '../rules.ts';
-import { ApprovalItemRow } from './ApprovalItemRow.tsx';
+import { useAnyDecision, useApprovalDecisions, type DecisionStore } from '../hooks/use-approval-decisions.ts';
+import { decisionVerb, type Decision } from '../rules.ts';
+import { APPROVAL_ROW_HEIGHT, ApprovalItemRow, approvalTableStyles } from './ApprovalItemRow.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { Rows } from './Rows.tsx';
 
@@ -25,22 +25,105 @@ function matches(a: ApprovalItemDetails, needle: string) {
   );
 }
 
+/** "Approve all"/"Reject all": disabled while any decision is saved, read from the store here alone. */
+function AllButtons({
+  store,
+  pendingCount,
+  bulkRunning,
+  onDecide,
+}: {
+  store: DecisionStore;
+  pendingCount: number;
+  bulkRunning: boolean;
+  onDecide: (decision: Decision) => void;
+}) {
+  const anyDeciding = useAnyDecision(store);
+  return <DecisionButtons what="all" disabled={pendingCount === 0 || bulkRunning || anyDeciding} onDecide={onDecide} />;
+}
+
+// The header never changes on a decision: one element for the whole life of the section.
+const ApprovalTableHead = memo(function ApprovalTableHead({ readOnly }: { readOnly: boolean }) {
+  return (
+    <>
+      {/* fixed column widths: rows coming and going while scrolling never move the columns */}
+      <colgroup>
+        <col />
+        <col />
+        <col style={{ width: 130 }} />
+        <col style={{ width: 110 }} />
+        <col />
+        <col style={{ width: 110 }} />
+        {!readOnly && <col style={{ width: 200 }} />}
+      </colgroup>
+      <TableHead>
+        <TableRow>
+          <TableCell>Application</TableCell>
+          <TableCell>Account</TableCell>
+          <TableCell>Attribute</TableCell>
+          <TableCell>Operation</TableCell>
+          <TableCell>Value</TableCell>
+          <TableCell>State</TableCell>
+          {!readOnly && <TableCell align="right">Decision</TableCell>}
+        </TableRow>
+      </TableHead>
+    </>
+  );
+});
+
+const SearchField = memo(function SearchField({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      label="Search approval items"
+      placeholder="Application, account or value"
+      size="small"
+      type="search"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ minWidth: 260, flex: '1 1 260px', maxWidth: 400 }}
+    />
+  );
+});
+
 /**
  * The approval items of a work item: search, "Approve all"/"Reject all" (confirmed), and a decision per row.
- * Rows are virtualised, so a work item with thousands of approval items stays smooth.
+ * Rows are virtualised at a fixed height, so a work item with thousands of approval items stays smooth; a
+ * decision re-renders its own row only (see useApprovalDecisions).
  */
 export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readOnly: boolean }) {
   // What is typed is local state (the URL follows it): an input bound to the URL alone loses keystrokes typed
   // faster than the router re-renders.
   const [search, setSearch] = useUrlText('q');
   const decisions = useApprovalDecisions(item);
-  const { busy, bulkRunning, pendingCount, confirm } = decisions;
+  const { store, bulkRunning, pendingCount, confirm, decideOne } = decisions;
 
   const all = useMemo(() => (item.approvalItems ?? []).filter((a): a is ApprovalItemDetails => !!a), [item]);
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
     return needle ? all.filter((a) => matches(a, needle)) : all;
   }, [all, search]);
+  const renderRow = useCallback(
+    (index: number) => {
+      const a = shown[index];
+      return (
+        <ApprovalItemRow
+          key={a.id ?? index}
+          item={a}
+          index={index}
+          readOnly={readOnly}
+          disabled={bulkRunning}
+          store={store}
+          onDecide={decideOne}
+        />
+      );
+    },
+    [shown, readOnly, bulkRunning, store, decideOne],
+  );
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="approval-items-heading" sx={{ mb: 3 }}>
@@ -51,22 +134,10 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
             ({pendingCount} pending of {all.length})
           </Box>
         </Typography>
-        <TextField
-          label="Search approval items"
-          placeholder="Application, account or value"
-          size="small"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          sx={{ minWidth: 260, flex: '1 1 260px', maxWidth: 400 }}
-        />
+        <SearchField value={search} onChange={setSearch} />
         <Box sx={{ flexGrow: 1 }} />
         {!readOnly && (
-          <DecisionButtons
-            what="all"
-            disabled={pendingCount === 0 || bulkRunning || busy.size > 0}
-            onDecide={decisions.ask}
-          />
+          <AllButtons store={store} pendingCount={pendingCount} bulkRunning={bulkRunning} onDecide={decisions.ask} />
         )}
       </Box>
       {decisions.error && (
@@ -80,38 +151,15 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
         </Typography>
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
-          <Table aria-labelledby="approval-items-heading" sx={{ minWidth: 820 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Application</TableCell>
-                <TableCell>Account</TableCell>
-                <TableCell>Attribute</TableCell>
-                <TableCell>Operation</TableCell>
-                <TableCell>Value</TableCell>
-                <TableCell>State</TableCell>
-                {!readOnly && <TableCell align="right">Decision</TableCell>}
-              </TableRow>
-            </TableHead>
+          <Table aria-labelledby="approval-items-heading" sx={{ minWidth: 820, ...approvalTableStyles }}>
+            <ApprovalTableHead readOnly={readOnly} />
             <TableBody>
               <Rows
                 count={shown.length}
                 columns={readOnly ? 6 : 7}
-                estimate={57}
-                renderRow={(index, measure) => {
-                  const a = shown[index];
-                  return (
-                    <ApprovalItemRow
-                      key={a.id ?? index}
-                      item={a}
-                      index={index}
-                      measure={measure}
-                      readOnly={readOnly}
-                      busy={!!a.id && busy.has(a.id)}
-                      disabled={bulkRunning}
-                      onDecide={decisions.decideOne}
-                    />
-                  );
-                }}
+                estimate={APPROVAL_ROW_HEIGHT}
+                fixed
+                renderRow={renderRow}
               />
             </TableBody>
           </Table>

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
 
 import type { RowsProps } from './Rows.tsx';
+
+const SPACER = { padding: 0, border: 0 } as const;
 
 /**
  * Window-scrolled virtual rows inside a real <tbody>: the page keeps its normal scroll, spacer rows stand in for
@@ -36,14 +36,16 @@ export default function VirtualRowsImpl({ count, columns, estimate = 53, fixed =
   const paddingBottom = last ? Math.max(0, virtualizer.getTotalSize() - (last.end - scrollMargin)) : 0;
   return (
     <>
-      <TableRow ref={topRef} aria-hidden>
-        <TableCell colSpan={columns} sx={{ height: paddingTop, p: 0, border: 0 }} />
-      </TableRow>
+      {/* Spacer heights change every scroll frame: inline styles, not sx (each new height would be a new emotion
+          class, a rule inserted into the document's style sheet and a style recalculation of the whole page). */}
+      <tr ref={topRef} aria-hidden>
+        <td colSpan={columns} style={{ ...SPACER, height: paddingTop }} />
+      </tr>
       {items.map((item) => renderRow(item.index, fixed ? undefined : virtualizer.measureElement))}
       {paddingBottom > 0 && (
-        <TableRow aria-hidden>
-          <TableCell colSpan={columns} sx={{ height: paddingBottom, p: 0, border: 0 }} />
-        </TableRow>
+        <tr aria-hidden>
+          <td colSpan={columns} style={{ ...SPACER, height: paddingBottom }} />
+        </tr>
       )}
     </>
   );

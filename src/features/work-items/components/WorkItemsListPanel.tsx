@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { AfterFirstPaint } from '../../../components/AfterFirstPaint.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import type { QueueSort } from '../../../lib/queue/query-index.ts';
@@ -47,17 +48,19 @@ export function WorkItemsListPanel({
   return (
     <Paper variant="outlined">
       <Box sx={{ px: 2, pt: 2 }}>
-        <ListToolbar
-          variant={list.variant}
-          search={list.search}
-          onSearch={list.setSearch}
-          params={list.params}
-          onChange={list.setParams}
-          facets={list.facets}
-          sortLocked={list.serverOrder}
-        >
-          {tools}
-        </ListToolbar>
+        <AfterFirstPaint placeholder={<Box sx={{ minHeight: 56 }} />}>
+          <ListToolbar
+            variant={list.variant}
+            search={list.search}
+            onSearch={list.setSearch}
+            params={list.params}
+            onChange={list.setParams}
+            facets={list.facets}
+            sortLocked={list.serverOrder}
+          >
+            {tools}
+          </ListToolbar>
+        </AfterFirstPaint>
         <QueueStatus list={list} />
         {query.isError && (
           <Box sx={{ my: 1 }}>

@@ -9,11 +9,11 @@ import { newQueryClient, startApiServer, wrapperFor, type ApiTestServer } from '
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { getCountWorkItems, workItemsCountQueryOptions } from '../api/get-count-work-items.ts';
 import { findCachedWorkItem, getWorkItem, workItemQueryOptions } from '../api/get-work-item.ts';
-import { listWorkItems, workItemsQueryOptions } from '../api/list-work-items.ts';
+import { listWorkItems, useWorkItems, workItemsQueryOptions } from '../api/list-work-items.ts';
 import { usePrefetchNextPage } from '../api/use-paged-query.ts';
 import { workItemRow } from '../api/queue-row.ts';
 import { approvalItemLabel, pendingApprovalItems } from '../rules.ts';
-import { useApprovalDecisions } from './use-approval-decisions.ts';
+import { QUIET_MS, useApprovalDecisions } from './use-approval-decisions.ts';
 import { useBulkDecisions } from './use-bulk-decisions.ts';
 
 let api: ApiTestServer;
@@ -92,8 +92,8 @@ describe('useApprovalDecisions', () => {
       result.current.decideOne(a, 'approve');
       result.current.decideOne(a, 'approve');
     });
-    expect(result.current.busy.has(a.id!)).toBe(true);
-    await waitFor(() => expect(result.current.busy.size).toBe(0));
+    expect(result.current.store.get(a.id)).toBe('approve');
+    await waitFor(() => expect(result.current.store.any()).toBe(false));
     await api.settled();
     expect(posts(`/v3/work-items/${item.id}/approve/${a.id}`)).toHaveLength(1);
     expect(result.current.error).toBeNull();
@@ -107,7 +107,7 @@ describe('useApprovalDecisions', () => {
     client.setQueryData(workItemQueryOptions(item.id).queryKey, item);
     const { result } = render(() => useApprovalDecisions(item));
     act(() => result.current.decideOne(first, 'approve'));
-    await waitFor(() => expect(result.current.busy.size).toBe(0));
+    await waitFor(() => expect(result.current.store.any()).toBe(false));
     // deciding it again: the server refuses (already decided), and the section says which one failed
     act(() => result.current.decideOne(first, 'reject'));
     await waitFor(() => expect(result.current.error).not.toBeNull());
@@ -124,6 +124,33 @@ describe('useApprovalDecisions', () => {
     const saved = await getWorkItem(item.id);
     expect(pendingApprovalItems(saved)).toEqual([]);
     expect(saved.approvalItems?.find((x) => x.id === first.id)?.state).toBe('Finished');
+  });
+});
+
+describe('useApprovalDecisions and the lists', () => {
+  it('a single decision leaves the lists stale (no refetch per click) and refreshes them after a quiet moment', async () => {
+    const item = take(2);
+    client.setQueryData(workItemQueryOptions(item.id).queryKey, item);
+    const [first, second] = pendingApprovalItems(item);
+    // the detail page's "Next item" list, mounted
+    const list = render(() => useWorkItems({ limit: 25, offset: 0 }));
+    await waitFor(() => expect(list.result.current.isSuccess).toBe(true));
+    const { result } = render(() => useApprovalDecisions(item));
+    await api.settled();
+    api.requests.length = 0;
+    const listGets = () => api.requests.filter((r) => r.method === 'GET' && r.url.startsWith('/v3/work-items?'));
+
+    act(() => result.current.decideOne(first, 'approve'));
+    await waitFor(() => expect(result.current.store.any()).toBe(false));
+    act(() => result.current.decideOne(second, 'reject'));
+    await waitFor(() => expect(result.current.store.any()).toBe(false));
+    await api.settled();
+    expect(listGets(), 'no list refetch per decision').toEqual([]);
+    expect(client.getQueryState(workItemsQueryOptions({ limit: 25, offset: 0 }).queryKey)?.isInvalidated).toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS + 300));
+    await api.settled();
+    expect(listGets(), 'one refresh after the quiet moment').toHaveLength(1);
   });
 });
 

@@ -1,0 +1,75 @@
+// The inbox's first data, embedded in the HTML the server answers with: the page would otherwise load its script,
+// then ask for the session, then for the list — three round trips in a row before the first row. The server has
+// the session cookie already, so it reads the session and the first list page here and the page starts with them.
+//
+// The list is asked of this server's own API (in-process, with the session's token), so the embedded page is
+// exactly what the page's own request would get: in the sandbox from the store, in tenant mode from the tenant
+// through the proxy, with the same authorisation. Only the signed-in identity's own inbox is embedded (never an
+// admin's view of another owner, whose ownerId the URL names), and nothing at all without a live session.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BOOTSTRAP_ELEMENT_ID, BOOTSTRAP_LIST_LIMIT, type Bootstrap } from '../../contract/bootstrap.ts';
+import type { WorkItem } from '../../contract/work-items.ts';
+import type { ServerConfig } from '../config.ts';
+import { pathOf } from '../request-path.ts';
+import { sessionIdOf } from './session/cookie.ts';
+import { sessionView } from './session/routes.ts';
+
+/** The page's inbox routes (src/lib/paths.ts isInboxPath). */
+const INBOX_PATHS = new Set(['/', '/inbox']);
+
+/** The inbox's first list request, as the page sends it (limit, offset, count). */
+export const BOOTSTRAP_LIST_URL = `/v3/work-items?limit=${BOOTSTRAP_LIST_LIMIT}&offset=0&count=true`;
+
+/**
+ * JSON that cannot end the element it sits in: `<` (so no `</script>` or `<!--`), `>` and `&` are written as
+ * JSON escapes, and U+2028/U+2029 too; JSON.parse reads them back as the same characters.
+ */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** The bootstrap for this request, or undefined (not the inbox, another owner's view, no live session). */
+export async function bootstrapFor(
+  app: FastifyInstance,
+  config: Pick<ServerConfig, 'mode'>,
+  request: FastifyRequest,
+): Promise<Bootstrap | undefined> {
+  if (!INBOX_PATHS.has(pathOf(request.url))) return undefined;
+  const query = request.query as Record<string, unknown> | undefined;
+  if (query && query.ownerId !== undefined) return undefined;
+  if (!sessionIdOf(request)) return undefined;
+  let stored;
+  try {
+    stored = await app.sessions.current(request);
+  } catch {
+    return undefined; // the session has ended: the page signs in again, as without an embed
+  }
+  if (!stored) return undefined;
+  const bootstrap: Bootstrap = { session: sessionView(stored, config), at: Date.now() };
+  try {
+    const answer = await app.inject({
+      method: 'GET',
+      url: BOOTSTRAP_LIST_URL,
+      headers: { authorization: `Bearer ${stored.token}`, accept: 'application/json', 'accept-encoding': 'identity' },
+    });
+    const total = Number(answer.headers['x-total-count']);
+    if (answer.statusCode === 200 && Number.isFinite(total)) {
+      const items = answer.json<WorkItem[]>();
+      if (Array.isArray(items)) bootstrap.workItems = { items, total };
+    }
+  } catch (error) {
+    request.log.warn({ err: error }, 'the inbox bootstrap could not read the first list page');
+  }
+  return bootstrap;
+}
+
+/** The data block for the page, placed right after the app's root element. */
+export function withBootstrap(html: string, bootstrap: Bootstrap | undefined): string {
+  if (!bootstrap) return html;
+  const block = `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${jsonForHtml(bootstrap)}</script>`;
+  const at = html.indexOf('</body>');
+  return at === -1 ? html + block : html.slice(0, at) + block + html.slice(at);
+}
