@@ -27,6 +27,8 @@ const target = (r: QueueRow): BulkTarget => ({
   name: r.name,
   pendingCount: r.pendingCount,
   ownerId: r.ownerId,
+  kind: r.kind,
+  rejectNeedsComment: r.actions.rejectNeedsComment,
 });
 
 /** `rows`: every row of the owner's queue (a selected id that is not among them is counted, but not acted on). */
