@@ -5,7 +5,10 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import TextField from '@mui/material/TextField';
+import FormControl from '@mui/material/FormControl';
+import FormHelperText from '@mui/material/FormHelperText';
+import InputLabel from '@mui/material/InputLabel';
+import OutlinedInput from '@mui/material/OutlinedInput';
 import Typography from '@mui/material/Typography';
 import { BulkProgress } from '../../../components/BulkProgress.tsx';
 import { plural } from '../../../lib/plural.ts';
@@ -145,26 +148,28 @@ export function BulkDecisionDialog({
               {decision === 'reject' && ' The requested access will not be granted.'}
             </Typography>
             {askComment && (
-              <TextField
-                label={commentRequired ? 'Comment (required)' : 'Comment (optional)'}
-                value={comment}
-                onChange={(e) => {
-                  setComment(e.target.value);
-                  setCommentError(false);
-                }}
-                required={commentRequired}
-                error={commentError}
-                helperText={
-                  commentError
+              // FormControl + OutlinedInput, not TextField: TextField brings Select → Modal into the chunk the
+              // inbox shares with this dialog (see src/components/fields.tsx)
+              <FormControl fullWidth required={commentRequired} error={commentError} sx={{ mt: 2 }}>
+                <InputLabel htmlFor="bulk-comment">{commentRequired ? 'Comment' : 'Comment (optional)'}</InputLabel>
+                <OutlinedInput
+                  id="bulk-comment"
+                  label={commentRequired ? 'Comment *' : 'Comment (optional)'}
+                  value={comment}
+                  onChange={(e) => {
+                    setComment(e.target.value);
+                    setCommentError(false);
+                  }}
+                  multiline
+                  minRows={2}
+                  inputProps={{ maxLength: 4000, 'aria-describedby': 'bulk-comment-help' }}
+                />
+                <FormHelperText id="bulk-comment-help">
+                  {commentError
                     ? 'A comment is required: at least one of these access requests needs one to be rejected.'
-                    : 'Sent with every access request of the selection; work items take none.'
-                }
-                multiline
-                minRows={2}
-                fullWidth
-                sx={{ mt: 2 }}
-                slotProps={{ htmlInput: { maxLength: 4000 } }}
-              />
+                    : 'Sent with every access request of the selection; work items take none.'}
+                </FormHelperText>
+              </FormControl>
             )}
             {skipped > 0 && (
               <Typography color="text.secondary" sx={{ mt: 1 }}>
