@@ -139,7 +139,11 @@ export function useBulkDecisions(ownerId: string | undefined, rows: readonly Que
       clearTimeout(flushTimer.current);
       applyResults();
       const ok = results.filter((r) => r.ok).length;
-      if (ok > 0 && bulk) notify(`${actionDone(bulk.decision)} ${plural(ok, 'work item')}`);
+      if (ok > 0 && bulk) {
+        const kinds = new Set(bulk.items.map((i) => i.kind));
+        const noun = kinds.size > 1 ? 'item' : kinds.has('access-request') ? 'access request' : 'work item';
+        notify(`${actionDone(bulk.decision)} ${plural(ok, noun)}`);
+      }
       setBulk(null);
     },
   };
