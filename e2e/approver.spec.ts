@@ -26,9 +26,17 @@ test('alice decides items one by one, in bulk, marks a task complete and finds t
   // The inbox lists every pending item the summary counts, in one list.
   const open = Number(await page.getByTestId('summary-open').textContent());
   expect(open).toBeGreaterThanOrEqual(40);
-  await expect(page.getByTestId('match-count')).toHaveText(`${open} pending`);
+  // …and the access requests beside them (their own figure)
+  await expect(page.getByTestId('summary-access-requests')).toHaveText(/^\d+$/);
+  const accessRequests = Number(await page.getByTestId('summary-access-requests').textContent());
+  await expect(page.getByTestId('match-count')).toHaveText(`${open + accessRequests} pending`);
   await expect(page.getByTestId('queue-mode')).toHaveText('Whole list');
+  // (both kinds together are past the virtualiser's threshold: each kind's rows are counted on their own)
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('work-item');
   await expect(page.getByTestId('work-item-row')).toHaveCount(open);
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('access-request');
+  await expect(page.getByTestId('work-item-row')).toHaveCount(accessRequests);
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('');
   await expect(page.getByRole('link', { name: /^Inbox/ })).toContainText(String(open));
 
   // One item decided row by row: approve one approval item, reject the other → completed, then "Next item".

@@ -27,6 +27,20 @@ async function listAll(request: APIRequestContext, path: string): Promise<WorkIt
   }
 }
 
+/** How many access-request approvals the inbox (pending) or history (completed) lists beside the work items. */
+async function approvalCount(request: APIRequestContext, list: 'pending' | 'completed'): Promise<number> {
+  const r = await request.get(`/v3/access-request-approvals/${list}?owner-id=me&limit=1&count=true`);
+  expect(r.ok(), await r.text()).toBeTruthy();
+  return Number(r.headers()['x-total-count']);
+}
+
+/** The oldest pending access-request approval's created time (the inbox sorts both kinds as one list). */
+async function oldestApproval(request: APIRequestContext): Promise<{ id: string; created: number }> {
+  const r = await request.get('/v3/access-request-approvals/pending?owner-id=me&limit=1&sorters=created');
+  const [a] = (await r.json()) as { id: string; created: string }[];
+  return { id: a.id, created: Date.parse(a.created) };
+}
+
 const applications = (w: WorkItem) =>
   new Set([
     ...(w.approvalItems ?? []).map((a) => a?.application),
@@ -49,8 +63,11 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   await apiSession(request, QUEUE_URL, 'alice.approver');
   const items = await listAll(request, '/v3/work-items');
   expect(items.length, 'more than two server pages').toBeGreaterThan(500);
+  // the inbox lists the access requests too: every count below is of both kinds
+  const all = items.length + (await approvalCount(request, 'pending'));
+  const oldestAccessRequest = await oldestApproval(request);
   await signIn(page, 'Alice Approver');
-  await openInbox(page, items.length);
+  await openInbox(page, all);
   await expect(page.getByTestId('queue-mode')).toHaveText('Whole list');
   await expect(page.getByTestId('summary-oldest')).toContainText('over 30 days');
 
@@ -59,7 +76,12 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest');
   await expect(page).toHaveURL(/sort=oldest/);
   const first = page.getByTestId('work-item-row').first();
-  await expect(first.getByRole('link')).toHaveAttribute('href', `/work-items/${oldest.id}`);
+  await expect(first.getByRole('link')).toHaveAttribute(
+    'href',
+    oldestAccessRequest.created < Date.parse(oldest.created!)
+      ? `/access-requests/${oldestAccessRequest.id}`
+      : `/work-items/${oldest.id}`,
+  );
   await expect(first).toContainText('over 30 days');
 
   // A search finds an item the server returns on its third page (offset 500+), by its id and by an account.
@@ -77,14 +99,14 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   const approvalsOnWorkday = items.filter((w) => w.type === 'Approval' && applications(w).has(app));
   await page.getByRole('combobox', { name: 'Type' }).selectOption('Approval');
   await page.getByRole('combobox', { name: 'Application' }).selectOption(app);
-  await expect(page.getByTestId('match-count')).toHaveText(`${approvalsOnWorkday.length} of ${items.length} match`);
+  await expect(page.getByTestId('match-count')).toHaveText(`${approvalsOnWorkday.length} of ${all} match`);
   const older30 = approvalsOnWorkday.filter((w) => now - Date.parse(w.created!) > 30 * DAY);
   await page.getByRole('combobox', { name: 'Age' }).selectOption('30');
-  await expect(page.getByTestId('match-count')).toHaveText(`${older30.length} of ${items.length} match`);
+  await expect(page.getByTestId('match-count')).toHaveText(`${older30.length} of ${all} match`);
   const requester = older30[0].requesterDisplayName!;
   await page.getByRole('combobox', { name: 'Requester' }).selectOption(requester);
   const expected = older30.filter((w) => w.requesterDisplayName === requester);
-  await expect(page.getByTestId('match-count')).toHaveText(`${expected.length} of ${items.length} match`);
+  await expect(page.getByTestId('match-count')).toHaveText(`${expected.length} of ${all} match`);
   await expect(page.getByTestId('work-item-row')).toHaveCount(expected.length);
   await expect(page).toHaveURL(/type=Approval/);
   await expect(page).toHaveURL(/app=Workday/);
@@ -99,6 +121,7 @@ test('"Select all matching" → Approve decides exactly the matching items; a 42
   test.setTimeout(120_000);
   await apiSession(request, QUEUE_URL, 'alice.approver');
   const before = await listAll(request, '/v3/work-items');
+  const accessRequests = await approvalCount(request, 'pending');
   // one requester's approvals on one application: a few dozen items spread over every server page
   const counts = new Map<string, number>();
   for (const w of before) {
@@ -124,7 +147,9 @@ test('"Select all matching" → Approve decides exactly the matching items; a 42
   await signIn(page, 'Alice Approver');
   const params = new URLSearchParams({ type: 'Approval', app: 'Salesforce', requester });
   await page.goto(`/inbox?${params}`);
-  await expect(page.getByTestId('match-count')).toHaveText(`${matching.length} of ${before.length} match`);
+  await expect(page.getByTestId('match-count')).toHaveText(
+    `${matching.length} of ${before.length + accessRequests} match`,
+  );
   await page.getByRole('button', { name: `Select all ${matching.length} matching` }).click();
   await expect(page.getByText(`${matching.length} selected`)).toBeVisible();
   await page.getByRole('button', { name: 'Approve selected' }).click();
@@ -163,7 +188,7 @@ test('"Select all matching" → Approve decides exactly the matching items; a 42
     const r = await request.get(`/v3/work-items/${w.id}`);
     expect(((await r.json()) as WorkItem).state).toBe('Finished');
   }
-  await expect(page.getByTestId('match-count')).toHaveText(`0 of ${after.size} match`);
+  await expect(page.getByTestId('match-count')).toHaveText(`0 of ${after.size + accessRequests} match`);
 });
 
 test("the admin forwards all of alice's pending items of one type to bob in one go", async ({ page, request }) => {
@@ -205,9 +230,16 @@ test('completed: newest completion first, and the CSV has one row per item and s
   expect(edge, 'the seeded export edge case').toBeTruthy();
   const newest = [...completed].sort((a, b) => Date.parse(b.completed!) - Date.parse(a.completed!))[0];
 
+  const decidedAccessRequests = await approvalCount(request, 'completed');
+
   await signIn(page, 'Alice Approver');
   await page.getByRole('link', { name: 'Completed' }).click();
-  await expect(page.getByTestId('match-count')).toHaveText(`${completed.length} completed`);
+  await expect(page.getByTestId('match-count')).toHaveText(`${completed.length + decidedAccessRequests} completed`);
+  // this test is about the work items' export: the other kind filtered out
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('work-item');
+  await expect(page.getByTestId('match-count')).toHaveText(
+    `${completed.length} of ${completed.length + decidedAccessRequests} match`,
+  );
   await expect(page.getByTestId('work-item-row').first().getByRole('link')).toHaveAttribute(
     'href',
     `/work-items/${newest.id}`,

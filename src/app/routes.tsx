@@ -86,6 +86,10 @@ const CompletedPage = lazyPage(
   () => import('../features/work-items/routes/CompletedPage.tsx'),
   (m) => m.CompletedPage,
 );
+const AccessRequestPage = lazyPage(
+  () => import('../features/access-requests/routes/AccessRequestPage.tsx'),
+  (m) => m.AccessRequestPage,
+);
 const WorkItemPage = lazyPage(
   () => import('../features/work-items/routes/WorkItemPage.tsx'),
   (m) => m.WorkItemPage,
@@ -145,6 +149,14 @@ export function AppRoutes() {
             element={
               <Page>
                 <WorkItemPage />
+              </Page>
+            }
+          />
+          <Route
+            path={routePatterns.accessRequest}
+            element={
+              <Page>
+                <AccessRequestPage />
               </Page>
             }
           />

@@ -6,6 +6,7 @@ export const routePatterns = {
   inbox: '/inbox',
   completed: '/completed',
   workItem: '/work-items/:id',
+  accessRequest: '/access-requests/:id',
 } as const;
 
 export interface OwnerView {
@@ -27,6 +28,9 @@ export const paths = {
   inbox: ({ ownerId }: OwnerView = {}) => `${routePatterns.inbox}${ownerSearch(ownerId)}`,
   completed: ({ ownerId }: OwnerView = {}) => `${routePatterns.completed}${ownerSearch(ownerId)}`,
   workItem: (id: string, { ownerId }: OwnerView = {}) => `/work-items/${encodeURIComponent(id)}${ownerSearch(ownerId)}`,
+  /** An access-request approval's page (the approval's id). */
+  accessRequest: (id: string, { ownerId }: OwnerView = {}) =>
+    `/access-requests/${encodeURIComponent(id)}${ownerSearch(ownerId)}`,
   /** `/sign-in?returnTo=<url>` (and `&expired=1`), so that signing in comes back to the exact page. */
   signIn: ({ returnTo, expired = false }: { returnTo?: string; expired?: boolean } = {}) => {
     const params = new URLSearchParams();

@@ -19,12 +19,20 @@ import { sendWorkItemForward, useForwardWorkItem } from '../work-items/api/send-
 import { BulkProgress } from '../../components/BulkProgress.tsx';
 import { useBulkRun, type BulkResult } from '../../lib/use-bulk-run.ts';
 import { COMMENT_MAX_LENGTH } from '../../../contract/limits.ts';
+import { settleAccessRequests } from '../access-requests/api/cache.ts';
+import {
+  ACCESS_REQUEST_FORWARD_COMMENT_MAX,
+  forwardAccessRequest,
+} from '../access-requests/api/forward-access-request.ts';
+import { ACCESS_REQUEST_KIND } from '../access-requests/api/queue-row.ts';
 
 /** A work item to forward: its id, a name for the report, and whose it is now. */
 export interface ForwardTarget {
   id: string;
   name?: string | null;
   ownerId?: string | null;
+  /** QueueRow.kind; absent = a work item. */
+  kind?: string;
 }
 
 interface ForwardForm {
@@ -75,6 +83,9 @@ export default function ForwardDialog({
   const busy = forward.isPending || bulk.phase === 'running';
   const single = mode === 'one';
   const first = items[0];
+  const hasAccessRequests = items.some((i) => i.kind === ACCESS_REQUEST_KIND);
+  // an access request's forward comment is at most 255 characters (a work item's 4,000)
+  const commentMax = hasAccessRequests ? ACCESS_REQUEST_FORWARD_COMMENT_MAX : COMMENT_MAX_LENGTH;
 
   const submit = handleSubmit(async ({ target: chosen, comment, sendNotifications }) => {
     if (!chosen || busy) return;
@@ -90,13 +101,18 @@ export default function ForwardDialog({
       return;
     }
     // Many: through the queue runner, the lists refreshed once at the end (not once per item).
-    const done = await bulk.run(items, async (item) =>
-      writeWorkItem(queryClient, await sendWorkItemForward({ workItemId: item.id, ...request })),
-    );
-    await settleBulkRun(queryClient, {
-      doneIds: done.filter((r) => r.ok).map((r) => r.id),
-      ownerIds: [...items.map((i) => i.ownerId), chosen.id],
+    const done = await bulk.run(items, async (item) => {
+      if (item.kind === ACCESS_REQUEST_KIND) {
+        await forwardAccessRequest({ approvalId: item.id, newOwnerId: chosen.id, comment: request.comment });
+        return;
+      }
+      writeWorkItem(queryClient, await sendWorkItemForward({ workItemId: item.id, ...request }));
     });
+    const doneIds = done.filter((r) => r.ok).map((r) => r.id);
+    await Promise.all([
+      settleBulkRun(queryClient, { doneIds, ownerIds: [...items.map((i) => i.ownerId), chosen.id] }),
+      hasAccessRequests ? settleAccessRequests(queryClient, doneIds) : undefined,
+    ]);
   });
 
   const close = () => {
@@ -148,7 +164,7 @@ export default function ForwardDialog({
               name="comment"
               rules={{
                 validate: (v) => v.trim() !== '' || 'A comment is required: say why you are forwarding.',
-                maxLength: { value: COMMENT_MAX_LENGTH, message: `At most ${COMMENT_MAX_LENGTH} characters.` },
+                maxLength: { value: commentMax, message: `At most ${commentMax} characters.` },
               }}
               render={({ field, fieldState }) => (
                 <TextField

@@ -26,12 +26,14 @@ export interface QueueFilter {
   application: string;
   requester: string;
   age: AgeFilter;
+  /** One kind of row only (QueueRow.kind, e.g. 'access-request'); '' or absent = every kind. */
+  kind?: string;
 }
 
 export const NO_FILTER: QueueFilter = { q: '', type: '', application: '', requester: '', age: '' };
 
 export function isFiltered(f: QueueFilter): boolean {
-  return !!(f.q.trim() || f.type || f.application || f.requester || f.age);
+  return !!(f.q.trim() || f.type || f.application || f.requester || f.age || f.kind);
 }
 
 /** Whole days since `created` (0 for an unknown date). */
@@ -74,6 +76,7 @@ export function filterRows(rows: readonly QueueRow[], f: QueueFilter, now: numbe
   const minAge = f.age ? Number(f.age) * DAY_MS : 0;
   return rows.filter(
     (r) =>
+      (!f.kind || r.kind === f.kind) &&
       (!f.type || r.type === f.type) &&
       (!f.requester || r.requester === f.requester) &&
       (!f.application || r.applications.includes(f.application)) &&
@@ -92,6 +95,8 @@ export interface Facets {
   types: Facet[];
   applications: Facet[];
   requesters: Facet[];
+  /** How many rows of each kind (the kind filter's counts). */
+  kinds: Facet[];
 }
 
 function toFacets(counts: Map<string, { label: string; count: number }>): Facet[] {
@@ -105,6 +110,7 @@ export function facetsOf(rows: readonly QueueRow[]): Facets {
   const types = new Map<string, { label: string; count: number }>();
   const apps = new Map<string, { label: string; count: number }>();
   const requesters = new Map<string, { label: string; count: number }>();
+  const kinds = new Map<string, { label: string; count: number }>();
   const bump = (map: typeof types, value: string, label = value) => {
     const entry = map.get(value);
     if (entry) entry.count++;
@@ -113,9 +119,15 @@ export function facetsOf(rows: readonly QueueRow[]): Facets {
   for (const r of rows) {
     if (r.type) bump(types, r.type, r.typeLabel);
     if (r.requester) bump(requesters, r.requester);
+    bump(kinds, r.kind);
     for (const a of r.applications) bump(apps, a);
   }
-  return { types: toFacets(types), applications: toFacets(apps), requesters: toFacets(requesters) };
+  return {
+    types: toFacets(types),
+    applications: toFacets(apps),
+    requesters: toFacets(requesters),
+    kinds: toFacets(kinds),
+  };
 }
 
 /** The row created longest ago (with a known date). */

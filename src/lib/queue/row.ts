@@ -11,6 +11,8 @@ export interface QueueActions {
   complete: boolean;
   /** Hand it to someone else. */
   forward: boolean;
+  /** Rejecting it needs a comment (an access request's `commentRequiredWhenRejected`). */
+  rejectNeedsComment?: boolean;
 }
 
 export interface QueueRow {

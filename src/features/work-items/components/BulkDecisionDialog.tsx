@@ -1,10 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormHelperText from '@mui/material/FormHelperText';
+import InputLabel from '@mui/material/InputLabel';
+import OutlinedInput from '@mui/material/OutlinedInput';
 import Typography from '@mui/material/Typography';
 import { BulkProgress } from '../../../components/BulkProgress.tsx';
 import { plural } from '../../../lib/plural.ts';
@@ -14,6 +18,10 @@ import { settleBulkRun, writeWorkItem } from '../api/cache.ts';
 import { completeWorkItem } from '../api/complete-work-item.ts';
 import { rejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
 import { actionDone, actionVerb, type BulkAction } from '../rules.ts';
+import { approveAccessRequest } from '../../access-requests/api/approve-access-request.ts';
+import { settleAccessRequests } from '../../access-requests/api/cache.ts';
+import { ACCESS_REQUEST_KIND } from '../../access-requests/api/queue-row.ts';
+import { rejectAccessRequest } from '../../access-requests/api/reject-access-request.ts';
 
 /** What a bulk action keeps besides the undone items when the session expires during its run. */
 export interface BulkDecisionMeta {
@@ -26,7 +34,19 @@ export interface BulkTarget {
   name: string;
   pendingCount: number;
   ownerId?: string;
+  /** QueueRow.kind; absent = a work item. */
+  kind?: string;
+  /** An access request whose rejection needs a comment. */
+  rejectNeedsComment?: boolean;
 }
+
+const isAccessRequest = (item: BulkTarget) => item.kind === ACCESS_REQUEST_KIND;
+
+/** Access requests take the run's comment (work items have none to take). */
+const PERFORM_ACCESS_REQUEST = {
+  approve: approveAccessRequest,
+  reject: rejectAccessRequest,
+} as const;
 
 const PERFORM = {
   approve: approveApprovalItemsInBulk,
@@ -69,16 +89,34 @@ export function BulkDecisionDialog({
   const { phase, results, succeeded } = bulk;
   const verb = actionVerb(decision);
   const approvalCount = items.reduce((n, item) => n + item.pendingCount, 0);
+  const accessRequests = items.filter(isAccessRequest).length;
+  const workItems = items.length - accessRequests;
+  const itemsText =
+    accessRequests === 0
+      ? plural(items.length, 'work item')
+      : workItems === 0
+        ? plural(accessRequests, 'access request')
+        : `${plural(workItems, 'work item')} and ${plural(accessRequests, 'access request')}`;
+  // One comment for every access request of the run (optional, but required to reject one that asks for it).
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState(false);
+  const commentRequired = decision === 'reject' && items.some((i) => isAccessRequest(i) && i.rejectNeedsComment);
+  const askComment = accessRequests > 0 && decision !== 'complete';
 
   const run = async () => {
-    const perform = PERFORM[decision];
-    const done = await bulk.run(items, async (item) =>
-      writeWorkItem(queryClient, await perform({ workItemId: item.id })),
-    );
-    await settleBulkRun(queryClient, {
-      doneIds: done.filter((r) => r.ok).map((r) => r.id),
-      ownerIds: items.map((i) => i.ownerId),
+    const done = await bulk.run(items, async (item) => {
+      if (isAccessRequest(item)) {
+        if (decision === 'complete') throw new Error('An access request cannot be marked complete.');
+        await PERFORM_ACCESS_REQUEST[decision]({ approvalId: item.id, comment });
+        return;
+      }
+      writeWorkItem(queryClient, await PERFORM[decision]({ workItemId: item.id }));
     });
+    const doneIds = done.filter((r) => r.ok).map((r) => r.id);
+    await Promise.all([
+      settleBulkRun(queryClient, { doneIds, ownerIds: items.map((i) => i.ownerId) }),
+      accessRequests > 0 ? settleAccessRequests(queryClient, doneIds) : undefined,
+    ]);
   };
 
   useEffect(() => {
@@ -96,7 +134,7 @@ export function BulkDecisionDialog({
       <DialogTitle id="bulk-title">
         {phase === 'done'
           ? `${decision === 'complete' ? 'Mark selected complete' : `${verb} selected`}: done`
-          : `${verb} ${plural(items.length, 'work item')}?`}
+          : `${verb} ${itemsText}?`}
       </DialogTitle>
       <DialogContent>
         {phase === 'confirm' && (
@@ -104,9 +142,35 @@ export function BulkDecisionDialog({
             <Typography>
               {decision === 'complete'
                 ? `Mark ${plural(items.length, 'work item')} complete.`
-                : `${verb} all ${plural(approvalCount, 'pending approval item')} of ${plural(items.length, 'work item')}.`}
+                : accessRequests === 0
+                  ? `${verb} all ${plural(approvalCount, 'pending approval item')} of ${plural(items.length, 'work item')}.`
+                  : `${verb} ${itemsText}.`}
               {decision === 'reject' && ' The requested access will not be granted.'}
             </Typography>
+            {askComment && (
+              // FormControl + OutlinedInput, not TextField: TextField brings Select → Modal into the chunk the
+              // inbox shares with this dialog (see src/components/fields.tsx)
+              <FormControl fullWidth required={commentRequired} error={commentError} sx={{ mt: 2 }}>
+                <InputLabel htmlFor="bulk-comment">{commentRequired ? 'Comment' : 'Comment (optional)'}</InputLabel>
+                <OutlinedInput
+                  id="bulk-comment"
+                  label={commentRequired ? 'Comment *' : 'Comment (optional)'}
+                  value={comment}
+                  onChange={(e) => {
+                    setComment(e.target.value);
+                    setCommentError(false);
+                  }}
+                  multiline
+                  minRows={2}
+                  inputProps={{ maxLength: 4000, 'aria-describedby': 'bulk-comment-help' }}
+                />
+                <FormHelperText id="bulk-comment-help">
+                  {commentError
+                    ? 'A comment is required: at least one of these access requests needs one to be rejected.'
+                    : 'Sent with every access request of the selection; work items take none.'}
+                </FormHelperText>
+              </FormControl>
+            )}
             {skipped > 0 && (
               <Typography color="text.secondary" sx={{ mt: 1 }}>
                 {plural(skipped, 'selected work item')} {skipped === 1 ? 'is' : 'are'} left out (
@@ -121,7 +185,7 @@ export function BulkDecisionDialog({
           total={bulk.total || items.length}
           label={verb}
           okText={actionDone(decision)}
-          successText={`${actionDone(decision)} ${plural(succeeded, 'work item')}.`}
+          successText={`${actionDone(decision)} ${plural(succeeded, accessRequests === items.length ? 'access request' : workItems === items.length ? 'work item' : 'item')}.`}
         />
       </DialogContent>
       <DialogActions>
@@ -131,12 +195,13 @@ export function BulkDecisionDialog({
             <Button
               variant="contained"
               color={decision === 'approve' ? 'success' : decision === 'reject' ? 'error' : 'primary'}
-              onClick={() => void run()}
+              onClick={() => {
+                if (askComment && commentRequired && !comment.trim()) setCommentError(true);
+                else void run();
+              }}
               disabled={items.length === 0}
             >
-              {decision === 'complete'
-                ? `Mark ${plural(items.length, 'work item')} complete`
-                : `${verb} ${plural(items.length, 'work item')}`}
+              {decision === 'complete' ? `Mark ${plural(items.length, 'work item')} complete` : `${verb} ${itemsText}`}
             </Button>
           </>
         )}

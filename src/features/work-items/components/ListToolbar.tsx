@@ -42,6 +42,12 @@ const FacetSelect = memo(function FacetSelect({
   );
 });
 
+/** The kinds of row the lists hold (QueueRow.kind), as the kind filter names them. */
+const KINDS = [
+  { value: 'work-item', label: 'Work items' },
+  { value: 'access-request', label: 'Access requests' },
+] as const;
+
 const FACETS = [
   { field: 'type', label: 'Type', all: 'All types', facet: 'types' },
   { field: 'application', label: 'Application', all: 'All applications', facet: 'applications' },
@@ -78,6 +84,19 @@ export function ListToolbar({
         onChange={onSearch}
         sx={{ minWidth: 240, flex: '1 1 300px', maxWidth: 460 }}
       />
+      <SelectField
+        label="Kind"
+        value={params.kind ?? ''}
+        onChange={(kind) => onChange({ kind })}
+        sx={{ minWidth: 140, flex: { xs: '1 1 140px', sm: '0 1 180px' } }}
+      >
+        <option value="">All kinds</option>
+        {KINDS.map((k) => (
+          <option key={k.value} value={k.value}>
+            {k.label} ({(facets.kinds.find((f) => f.value === k.value)?.count ?? 0).toLocaleString('en')})
+          </option>
+        ))}
+      </SelectField>
       {FACETS.map(({ field, label, all, facet }) => (
         <FacetSelect
           key={field}

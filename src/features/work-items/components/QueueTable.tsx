@@ -11,6 +11,7 @@ import { plural } from '../../../lib/plural.ts';
 import { paths } from '../../../lib/paths.ts';
 import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
+import { ACCESS_REQUEST_KIND } from '../../access-requests/api/queue-row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { Age, ageStyles } from './Age.tsx';
 import { Rows } from './Rows.tsx';
@@ -84,7 +85,14 @@ const QueueTableRow = memo(function QueueTableRow({
         </td>
       )}
       <td className="name">
-        <Link to={paths.workItem(row.id, { ownerId })} className="line link">
+        <Link
+          to={
+            row.kind === ACCESS_REQUEST_KIND
+              ? paths.accessRequest(row.id, { ownerId })
+              : paths.workItem(row.id, { ownerId })
+          }
+          className="line link"
+        >
           {row.name}
         </Link>
         {second && (
@@ -151,7 +159,7 @@ const cells = {
     color: 'text.secondary',
   },
   '& .state[data-state="Pending"]': { color: 'var(--mui-palette-info-main)' },
-  '& .state[data-state="Finished"]': { color: 'var(--mui-palette-success-main)' },
+  '& .state[data-state="Finished"], & .state[data-state="Approved"]': { color: 'var(--mui-palette-success-main)' },
   '& .state[data-state="Rejected"]': { color: 'var(--mui-palette-error-main)' },
   '& .state[data-state="Expired"], & .state[data-state="Returned"]': { color: 'var(--mui-palette-warning-main)' },
   ...ageStyles,

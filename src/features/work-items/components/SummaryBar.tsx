@@ -4,6 +4,7 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { QueueRow } from '../../../lib/queue/row.ts';
+import { AccessRequestSummary } from '../../access-requests/components/AccessRequestSummary.tsx';
 import { useWorkItemsSummary } from '../api/get-work-items-summary.ts';
 import { Age, ageStyles } from './Age.tsx';
 
@@ -20,7 +21,7 @@ function Figure({ label, value, testId }: { label: string; value: number | undef
   );
 }
 
-/** Open, completed and total from the summary endpoint; the oldest pending item's age from the whole queue. */
+/** Open, completed and total from the summary endpoint, the access requests' pending and decided; the oldest pending item's age from the whole queue. */
 export const SummaryBar = memo(function SummaryBar({
   ownerId,
   oldest,
@@ -39,6 +40,7 @@ export const SummaryBar = memo(function SummaryBar({
         <Figure label="Open" value={data?.open} testId="summary-open" />
         <Figure label="Completed" value={data?.completed} testId="summary-completed" />
         <Figure label="Total" value={data?.total} testId="summary-total" />
+        <AccessRequestSummary ownerId={ownerId} />
         <Box sx={{ minWidth: 110 }}>
           <Typography variant="body2" color="text.secondary" component="dt">
             Oldest pending

@@ -43,7 +43,7 @@ export function WorkItemsListPanel({
   }
   const clear = () => {
     list.setSearch('');
-    list.setParams({ type: '', application: '', requester: '', age: '' });
+    list.setParams({ type: '', application: '', requester: '', age: '', kind: '' });
   };
   return (
     <Paper variant="outlined">

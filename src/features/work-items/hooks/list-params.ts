@@ -38,7 +38,14 @@ export const SORT_CHOICES: Record<ListVariant, { value: QueueSort; label: string
 export const DEFAULT_SORT: Record<ListVariant, QueueSort> = { pending: 'newest', completed: 'completed-newest' };
 
 /** URL parameter of each filter. */
-const KEYS = { type: 'type', application: 'app', requester: 'requester', age: 'age', sort: 'sort' } as const;
+const KEYS = {
+  type: 'type',
+  application: 'app',
+  requester: 'requester',
+  age: 'age',
+  kind: 'kind',
+  sort: 'sort',
+} as const;
 
 export function readListParams(params: URLSearchParams, variant: ListVariant): ListParams {
   const sort = params.get(KEYS.sort) as QueueSort | null;
@@ -48,6 +55,7 @@ export function readListParams(params: URLSearchParams, variant: ListVariant): L
     application: params.get(KEYS.application) ?? '',
     requester: params.get(KEYS.requester) ?? '',
     age: age && (AGE_FILTERS as readonly string[]).includes(age) ? age : '',
+    kind: params.get(KEYS.kind) ?? '',
     sort:
       sort && QUEUE_SORTS.includes(sort) && SORT_CHOICES[variant].some((c) => c.value === sort)
         ? sort

@@ -211,7 +211,7 @@ describe('useBulkDecisions', () => {
     expect(result.current.bulk).toMatchObject({ decision: 'reject', autoStart: true });
     // the item in the queue as it is; the other by what the run kept of it
     expect(result.current.bulk!.items).toEqual([
-      { id: one.id, name: oneRow.name, pendingCount: oneRow.pendingCount, ownerId: oneRow.ownerId },
+      { id: one.id, name: oneRow.name, pendingCount: oneRow.pendingCount, kind: oneRow.kind, ownerId: oneRow.ownerId },
       { id: two.id, name: 'second', pendingCount: 0 },
     ]);
     expect(result.current.resumable).toBeNull();

@@ -27,6 +27,8 @@ const target = (r: QueueRow): BulkTarget => ({
   name: r.name,
   pendingCount: r.pendingCount,
   ownerId: r.ownerId,
+  kind: r.kind,
+  rejectNeedsComment: r.actions.rejectNeedsComment,
 });
 
 /** `rows`: every row of the owner's queue (a selected id that is not among them is counted, but not acted on). */
@@ -137,7 +139,11 @@ export function useBulkDecisions(ownerId: string | undefined, rows: readonly Que
       clearTimeout(flushTimer.current);
       applyResults();
       const ok = results.filter((r) => r.ok).length;
-      if (ok > 0 && bulk) notify(`${actionDone(bulk.decision)} ${plural(ok, 'work item')}`);
+      if (ok > 0 && bulk) {
+        const kinds = new Set(bulk.items.map((i) => i.kind));
+        const noun = kinds.size > 1 ? 'item' : kinds.has('access-request') ? 'access request' : 'work item';
+        notify(`${actionDone(bulk.decision)} ${plural(ok, noun)}`);
+      }
       setBulk(null);
     },
   };

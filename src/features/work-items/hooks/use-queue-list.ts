@@ -7,6 +7,9 @@ import { facetsOf, filterRows, isFiltered, sortRows, type QueueFilter } from '..
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { QueueData } from '../../../lib/queue/stream.ts';
 import { useUrlText } from '../../../lib/use-update-search.ts';
+import { mergeQueues } from '../../../lib/queue/merge.ts';
+import { completedAccessRequestsQueueQueryOptions } from '../../access-requests/api/list-completed-access-requests.ts';
+import { pendingAccessRequestsQueueQueryOptions } from '../../access-requests/api/list-pending-access-requests.ts';
 import { completedWorkItemsQueueQueryOptions } from '../api/get-completed-work-items.ts';
 import { workItemsQueueQueryOptions } from '../api/list-work-items.ts';
 import { useListParams, type ListVariant } from './list-params.ts';
@@ -14,6 +17,10 @@ import { useListParams, type ListVariant } from './list-params.ts';
 const NO_ROWS: QueueRow[] = [];
 const STREAM_INDEX_MS = 400;
 const queueOptions = { pending: workItemsQueueQueryOptions, completed: completedWorkItemsQueueQueryOptions };
+const accessRequestQueueOptions = {
+  pending: pendingAccessRequestsQueueQueryOptions,
+  completed: completedAccessRequestsQueueQueryOptions,
+};
 
 /** `value`, but a new one at most every `ms` (the latest wins); at once while `now` is true. */
 function useThrottled<T>(value: T, ms: number, now: boolean): T {
@@ -54,8 +61,27 @@ export function useQueueList(variant: ListVariant) {
   const [bound, setBound] = useQueueBound();
   const [params, setParams] = useListParams(variant);
   const [search, setSearch] = useUrlText('q');
-  const query = useQuery(queueOptions[variant]({ ownerId, bound }));
-  const data: QueueData | undefined = query.data;
+  // Both kinds, each from its own API, as one list (src/lib/queue/merge.ts).
+  const workItems = useQuery(queueOptions[variant]({ ownerId, bound }));
+  const accessRequests = useQuery(accessRequestQueueOptions[variant]({ ownerId, bound }));
+  const wiFailed = workItems.isError && !workItems.isFetching;
+  const arFailed = accessRequests.isError && !accessRequests.isFetching;
+  const data: QueueData | undefined = useMemo(
+    () =>
+      mergeQueues([
+        { data: workItems.data, failed: wiFailed },
+        { data: accessRequests.data, failed: arFailed },
+      ]),
+    [workItems.data, accessRequests.data, wiFailed, arFailed],
+  );
+  const { refetch: refetchWorkItems } = workItems;
+  const { refetch: refetchAccessRequests } = accessRequests;
+  const query = {
+    isError: workItems.isError || accessRequests.isError,
+    error: (workItems.error ?? accessRequests.error) as ApiError | null,
+    isFetching: workItems.isFetching || accessRequests.isFetching,
+    refetch: () => Promise.all([refetchWorkItems(), refetchAccessRequests()]),
+  };
   // While the rest streams in, the index follows at most every STREAM_INDEX_MS (not once per page of 250: each
   // update sorts and counts everything loaded so far) and at low priority: requests, typing and scrolling stay
   // ahead of it. The first page and the complete list go in at once.
@@ -67,10 +93,10 @@ export function useQueueList(variant: ListVariant) {
   // Typing paints the box at once; the filtered rows follow in a render React may interrupt for the next key.
   const typed = useDeferredValue(search);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
-  const { type, application, requester, age } = params;
+  const { type, application, requester, age, kind } = params;
   const filter: QueueFilter = useMemo(
-    () => ({ q: typed, type, application, requester, age }),
-    [typed, type, application, requester, age],
+    () => ({ q: typed, type, application, requester, age, kind }),
+    [typed, type, application, requester, age, kind],
   );
   const visible = useMemo(() => filterRows(sorted, filter, now), [sorted, filter, now]);
   const facets = useMemo(() => facetsOf(rows), [rows]);
@@ -90,7 +116,7 @@ export function useQueueList(variant: ListVariant) {
   return {
     ownerId,
     variant,
-    query: query as typeof query & { error: ApiError | null },
+    query,
     data,
     rows,
     visible,

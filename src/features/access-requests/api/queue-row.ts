@@ -1,0 +1,112 @@
+// The access-request kind of the queue: how one pending or completed approval becomes a compact QueueRow, and the
+// sources that page through the two lists. The row keeps what the inbox lists (what is requested and its type,
+// for whom, requester, age; in the history the reviewer's comment); the detail page fetches the approval itself.
+import type {
+  CompletedApproval,
+  PendingApproval,
+  RequestableObjectType,
+} from '../../../../contract/access-requests.ts';
+import type { Collection } from '../../../lib/http.ts';
+import { searchText, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
+
+export const ACCESS_REQUEST_KIND = 'access-request';
+/** The spec's lists allow up to 250 a page. */
+export const ACCESS_REQUESTS_PAGE_SIZE = 250;
+const TEXT_PART = 500;
+
+const OBJECT_LABELS: Record<RequestableObjectType, string> = {
+  ROLE: 'Role',
+  ACCESS_PROFILE: 'Access profile',
+  ENTITLEMENT: 'Entitlement',
+};
+
+/** "Role", "Access profile", "Entitlement" (what kind of access is requested). */
+export function objectTypeLabel(type: string | null | undefined): string {
+  return (type && OBJECT_LABELS[type as RequestableObjectType]) || 'Access';
+}
+
+export function requestTypeLabel(type: string | null | undefined): string {
+  return type === 'REVOKE_ACCESS' ? 'Revoke access' : type === 'MODIFY_ACCESS' ? 'Modify access' : 'Grant access';
+}
+
+export function approvalRow(approval: PendingApproval | CompletedApproval, completed: boolean): QueueRow {
+  const object = approval.requestedObject ?? {};
+  const name = object.name || approval.name || approval.id;
+  const label = objectTypeLabel(object.type);
+  const decided = completed ? (approval as CompletedApproval) : undefined;
+  const reviewerComment = decided?.reviewerComment?.comment?.trim() ?? '';
+  const requesterComment = approval.requesterComment?.comment?.trim() ?? '';
+  const app = approval.clientMetadata?.requestedAppName;
+  const inProcess = !completed && !!(approval as PendingApproval).actionInProcess;
+  const state = decided
+    ? decided.state === 'REJECTED'
+      ? 'Rejected'
+      : decided.state === 'APPROVED'
+        ? 'Approved'
+        : ''
+    : 'Pending';
+  return {
+    kind: ACCESS_REQUEST_KIND,
+    id: approval.id,
+    name,
+    // the history shows what the reviewer said; the inbox what is asked and why
+    description: decided
+      ? reviewerComment
+        ? `Comment: ${reviewerComment}`
+        : ''
+      : [requestTypeLabel(approval.requestType), requesterComment].filter(Boolean).join(' — '),
+    requester: approval.requester?.name ?? '',
+    requestedFor: approval.requestedFor?.name ?? '',
+    type: object.type ?? '',
+    typeLabel: label,
+    created: timeOf(approval.created),
+    completed: decided ? timeOf(approval.modified) : 0,
+    state,
+    pendingCount: completed ? 0 : 1,
+    itemCount: 1,
+    applications: app ? [app] : [],
+    ownerId: approval.owner?.id ?? '',
+    ownerName: approval.owner?.name ?? '',
+    actions: {
+      decide: !completed && !inProcess,
+      complete: false,
+      forward: !completed && !inProcess,
+      rejectNeedsComment: !!approval.commentRequiredWhenRejected,
+    },
+    search: searchText([
+      name.slice(0, TEXT_PART),
+      approval.requester?.name,
+      approval.requestedFor?.name,
+      approval.id,
+      approval.accessRequestId,
+      label,
+      app,
+      object.description?.slice(0, TEXT_PART),
+      requesterComment.slice(0, TEXT_PART),
+      reviewerComment.slice(0, TEXT_PART),
+    ]),
+  };
+}
+
+/** A queue source over one of the two list calls (pending or completed) of one owner. */
+export function approvalsSource<T extends PendingApproval | CompletedApproval>(
+  list: (
+    scope: { ownerId?: string | null; limit: number; offset: number },
+    signal?: AbortSignal,
+  ) => Promise<Collection<T>>,
+  ownerId: string | null | undefined,
+  completed: boolean,
+): QueueSource {
+  return {
+    kind: ACCESS_REQUEST_KIND,
+    pageSize: ACCESS_REQUESTS_PAGE_SIZE,
+    async fetchPage({ offset, limit, signal }) {
+      const page = await list({ ownerId, limit, offset }, signal);
+      return {
+        rows: page.items.filter((a) => a && typeof a.id === 'string').map((a) => approvalRow(a, completed)),
+        total: page.total,
+        offset,
+      };
+    },
+  };
+}

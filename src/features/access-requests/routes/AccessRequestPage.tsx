@@ -1,0 +1,343 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type {
+  CommentDto,
+  CompletedApproval,
+  PendingApproval,
+  SodViolationContextCheckCompleted,
+} from '../../../../contract/access-requests.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { formatDateTime } from '../../../components/format.ts';
+import { useNotify } from '../../../components/notify.tsx';
+import { useOwnerId } from '../../../lib/owner.ts';
+import { paths } from '../../../lib/paths.ts';
+import { useApproveAccessRequest } from '../api/approve-access-request.ts';
+import { useAccessRequest } from '../api/get-access-request.ts';
+import { objectTypeLabel, requestTypeLabel } from '../api/queue-row.ts';
+import { useRejectAccessRequest } from '../api/reject-access-request.ts';
+import { ForwardAccessRequestDialog } from '../components/ForwardAccessRequestDialog.tsx';
+
+const who = (ref: { name?: string | null; id?: string | null } | null | undefined) => ref?.name || ref?.id || '—';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper variant="outlined" component="section" aria-label={title} sx={{ p: 2, mb: 2 }}>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
+
+function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <Box
+      component="dl"
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '180px 1fr' }, columnGap: 2, rowGap: 0.5, m: 0 }}
+    >
+      {rows.map(([label, value]) => (
+        <Box key={label} sx={{ display: 'contents' }}>
+          <Typography component="dt" color="text.secondary">
+            {label}
+          </Typography>
+          <Typography component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+            {value}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function Comments({ comments, empty }: { comments: (CommentDto | null | undefined)[]; empty: string }) {
+  const shown = comments.filter((c): c is CommentDto => !!c?.comment);
+  if (!shown.length) return <Typography color="text.secondary">{empty}</Typography>;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
+      {shown.map((c, i) => (
+        <li key={i}>
+          <Typography sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.comment}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {who(c.author)}
+            {c.created ? ` · ${formatDateTime(c.created)}` : ''}
+          </Typography>
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+function SodViolations({ sod }: { sod: SodViolationContextCheckCompleted | null | undefined }) {
+  const result = sod?.violationCheckResult;
+  const contexts = result?.violationContexts ?? [];
+  const policies = result?.violatedPolicies ?? [];
+  if (!sod) return <Typography color="text.secondary">No separation-of-duties check ran.</Typography>;
+  if (sod.state === 'ERROR') return <Alert severity="warning">The separation-of-duties check failed.</Alert>;
+  if (!contexts.length && !policies.length)
+    return <Typography color="text.secondary">No separation-of-duties violations.</Typography>;
+  const criteria = (list: { name?: string | null; existing?: boolean | null }[] | null | undefined) =>
+    (list ?? []).map((c) => `${c.name ?? '?'}${c.existing ? ' (already held)' : ' (requested)'}`).join(', ');
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="sod-violations">
+      {(contexts.length ? contexts : policies.map((policy) => ({ policy }))).map((c, i) => {
+        const conflict = 'conflictingAccessCriteria' in c ? c.conflictingAccessCriteria : undefined;
+        return (
+          <li key={i}>
+            <Typography component="span" color="error.main" sx={{ fontWeight: 600 }}>
+              {c.policy?.name || c.policy?.id || 'A policy'}
+            </Typography>
+            {conflict && (
+              <Typography variant="body2" color="text.secondary">
+                {criteria(conflict.leftCriteria?.criteriaList)} conflicts with{' '}
+                {criteria(conflict.rightCriteria?.criteriaList)}
+              </Typography>
+            )}
+          </li>
+        );
+      })}
+    </Box>
+  );
+}
+
+function ForwardHistoryList({ approval }: { approval: PendingApproval | CompletedApproval }) {
+  const history = approval.forwardHistory ?? [];
+  if (!history.length) return <Typography color="text.secondary">Not forwarded.</Typography>;
+  return (
+    <Box component="ol" sx={{ m: 0, pl: 2, display: 'grid', gap: 1 }} aria-label="Forwarding history">
+      {history.map((f, i) => (
+        <li key={i}>
+          <Typography>
+            {f.oldApproverName ?? '?'} → {f.newApproverName ?? '?'}
+            {f.forwarderName ? ` (by ${f.forwarderName})` : f.reassignmentType ? ` (${f.reassignmentType})` : ''}
+          </Typography>
+          {f.comment && <Typography sx={{ whiteSpace: 'pre-wrap' }}>“{f.comment}”</Typography>}
+          {f.modified && (
+            <Typography variant="body2" color="text.secondary">
+              {formatDateTime(f.modified)}
+            </Typography>
+          )}
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+/** Approve (optional comment), Reject (a comment when the approval requires one), Forward. */
+function DecisionPanel({ approval, ownerId }: { approval: PendingApproval; ownerId: string | undefined }) {
+  const approve = useApproveAccessRequest();
+  const reject = useRejectAccessRequest();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const [comment, setComment] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [forwarding, setForwarding] = useState(false);
+  const required = !!approval.commentRequiredWhenRejected;
+  const busy = approve.isPending || reject.isPending;
+  const name = approval.requestedObject?.name || approval.name || approval.id;
+  const failed = approve.error ?? reject.error;
+
+  const decide = async (yes: boolean) => {
+    if (!yes && required && !comment.trim()) {
+      setMissing(true);
+      return;
+    }
+    try {
+      await (yes ? approve : reject).mutateAsync({ approvalId: approval.id, comment });
+    } catch {
+      return; // shown below
+    }
+    notify(`${yes ? 'Approved' : 'Rejected'} “${name}”`);
+  };
+
+  if (approval.actionInProcess) {
+    return <Alert severity="info">A decision ({approval.actionInProcess.toLowerCase()}) is being carried out.</Alert>;
+  }
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <TextField
+        label="Comment"
+        value={comment}
+        onChange={(e) => {
+          setComment(e.target.value);
+          setMissing(false);
+        }}
+        multiline
+        minRows={2}
+        disabled={busy}
+        error={missing}
+        helperText={
+          missing
+            ? 'A comment is required to reject this request.'
+            : required
+              ? 'Optional to approve; required to reject this request.'
+              : 'Optional; the requester sees it.'
+        }
+        slotProps={{ htmlInput: { maxLength: 4000 } }}
+      />
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <Button variant="contained" color="success" disabled={busy} onClick={() => void decide(true)}>
+          Approve
+        </Button>
+        <Button variant="outlined" color="error" disabled={busy} onClick={() => void decide(false)}>
+          Reject
+        </Button>
+        <Button variant="outlined" disabled={busy} onClick={() => setForwarding(true)}>
+          Forward…
+        </Button>
+      </Box>
+      {failed && <ErrorAlert error={failed} title="The decision was not accepted" />}
+      {forwarding && (
+        <ForwardAccessRequestDialog
+          approvalId={approval.id}
+          name={name}
+          ownerId={approval.owner?.id}
+          onClose={(target) => {
+            setForwarding(false);
+            if (!target) return;
+            notify(`Forwarded “${name}” to ${target.name || target.id}`);
+            void navigate(paths.inbox({ ownerId }));
+          }}
+        />
+      )}
+    </Box>
+  );
+}
+
+function Outcome({ approval }: { approval: CompletedApproval }) {
+  const approved = approval.state === 'APPROVED';
+  return (
+    <Alert severity={approved ? 'success' : 'error'} data-testid="access-request-outcome">
+      {approved ? 'Approved' : 'Rejected'} by {who(approval.reviewedBy)}
+      {approval.modified ? ` on ${formatDateTime(approval.modified)}` : ''}.
+      {approval.reviewerComment?.comment && (
+        <Typography sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>Comment: {approval.reviewerComment.comment}</Typography>
+      )}
+    </Alert>
+  );
+}
+
+export function AccessRequestPage() {
+  const { id = '' } = useParams();
+  const ownerId = useOwnerId();
+  const query = useAccessRequest(id);
+  const detail = query.data;
+  const approval = detail && detail.status !== 'not-found' ? detail.approval : undefined;
+  const name = approval ? approval.requestedObject?.name || approval.name || approval.id : '';
+
+  useEffect(() => {
+    if (name) document.title = `${name} · Work Items Inbox`;
+    return () => {
+      document.title = 'Work Items Inbox';
+    };
+  }, [name]);
+
+  const back = (
+    <Link component={RouterLink} to={paths.inbox({ ownerId })}>
+      Back to the inbox
+    </Link>
+  );
+  if (query.isError && !detail) {
+    return (
+      <Box sx={{ display: 'grid', gap: 2 }}>
+        <ErrorAlert
+          error={query.error}
+          title="The access request could not be loaded"
+          onRetry={() => query.refetch()}
+        />
+        {back}
+      </Box>
+    );
+  }
+  if (!detail) {
+    return (
+      <Box aria-busy="true">
+        <Skeleton variant="text" width="50%" height={48} />
+        <Skeleton variant="rectangular" height={200} />
+      </Box>
+    );
+  }
+  if (!approval) {
+    return (
+      <Box sx={{ display: 'grid', gap: 2 }}>
+        <Alert severity="info">
+          This access request is not among your pending or decided approvals (it may have been forwarded).
+        </Alert>
+        {back}
+      </Box>
+    );
+  }
+  const object = approval.requestedObject ?? {};
+  const dates: [string, ReactNode][] = [];
+  if (approval.startDate || approval.currentStartDate)
+    dates.push(['Starts', formatDateTime(approval.startDate ?? approval.currentStartDate)]);
+  if (approval.removeDate || approval.currentRemoveDate)
+    dates.push(['Removed on', formatDateTime(approval.removeDate ?? approval.currentRemoveDate)]);
+
+  return (
+    <>
+      <Box sx={{ mb: 1 }}>{back}</Box>
+      <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+        {name}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }} data-testid="access-request-kind">
+        {objectTypeLabel(object.type)} · {requestTypeLabel(approval.requestType)} · access request
+      </Typography>
+      {query.isFetching && <LinearProgress aria-label="Refreshing the access request" sx={{ mb: 1 }} />}
+      {detail.status === 'completed' && (
+        <Box sx={{ mb: 2 }}>
+          <Outcome approval={detail.approval} />
+        </Box>
+      )}
+      <Section title="Request">
+        <Facts
+          rows={[
+            ['Requested', `${objectTypeLabel(object.type)}: ${object.name ?? '—'}`],
+            ...(object.description ? ([['Description', object.description]] as [string, ReactNode][]) : []),
+            ['For', who(approval.requestedFor)],
+            ['Requested by', who(approval.requester)],
+            ['Approver', who(approval.owner)],
+            ['Created', formatDateTime(approval.created)],
+            ...dates,
+            ...(approval.requestedAccounts?.length
+              ? ([
+                  [
+                    'Accounts',
+                    approval.requestedAccounts
+                      .map((a) => `${a.name ?? a.accountId} (${a.sourceName ?? '?'})`)
+                      .join(', '),
+                  ],
+                ] as [string, ReactNode][])
+              : []),
+          ]}
+        />
+      </Section>
+      <Section title="Requester's comment">
+        <Comments comments={[approval.requesterComment]} empty="No comment." />
+      </Section>
+      <Section title="Separation of duties">
+        <SodViolations sod={approval.sodViolationContext} />
+      </Section>
+      <Section title="Earlier reviewers' comments">
+        <Comments comments={approval.previousReviewersComments ?? []} empty="No earlier reviews." />
+      </Section>
+      <Section title="Forwarding history">
+        <ForwardHistoryList approval={approval} />
+      </Section>
+      {detail.status === 'pending' && (
+        <Section title="Decision">
+          <DecisionPanel key={approval.id} approval={detail.approval} ownerId={ownerId} />
+        </Section>
+      )}
+    </>
+  );
+}
