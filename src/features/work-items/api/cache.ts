@@ -62,7 +62,7 @@ export async function setApprovalItemState(
   queryClient: QueryClient,
   workItemId: string,
   approvalItemId: string,
-  state: 'Finished' | 'Rejected',
+  state: 'Finished' | 'Rejected' | 'Pending',
 ): Promise<ApprovalDecisionContext> {
   const { queryKey } = workItemQueryOptions(workItemId);
   await queryClient.cancelQueries({ queryKey });

@@ -2,12 +2,12 @@
 // "Reject all" confirmation, and the last failure with its retry. The section's rows and buttons only render it.
 import { useRef, useState } from 'react';
 import { useNotify } from '../../../components/notify.tsx';
+import { flushHeld } from '../../../lib/held.ts';
 import { plural } from '../../../lib/plural.ts';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
-import { useApproveApprovalItem } from '../api/approve-approval-item.ts';
 import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
-import { useRejectApprovalItem } from '../api/reject-approval-item.ts';
 import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
+import { useHeldActions } from './use-held-actions.ts';
 import { approvalItemLabel, decisionDone, decisionVerb, pendingApprovalItems, type Decision } from '../rules.ts';
 
 /** The key of "Approve all"/"Reject all" among the decisions in flight. */
@@ -21,8 +21,7 @@ export interface DecisionFailure {
 
 export function useApprovalDecisions(item: WorkItem) {
   const notify = useNotify();
-  const approveOne = useApproveApprovalItem();
-  const rejectOne = useRejectApprovalItem();
+  const held = useHeldActions();
   const approveAll = useApproveApprovalItemsInBulk();
   const rejectAll = useRejectApprovalItemsInBulk();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -38,53 +37,51 @@ export function useApprovalDecisions(item: WorkItem) {
     const id = a.id;
     if (!id || inFlight.current.has(id) || inFlight.current.has(ALL)) return;
     inFlight.current.add(id);
-    setBusy((s) => new Set(s).add(id));
     setError(null);
-    const mutation = decision === 'approve' ? approveOne : rejectOne;
-    mutation.mutate(
-      { workItemId: item.id, approvalItemId: id },
-      {
-        onSuccess: () => notify(`${decisionDone(decision)} ${approvalItemLabel(a)}`),
-        onError: (e) =>
-          setError({
-            title: `${decision === 'approve' ? 'Approving' : 'Rejecting'} ${approvalItemLabel(a)} failed`,
-            error: e,
-            retry: () => decideOne(a, decision),
-          }),
-        onSettled: () => {
-          inFlight.current.delete(id);
-          setBusy((s) => {
-            const next = new Set(s);
-            next.delete(id);
-            return next;
-          });
-        },
-      },
-    );
+    const settled = () => {
+      inFlight.current.delete(id);
+      setBusy((s) => {
+        if (!s.has(id)) return s;
+        const next = new Set(s);
+        next.delete(id);
+        return next;
+      });
+    };
+    // shown as decided at once (the undo window); "Saving…" only once the request is really on its way
+    const { sent } = held.decide(item.id, id, decision, approvalItemLabel(a), settled);
+    sent.then(settled, (e: unknown) => {
+      settled();
+      setError({
+        title: `${decision === 'approve' ? 'Approving' : 'Rejecting'} ${approvalItemLabel(a)} failed`,
+        error: e,
+        retry: () => decideOne(a, decision),
+      });
+    });
   };
 
-  /** Every pending approval item of the work item (not only the ones a search shows); after `ask` confirmed. */
+  /**
+   * Every pending approval item of the work item (not only the ones a search shows); after `ask` confirmed. Sent at
+   * once, not held: the confirmation naming the count is its guard, and the whole work item leaves the queue.
+   */
   const decideAll = (decision: Decision) => {
     if (inFlight.current.size > 0) return;
     inFlight.current.add(ALL);
     setError(null);
+    flushHeld();
     const mutation = decision === 'approve' ? approveAll : rejectAll;
-    mutation.mutate(
-      { workItemId: item.id },
-      {
-        onSuccess: () => {
+    mutation
+      .mutateAsync({ workItemId: item.id })
+      .then(
+        () => {
           setConfirm(null);
           notify(`${decisionDone(decision)} ${plural(pendingCount, 'approval item')}`);
         },
-        onError: (e) => {
+        (e: unknown) => {
           setConfirm(null);
           setError({ title: `${decisionVerb(decision)} all failed`, error: e, retry: () => setConfirm(decision) });
         },
-        onSettled: () => {
-          inFlight.current.delete(ALL);
-        },
-      },
-    );
+      )
+      .finally(() => inFlight.current.delete(ALL));
   };
 
   return {
