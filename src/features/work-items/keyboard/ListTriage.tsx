@@ -200,7 +200,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
     Enter: (event: KeyboardEvent) => {
       // a focused link or button does its own Enter
       const target = event.target;
-      if (target instanceof HTMLAnchorElement || target instanceof HTMLButtonElement) return;
+      if (target instanceof HTMLAnchorElement || target instanceof HTMLButtonElement) return false;
       focusedRow(LIST_ROW)?.querySelector<HTMLElement>('a[href]')?.click();
     },
     o: () => focusedRow(LIST_ROW)?.querySelector<HTMLElement>('a[href]')?.click(),

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { tinykeys } from 'tinykeys';
 import { isTyping, overlayOpen } from './dom.ts';
 
-export type ShortcutMap = Record<string, (event: KeyboardEvent) => void>;
+/** A handler returning false leaves the key to the browser (a focused link's own Enter). */
+export type ShortcutMap = Record<string, (event: KeyboardEvent) => void | boolean>;
 
 /**
  * Single-key shortcuts (tinykeys) that stay out of the way: never while typing in a field, never while a dialog,
@@ -18,15 +19,14 @@ export function useShortcuts(map: ShortcutMap, enabled = true) {
   const keys = Object.keys(map).join('\n');
   useEffect(() => {
     if (!enabled) return;
-    const bindings: ShortcutMap = {};
+    const bindings: Record<string, (event: KeyboardEvent) => void> = {};
     for (const key of keys.split('\n')) {
       bindings[key] = (event) => {
         if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
         if (isTyping(event.target) || isTyping(document.activeElement) || overlayOpen()) return;
         const movement = /^(Arrow|j$|k$)/.test(key);
         if (event.repeat && !movement) return;
-        event.preventDefault();
-        latest.current[key]?.(event);
+        if (latest.current[key]?.(event) !== false) event.preventDefault();
       };
     }
     return tinykeys(window, bindings);
