@@ -203,9 +203,15 @@ test('decided in the list: a row expanded in place, both items decided, the focu
   await expect(panel.getByTestId('panel-approval-item')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/screenshots/row-expanded.png' });
   const panelItems = panel.getByTestId('panel-approval-item');
-  await panelItems.nth(0).getByRole('button', { name: /^Approve / }).click();
+  await panelItems
+    .nth(0)
+    .getByRole('button', { name: /^Approve / })
+    .click();
   await expect(panelItems.nth(0)).toContainText('Finished');
-  await panelItems.nth(1).getByRole('button', { name: /^Reject / }).click();
+  await panelItems
+    .nth(1)
+    .getByRole('button', { name: /^Reject / })
+    .click();
   await expect(panel).toHaveCount(0);
   await expect.poll(async () => (await focused(page)).index).toBe(index! + 1);
   await expect.poll(() => states(request, id), { timeout: 15_000 }).toEqual(['Finished', 'Rejected']);
@@ -217,7 +223,10 @@ test('Undo within the wait: the decision was never sent', async ({ page, request
   await signIn(page, 'Alice Approver', `/work-items/${id}`);
   await expect(page.getByTestId('approval-item-row')).toHaveCount(1);
   const requests = watchRequests(page);
-  await page.getByTestId('approval-item-row').getByRole('button', { name: /^Approve / }).click();
+  await page
+    .getByTestId('approval-item-row')
+    .getByRole('button', { name: /^Approve / })
+    .click();
   const toast = page.getByRole('alert').filter({ hasText: /^Approved / });
   await expect(toast).toBeVisible();
   await toast.getByRole('button', { name: 'Undo' }).click();
@@ -235,7 +244,10 @@ test('a held decision is sent when the page is closed', async ({ page, request, 
   const id = one[1];
   await signIn(page, 'Alice Approver', `/work-items/${id}`);
   await expect(page.getByTestId('approval-item-row')).toHaveCount(1);
-  await page.getByTestId('approval-item-row').getByRole('button', { name: /^Reject / }).click();
+  await page
+    .getByTestId('approval-item-row')
+    .getByRole('button', { name: /^Reject / })
+    .click();
   await expect(page.getByRole('alert').filter({ hasText: /^Rejected / })).toBeVisible();
   expect(await states(request, id)).toEqual(['Pending']);
   await page.close();

@@ -106,10 +106,27 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
       clearTimeout(timer);
       timer = setTimeout(() => saveListPosition(here(), { scrollY: window.scrollY }), 150);
     };
+    // A focused row that leaves the DOM (the virtualiser's chunk replacing the first rows, a decided row dropped
+    // from the list) would leave the focus on <body>: it goes to the row now at that index instead.
+    const onFocusOut = (event: FocusEvent) => {
+      const from = event.target instanceof HTMLElement ? event.target : null;
+      const index = indexOf(from?.closest<HTMLElement>(LIST_ROW) ?? null);
+      if (index === undefined || event.relatedTarget) return;
+      let frames = 0;
+      const check = () => {
+        if (from?.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+        const row = rowAt(LIST_ROW, Math.min(index, rowsRef.current.length - 1));
+        if (row) focusLink(row);
+        else if (frames++ < 10) requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    };
     document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       clearTimeout(timer);
+      document.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('focusin', onFocusIn);
       window.removeEventListener('scroll', onScroll);
     };
