@@ -27,6 +27,12 @@ const RowPanel = lazy(() => import('./RowPanel.tsx'));
 
 type ForwardClose = Parameters<Parameters<typeof LazyForwardDialog>[0]['onClose']>[0];
 
+/** Runs `fn` once no dialog is on screen (a closing dialog keeps the focus trapped until it is gone). */
+function whenNoDialog(fn: () => void, frames = 60) {
+  if (frames <= 0 || !document.querySelector('[role="dialog"]')) fn();
+  else requestAnimationFrame(() => whenNoDialog(fn, frames - 1));
+}
+
 const here = () => `${window.location.pathname}${window.location.search}`;
 
 function focusLink(row: HTMLElement) {
@@ -180,7 +186,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
   const confirmed = (decision: Decision, row: QueueRow) => {
     setConfirm(null);
     flushHeld();
-    void focusNextAfter(row.id).then(() => dropFromPendingQueues(queryClient, [row.id]));
+    whenNoDialog(() => void focusNextAfter(row.id).then(() => dropFromPendingQueues(queryClient, [row.id])));
     const what = `${plural(row.pendingCount, 'approval item')} of “${row.name}”`;
     announce(`${decisionDone(decision)} ${what}`);
     (decision === 'approve' ? approveAll : rejectAll)({ workItemId: row.id }).then(
