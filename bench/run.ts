@@ -26,6 +26,7 @@ const SECTIONS = [
   'throughput',
   'tenant-proxy',
   'whole-queue',
+  'triage',
 ];
 
 // ------------------------------------------------------------------------------------------------ options

@@ -15,6 +15,8 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   busy = false,
+  disableRestoreFocus = false,
+  autoFocusConfirm = false,
 }: {
   open: boolean;
   title: string;
@@ -24,9 +26,18 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
   busy?: boolean;
+  /** The caller moves the focus itself after confirming (the keyboard's next row). */
+  disableRestoreFocus?: boolean;
+  /** Enter confirms at once (a keyboard flow that asked for this decision by a key). */
+  autoFocusConfirm?: boolean;
 }) {
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby="confirm-dialog-title">
+    <Dialog
+      open={open}
+      onClose={busy ? undefined : onClose}
+      disableRestoreFocus={disableRestoreFocus}
+      aria-labelledby="confirm-dialog-title"
+    >
       <DialogTitle id="confirm-dialog-title">{title}</DialogTitle>
       <DialogContent>
         <DialogContentText component="div">{children}</DialogContentText>
@@ -35,7 +46,15 @@ export function ConfirmDialog({
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>
-        <Button variant="contained" color={confirmColor} onClick={onConfirm} disabled={busy}>
+        <Button
+          variant="contained"
+          color={confirmColor}
+          onClick={onConfirm}
+          disabled={busy}
+          ref={(el: HTMLButtonElement | null) => {
+            if (autoFocusConfirm) el?.focus();
+          }}
+        >
           {confirmLabel}
         </Button>
       </DialogActions>

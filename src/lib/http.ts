@@ -94,11 +94,14 @@ export interface HttpConfig {
   fetch?: typeof globalThis.fetch;
 }
 
+/** What every request of the app carries: `X-Requested-With` is the server's CSRF check for state changes. */
+const DEFAULT_HEADERS = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' } as const;
+
 function create(config: Required<Pick<HttpConfig, 'baseUrl'>> & HttpConfig): { root: KyInstance; api: KyInstance } {
   const options: Options = {
     prefixUrl: config.baseUrl,
     credentials: 'same-origin',
-    headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
+    headers: DEFAULT_HEADERS,
     timeout: 30_000,
     ...(config.fetch ? { fetch: config.fetch } : {}),
     retry: {
@@ -139,7 +142,8 @@ function defaultBaseUrl(): string {
   return typeof location !== 'undefined' ? location.origin : 'http://localhost';
 }
 
-let clients = create({ baseUrl: defaultBaseUrl() });
+let currentBaseUrl = defaultBaseUrl();
+let clients = create({ baseUrl: currentBaseUrl });
 
 /** The ky instance for the ISC v3 API (prefix `<origin>/v3`). Prefer the helpers below: they throw ApiError. */
 export let api: KyInstance = clients.api;
@@ -148,7 +152,8 @@ export let root: KyInstance = clients.root;
 
 /** Points the client elsewhere (tests: the test server and a cookie-keeping fetch). */
 export function configureHttp(config: HttpConfig = {}): void {
-  clients = create({ ...config, baseUrl: config.baseUrl ?? defaultBaseUrl() });
+  currentBaseUrl = config.baseUrl ?? defaultBaseUrl();
+  clients = create({ ...config, baseUrl: currentBaseUrl });
   api = clients.api;
   root = clients.root;
 }
@@ -239,4 +244,15 @@ export async function getCollection<T>(
   const header = response.headers.get('X-Total-Count');
   const total = header !== null && header !== '' && Number.isFinite(Number(header)) ? Number(header) : items.length;
   return { items, total };
+}
+
+/**
+ * A bodiless POST to the v3 API that outlives the page (`keepalive`): for a decision still held back when the page
+ * is closed. Same credentials and headers as every other request; no retry and no answer (nobody is left to read it).
+ */
+export function sendOnUnload(path: string): void {
+  const url = `${currentBaseUrl.replace(/\/$/, '')}/v3/${path.replace(/^\//, '')}`;
+  void fetch(url, { method: 'POST', keepalive: true, credentials: 'same-origin', headers: DEFAULT_HEADERS }).catch(
+    () => {},
+  );
 }

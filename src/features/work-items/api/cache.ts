@@ -78,7 +78,7 @@ export async function setApprovalItemState(
   queryClient: QueryClient,
   workItemId: string,
   approvalItemId: string,
-  state: 'Finished' | 'Rejected',
+  state: 'Finished' | 'Rejected' | 'Pending',
 ): Promise<ApprovalDecisionContext> {
   const { queryKey } = workItemQueryOptions(workItemId);
   await queryClient.cancelQueries({ queryKey });

@@ -1,4 +1,4 @@
-import { memo, useEffect } from 'react';
+import { Fragment, memo, useCallback, useEffect } from 'react';
 import { Link } from 'react-router';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
@@ -13,6 +13,7 @@ import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { ACCESS_REQUEST_KIND } from '../../access-requests/api/queue-row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
+import { EXPANSION_HEIGHT, useRowExpansion } from '../keyboard/triage-context.ts';
 import { Age, ageStyles } from './Age.tsx';
 import { Rows } from './Rows.tsx';
 
@@ -54,6 +55,9 @@ interface RowProps {
   disabled: boolean;
   failure: string | undefined;
   onToggle: (id: string) => void;
+  /** Undefined: the row cannot expand in place. */
+  expanded?: boolean;
+  onExpand?: (id: string) => void;
 }
 
 // Plain <tr>/<td> styled by the table (see `cells` below) and a native checkbox: a row re-renders only when its
@@ -69,6 +73,8 @@ const QueueTableRow = memo(function QueueTableRow({
   disabled,
   failure,
   onToggle,
+  expanded,
+  onExpand,
 }: RowProps) {
   const second = failure ? `Failed: ${failure}` : row.description !== row.name ? row.description : '';
   return (
@@ -121,6 +127,18 @@ const QueueTableRow = memo(function QueueTableRow({
         <span className="state" data-state={row.state || 'Unknown'}>
           {row.state || 'Unknown'}
         </span>
+        {onExpand && (
+          <button
+            type="button"
+            className="expand"
+            aria-expanded={!!expanded}
+            aria-label={`${expanded ? 'Hide' : 'Show'} the items of ${row.name}`}
+            title={expanded ? 'Hide' : 'Decide here'}
+            onClick={() => onExpand(row.id)}
+          >
+            {expanded ? '▴' : '▾'}
+          </button>
+        )}
       </td>
     </tr>
   );
@@ -147,6 +165,23 @@ const cells = {
   '& .failure': { color: 'error.main' },
   '& td.nowrap': { whiteSpace: 'nowrap' },
   '& td.num': { textAlign: 'right' },
+  '& .expand': {
+    ml: 1,
+    width: 28,
+    height: 28,
+    border: 1,
+    borderColor: 'divider',
+    borderRadius: 1,
+    bgcolor: 'transparent',
+    color: 'text.primary',
+    cursor: 'pointer',
+    verticalAlign: 'middle',
+  },
+  // the keyboard's focus row: visible wherever the focus is inside it
+  '& tbody tr[data-index]:focus-within > td': {
+    bgcolor: 'action.focus',
+    boxShadow: 'inset 0 2px 0 var(--mui-palette-primary-main), inset 0 -2px 0 var(--mui-palette-primary-main)',
+  },
   '& .link': { color: 'var(--mui-palette-primary-main)', textDecorationColor: 'currentColor' },
   // StateChip's look without a Chip per row
   '& .state': {
@@ -195,6 +230,12 @@ export const QueueTable = memo(function QueueTable({
   useEffect(() => {
     if (rows.length > 0) markRowsVisible();
   }, [rows.length]);
+  const expansion = useRowExpansion();
+  const expandedId = expansion?.expandedId;
+  const sizeOf = useCallback(
+    (index: number) => (rows[index]?.id === expandedId ? ROW_HEIGHT + EXPANSION_HEIGHT : ROW_HEIGHT),
+    [rows, expandedId],
+  );
 
   const selected = selection?.selected;
   const selectedHere = selected ? rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0) : 0;
@@ -222,6 +263,7 @@ export const QueueTable = memo(function QueueTable({
         aria-label={caption}
         sx={{ minWidth: 760, tableLayout: 'fixed', ...cells }}
         data-applied-search={appliedSearch}
+        data-triage="list"
       >
         {/* fixed column widths: rows coming and going while scrolling never move the columns (and cost no
             table-wide layout) */}
@@ -278,22 +320,28 @@ export const QueueTable = memo(function QueueTable({
             columns={columns}
             estimate={ROW_HEIGHT}
             fixed
+            sizeOf={expandedId ? sizeOf : undefined}
             renderRow={(index) => {
               const row = rows[index];
+              const expanded = row.id === expandedId;
               return (
-                <QueueTableRow
-                  key={row.id}
-                  row={row}
-                  index={index}
-                  variant={variant}
-                  ownerId={ownerId}
-                  now={now}
-                  selectable={!!selection}
-                  checked={selected?.has(row.id) ?? false}
-                  disabled={selection?.disabled ?? false}
-                  failure={selection?.failures.get(row.id)}
-                  onToggle={selection?.toggle ?? noop}
-                />
+                <Fragment key={row.id}>
+                  <QueueTableRow
+                    row={row}
+                    index={index}
+                    variant={variant}
+                    ownerId={ownerId}
+                    now={now}
+                    selectable={!!selection}
+                    checked={selected?.has(row.id) ?? false}
+                    disabled={selection?.disabled ?? false}
+                    failure={selection?.failures.get(row.id)}
+                    onToggle={selection?.toggle ?? noop}
+                    expanded={expansion ? expanded : undefined}
+                    onExpand={expansion?.toggle}
+                  />
+                  {expanded && expansion?.render(row, columns)}
+                </Fragment>
               );
             }}
           />

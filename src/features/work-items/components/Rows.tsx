@@ -11,6 +11,8 @@ export interface RowsProps {
   estimate?: number;
   /** Every row is exactly `estimate` pixels high: nothing is measured while scrolling. */
   fixed?: boolean;
+  /** A row of another known height (a fixed list's row expanded in place); default `estimate`. */
+  sizeOf?: (index: number) => number;
   renderRow: RenderRow;
 }
 

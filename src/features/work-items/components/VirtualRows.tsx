@@ -9,7 +9,14 @@ const SPACER = { padding: 0, border: 0 } as const;
  * Window-scrolled virtual rows inside a real <tbody>: the page keeps its normal scroll, spacer rows stand in for
  * what is off screen. Its own chunk: @tanstack/react-virtual is only downloaded once a long list is shown.
  */
-export default function VirtualRowsImpl({ count, columns, estimate = 53, fixed = false, renderRow }: RowsProps) {
+export default function VirtualRowsImpl({
+  count,
+  columns,
+  estimate = 53,
+  fixed = false,
+  sizeOf,
+  renderRow,
+}: RowsProps) {
   const topRef = useRef<HTMLTableRowElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
@@ -25,10 +32,12 @@ export default function VirtualRowsImpl({ count, columns, estimate = 53, fixed =
   // fixed rows cost nothing to measure: fewer rows kept beyond the screen
   const virtualizer = useWindowVirtualizer({
     count,
-    estimateSize: () => estimate,
+    estimateSize: sizeOf ?? (() => estimate),
     overscan: fixed ? 6 : 12,
     scrollMargin,
   });
+  // a row expanded or collapsed: the known sizes changed
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, sizeOf]);
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];

@@ -14,6 +14,7 @@ import { usePrefetchNextPage } from '../api/use-paged-query.ts';
 import { workItemRow } from '../api/queue-row.ts';
 import { approvalItemLabel, pendingApprovalItems } from '../rules.ts';
 import { QUIET_MS, useApprovalDecisions } from './use-approval-decisions.ts';
+import { flushHeld } from '../../../lib/held.ts';
 import { useBulkDecisions } from './use-bulk-decisions.ts';
 
 let api: ApiTestServer;
@@ -92,6 +93,9 @@ describe('useApprovalDecisions', () => {
       result.current.decideOne(a, 'approve');
       result.current.decideOne(a, 'approve');
     });
+    // the undo window: nothing is sent until it ends (here: at once)
+    expect(posts(`/v3/work-items/${item.id}/approve/${a.id}`)).toHaveLength(0);
+    act(() => flushHeld());
     expect(result.current.store.get(a.id)).toBe('approve');
     await waitFor(() => expect(result.current.store.any()).toBe(false));
     await api.settled();
@@ -106,10 +110,16 @@ describe('useApprovalDecisions', () => {
     const [first] = pendingApprovalItems(item);
     client.setQueryData(workItemQueryOptions(item.id).queryKey, item);
     const { result } = render(() => useApprovalDecisions(item));
-    act(() => result.current.decideOne(first, 'approve'));
+    act(() => {
+      result.current.decideOne(first, 'approve');
+      flushHeld();
+    });
     await waitFor(() => expect(result.current.store.any()).toBe(false));
     // deciding it again: the server refuses (already decided), and the section says which one failed
-    act(() => result.current.decideOne(first, 'reject'));
+    act(() => {
+      result.current.decideOne(first, 'reject');
+      flushHeld();
+    });
     await waitFor(() => expect(result.current.error).not.toBeNull());
     expect(result.current.error!.title).toBe(`Rejecting ${approvalItemLabel(first)} failed`);
     expect(result.current.error!.error).toBeInstanceOf(ApiError);
@@ -140,9 +150,15 @@ describe('useApprovalDecisions and the lists', () => {
     api.requests.length = 0;
     const listGets = () => api.requests.filter((r) => r.method === 'GET' && r.url.startsWith('/v3/work-items?'));
 
-    act(() => result.current.decideOne(first, 'approve'));
+    act(() => {
+      result.current.decideOne(first, 'approve');
+      flushHeld();
+    });
     await waitFor(() => expect(result.current.store.any()).toBe(false));
-    act(() => result.current.decideOne(second, 'reject'));
+    act(() => {
+      result.current.decideOne(second, 'reject');
+      flushHeld();
+    });
     await waitFor(() => expect(result.current.store.any()).toBe(false));
     await api.settled();
     expect(listGets(), 'no list refetch per decision').toEqual([]);

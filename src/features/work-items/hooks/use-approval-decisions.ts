@@ -8,13 +8,13 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { notifyManager, useQueryClient } from '@tanstack/react-query';
 import { useNotify } from '../../../components/notify.tsx';
+import { flushHeld } from '../../../lib/held.ts';
 import { plural } from '../../../lib/plural.ts';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
-import { useApproveApprovalItem } from '../api/approve-approval-item.ts';
 import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
 import { invalidateOwner } from '../api/cache.ts';
-import { useRejectApprovalItem } from '../api/reject-approval-item.ts';
 import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
+import { useHeldActions } from './use-held-actions.ts';
 import { approvalItemLabel, decisionDone, decisionVerb, pendingApprovalItems, type Decision } from '../rules.ts';
 
 /** The key of "Approve all"/"Reject all" among the decisions in flight. */
@@ -69,8 +69,7 @@ export function useAnyDecision(store: DecisionStore): boolean {
 export function useApprovalDecisions(item: WorkItem) {
   const notify = useNotify();
   const queryClient = useQueryClient();
-  const approveOne = useApproveApprovalItem({ listRefresh: 'later' });
-  const rejectOne = useRejectApprovalItem({ listRefresh: 'later' });
+  const held = useHeldActions({ listRefresh: 'later' });
   const approveAll = useApproveApprovalItemsInBulk();
   const rejectAll = useRejectApprovalItemsInBulk();
   const [store] = useState(() => new DecisionStore());
@@ -80,9 +79,9 @@ export function useApprovalDecisions(item: WorkItem) {
   const bulkRunning = approveAll.isPending || rejectAll.isPending;
 
   // What the stable callbacks below read: the latest render's values.
-  const latest = useRef({ item, approveOne, rejectOne, notify });
+  const latest = useRef({ item, held });
   useEffect(() => {
-    latest.current = { item, approveOne, rejectOne, notify };
+    latest.current = { item, held };
   });
 
   const quiet = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -98,7 +97,9 @@ export function useApprovalDecisions(item: WorkItem) {
   // Leaving the page: the lists were marked stale, so they refetch when shown.
   useEffect(() => () => clearTimeout(quiet.current), []);
 
-  // Stable, so memoised rows do not re-render when the section does.
+  // Stable, so memoised rows do not re-render when the section does. The row shows its new state at once (the
+  // store, read by that row alone) and stays so through the undo window (the cache); "Saving…" only while the
+  // request is really on its way.
   const decideOne = useCallback(
     function decide(a: ApprovalItemDetails, decision: Decision) {
       const id = a.id;
@@ -106,49 +107,61 @@ export function useApprovalDecisions(item: WorkItem) {
       if (!id || store.has(id) || store.has(ALL)) return;
       store.set(id, decision);
       setError((e) => (e ? null : e));
-      const { item: current, approveOne: approve, rejectOne: reject } = latest.current;
-      const mutation = decision === 'approve' ? approve : reject;
-      mutation.mutate(
-        { workItemId: current.id, approvalItemId: id },
-        {
-          onSuccess: () => {
-            latest.current.notify(`${decisionDone(decision)} ${approvalItemLabel(a)}`);
-            refreshListsSoon(current.ownerId);
-          },
-          onError: (e) =>
-            setError({
-              title: `${decision === 'approve' ? 'Approving' : 'Rejecting'} ${approvalItemLabel(a)} failed`,
-              error: e,
-              retry: () => decide(a, decision),
-            }),
-          // In the same flush as the cache's answer (or rollback): the row never shows a stale state between.
-          onSettled: () => notifyManager.schedule(() => store.delete(id)),
+      const { item: current, held: actions } = latest.current;
+      let sending = false;
+      const release = () => notifyManager.schedule(() => store.delete(id));
+      const { sent } = actions.decide(current.id, id, decision, approvalItemLabel(a), {
+        onUndone: release,
+        onSending: () => {
+          sending = true;
+          store.set(id, decision);
+        },
+      });
+      // Held: the cache shows the decision (the row is no longer pending), so the row drops its busy state.
+      notifyManager.schedule(() => {
+        if (!sending) store.delete(id);
+      });
+      sent.then(
+        () => {
+          release();
+          refreshListsSoon(current.ownerId);
+        },
+        (e: unknown) => {
+          release();
+          setError({
+            title: `${decision === 'approve' ? 'Approving' : 'Rejecting'} ${approvalItemLabel(a)} failed`,
+            error: e,
+            retry: () => decide(a, decision),
+          });
         },
       );
     },
     [store, refreshListsSoon],
   );
 
-  /** Every pending approval item of the work item (not only the ones a search shows); after `ask` confirmed. */
+  /**
+   * Every pending approval item of the work item (not only the ones a search shows); after `ask` confirmed. Sent at
+   * once, not held: the confirmation naming the count is its guard, and the whole work item leaves the queue.
+   */
   const decideAll = (decision: Decision) => {
     if (store.any()) return;
     store.set(ALL, decision);
     setError(null);
+    flushHeld();
     const mutation = decision === 'approve' ? approveAll : rejectAll;
-    mutation.mutate(
-      { workItemId: item.id },
-      {
-        onSuccess: () => {
+    mutation
+      .mutateAsync({ workItemId: item.id })
+      .then(
+        () => {
           setConfirm(null);
           notify(`${decisionDone(decision)} ${plural(pendingCount, 'approval item')}`);
         },
-        onError: (e) => {
+        (e: unknown) => {
           setConfirm(null);
           setError({ title: `${decisionVerb(decision)} all failed`, error: e, retry: () => setConfirm(decision) });
         },
-        onSettled: () => store.delete(ALL),
-      },
-    );
+      )
+      .finally(() => store.delete(ALL));
   };
 
   return {

@@ -10,6 +10,7 @@ import { SummaryBar } from '../components/SummaryBar.tsx';
 import { WorkItemsListPanel } from '../components/WorkItemsListPanel.tsx';
 import { useBulkDecisions } from '../hooks/use-bulk-decisions.ts';
 import { useQueueList } from '../hooks/use-queue-list.ts';
+import { ListTriage } from '../keyboard/ListTriage.tsx';
 
 // The bulk dialog (and MUI's Dialog) is only needed once someone acts on a selection: its own chunk.
 const BulkDecisionDialog = lazy(async () => ({
@@ -41,39 +42,41 @@ export function InboxPage() {
       {bulk.resumable && !running && (
         <BulkResumeAlert resume={bulk.resumable} onResume={bulk.resume} onDismiss={bulk.dismissResume} />
       )}
-      <WorkItemsListPanel
-        list={list}
-        caption="Pending work items"
-        empty={{
-          title: ownerId ? 'No pending work items' : 'Your inbox is empty',
-          text: 'Nothing is waiting for a decision. New requests show up here as they arrive.',
-        }}
-        selection={tableSelection}
-        actions={
-          <SelectionBar matching={list.visible} selection={tableSelection}>
-            <span onPointerEnter={loadBulkDialog} onFocus={loadBulkDialog} style={{ display: 'contents' }}>
-              <DecisionButtons
-                what="selected"
-                disabled={bulk.decidable.length === 0 || running}
-                onDecide={bulk.start}
+      <ListTriage list={list}>
+        <WorkItemsListPanel
+          list={list}
+          caption="Pending work items"
+          empty={{
+            title: ownerId ? 'No pending work items' : 'Your inbox is empty',
+            text: 'Nothing is waiting for a decision. New requests show up here as they arrive.',
+          }}
+          selection={tableSelection}
+          actions={
+            <SelectionBar matching={list.visible} selection={tableSelection}>
+              <span onPointerEnter={loadBulkDialog} onFocus={loadBulkDialog} style={{ display: 'contents' }}>
+                <DecisionButtons
+                  what="selected"
+                  disabled={bulk.decidable.length === 0 || running}
+                  onDecide={bulk.start}
+                />
+                <Button
+                  variant="outlined"
+                  disabled={bulk.completable.length === 0 || running}
+                  onClick={() => bulk.start('complete')}
+                >
+                  Mark selected complete
+                </Button>
+              </span>
+              <ForwardSelectedButton
+                items={bulk.forwardable}
+                selectedCount={selection.selected.size}
+                disabled={running}
+                onItemDone={bulk.onItemDone}
               />
-              <Button
-                variant="outlined"
-                disabled={bulk.completable.length === 0 || running}
-                onClick={() => bulk.start('complete')}
-              >
-                Mark selected complete
-              </Button>
-            </span>
-            <ForwardSelectedButton
-              items={bulk.forwardable}
-              selectedCount={selection.selected.size}
-              disabled={running}
-              onItemDone={bulk.onItemDone}
-            />
-          </SelectionBar>
-        }
-      />
+            </SelectionBar>
+          }
+        />
+      </ListTriage>
       {bulk.bulk && (
         <Suspense fallback={null}>
           <BulkDecisionDialog

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -9,12 +9,13 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useNotify } from '../../../components/notify.tsx';
 import { useOwnerId } from '../../../lib/owner.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useWorkItem } from '../api/get-work-item.ts';
 import { useWorkItems } from '../api/list-work-items.ts';
-import { useCompleteWorkItem } from '../api/complete-work-item.ts';
+import { useHeldActions } from '../hooks/use-held-actions.ts';
+import { DetailTriage } from '../keyboard/DetailTriage.tsx';
+import { lastListUrl } from '../keyboard/list-position.ts';
 import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
 import { FormPanel } from '../components/FormPanel.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';
@@ -47,10 +48,16 @@ function NextItemButton({ currentId, ownerId, primary }: { currentId: string; ow
 export function WorkItemPage() {
   const { id = '' } = useParams();
   const ownerId = useOwnerId();
-  const notify = useNotify();
   const query = useWorkItem(id);
-  const complete = useCompleteWorkItem();
+  const held = useHeldActions();
+  // "Mark complete" held for its undo window (id of the item), then its failure if the server refused it
+  const [completing, setCompleting] = useState<string | null>(null);
+  const [completeError, setCompleteError] = useState<unknown>(null);
   const item = query.data;
+  // the exact list it was opened from (filters, sort, search), where the list brings back the focused row
+  const [listUrl] = useState(() => lastListUrl(ownerId));
+  const listPath = listUrl ?? paths.inbox({ ownerId });
+  const backLabel = listPath.startsWith(paths.completed()) ? '← Back to Completed' : '← Back to the inbox';
 
   useEffect(() => {
     if (item?.name) document.title = `${item.name} · Work Items Inbox`;
@@ -60,8 +67,8 @@ export function WorkItemPage() {
   }, [item?.name]);
 
   const back = (
-    <Link component={RouterLink} to={paths.inbox({ ownerId })} sx={{ display: 'inline-block', mb: 1 }}>
-      ← Back to the inbox
+    <Link component={RouterLink} to={listPath} sx={{ display: 'inline-block', mb: 1 }} data-shortcut="back">
+      {backLabel}
     </Link>
   );
 
@@ -96,12 +103,24 @@ export function WorkItemPage() {
   const approvalItems = item.approvalItems ?? [];
   const remediationItems = (item.remediationItems ?? []).filter(Boolean);
   const canComplete = isCompletable(item);
-  const markComplete = () =>
-    complete.mutate({ workItemId: item.id }, { onSuccess: () => notify(`Marked “${item.name || item.id}” complete`) });
+  const markComplete = () => {
+    setCompleteError(null);
+    setCompleting(item.id);
+    held
+      .markComplete(item.id, item.name || item.id, () => setCompleting(null))
+      .sent.then(
+        () => setCompleting(null),
+        (e: unknown) => {
+          setCompleting(null);
+          setCompleteError(e);
+        },
+      );
+  };
 
   return (
     <>
       {back}
+      <DetailTriage workItemId={item.id} />
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mb: 2 }}>
         <Box sx={{ flex: '1 1 400px', minWidth: 0 }}>
           <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
@@ -115,8 +134,8 @@ export function WorkItemPage() {
         </Box>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} data-slot="work-item-actions">
           {canComplete && (
-            <Button variant="contained" onClick={markComplete} disabled={complete.isPending}>
-              Mark complete
+            <Button variant="contained" onClick={markComplete} disabled={completing === item.id}>
+              {completing === item.id ? 'Completing…' : 'Mark complete'}
             </Button>
           )}
           {open && <ForwardButton workItem={item} ownerId={ownerId} />}
@@ -131,9 +150,9 @@ export function WorkItemPage() {
           This work item is completed ({item.state ?? 'done'}). It is read-only.
         </Alert>
       )}
-      {complete.isError && (
+      {completeError !== null && (
         <Box sx={{ mb: 2 }}>
-          <ErrorAlert error={complete.error} title="Mark complete failed" />
+          <ErrorAlert error={completeError} title="Mark complete failed" />
         </Box>
       )}
       {query.isError && (

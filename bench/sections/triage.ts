@@ -1,0 +1,190 @@
+// Clear-the-queue task: a scripted approver approves the first 25 approvals of a seeded queue three ways — by
+// keyboard alone (j, then a + Enter per item), by mouse in the list (expand, Approve all, confirm) and the old way
+// (open each, Approve all, confirm, back) — counting every input event the script sends, each way on its own 25.
+import type { Page } from 'playwright';
+import { Figures } from '../lib/figures.ts';
+import { freshSession } from '../lib/browser.ts';
+import type { BenchContext, Section } from '../lib/section.ts';
+import type { BenchServer } from '../lib/servers.ts';
+
+const ITEMS = 25;
+const LIST = '/inbox?type=Approval';
+const WAYS = ['keyboard', 'mouse in the list', 'old way (open, Approve all, back)'] as const;
+type Way = (typeof WAYS)[number];
+
+interface Run {
+  seconds: number;
+  events: number;
+  approved: number;
+  /** The work items it decided, checked through the API afterwards. */
+  ids: string[];
+}
+
+async function firstRowId(page: Page): Promise<string> {
+  const href = await page.locator('[data-testid="work-item-row"] a').first().getAttribute('href');
+  return decodeURIComponent(/\/work-items\/([^?]+)/.exec(href ?? '')?.[1] ?? '');
+}
+
+async function focusedId(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const href = document.activeElement?.closest('tr[data-index]')?.querySelector('a')?.getAttribute('href') ?? '';
+    return /\/work-items\/([^?]+)/.exec(href)?.[1] ?? null;
+  });
+}
+
+async function openList(page: Page) {
+  await page.goto(LIST);
+  await page.getByTestId('queue-mode').filter({ hasText: 'Whole list' }).waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="work-item-row"]').first().waitFor();
+}
+
+async function byKeyboard(page: Page): Promise<Run> {
+  let events = 0;
+  const ids: string[] = [];
+  const press = async (key: string) => {
+    events++;
+    await page.keyboard.press(key);
+  };
+  const started = performance.now();
+  await press('j');
+  for (let i = 0; i < ITEMS; i++) {
+    await page.waitForFunction(() => document.activeElement?.closest('tr[data-index]'));
+    const id = await focusedId(page);
+    if (id) ids.push(decodeURIComponent(id));
+    await press('a');
+    await page.getByRole('dialog').waitFor();
+    await press('Enter');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction((before) => {
+      const href = document.activeElement?.closest('tr[data-index]')?.querySelector('a')?.getAttribute('href');
+      return !!href && !href.includes(before ?? '\u0000');
+    }, id);
+  }
+  return { seconds: (performance.now() - started) / 1000, events, approved: 0, ids };
+}
+
+async function byMouse(page: Page): Promise<Run> {
+  let events = 0;
+  const ids: string[] = [];
+  const started = performance.now();
+  for (let i = 0; i < ITEMS; i++) {
+    const id = await firstRowId(page);
+    ids.push(id);
+    const row = page.locator('[data-testid="work-item-row"]').first();
+    events++;
+    await row.getByRole('button', { name: /^Show the items of / }).click();
+    const panel = page.getByTestId('row-expansion');
+    events++;
+    await panel.getByRole('button', { name: 'Approve all' }).click();
+    events++;
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Approve \d+ items?$/ })
+      .click();
+    await page.waitForFunction(
+      (before) => !document.querySelector(`[data-testid="work-item-row"] a[href*="${before}"]`),
+      id,
+    );
+  }
+  return { seconds: (performance.now() - started) / 1000, events, approved: 0, ids };
+}
+
+async function oldWay(page: Page): Promise<Run> {
+  let events = 0;
+  const ids: string[] = [];
+  const started = performance.now();
+  for (let i = 0; i < ITEMS; i++) {
+    const id = await firstRowId(page);
+    ids.push(id);
+    events++;
+    await page.locator('[data-testid="work-item-row"] a').first().click();
+    events++;
+    await page.getByRole('button', { name: 'Approve all' }).click();
+    events++;
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Approve \d+ items?$/ })
+      .click();
+    await page.getByText(/This work item is completed/).waitFor();
+    events++;
+    await page.locator('main a[data-shortcut="back"]').click();
+    await page.waitForFunction(
+      (before) =>
+        !!document.querySelector('[data-testid="work-item-row"]') &&
+        !document.querySelector(`[data-testid="work-item-row"] a[href*="${before}"]`),
+      id,
+    );
+  }
+  return { seconds: (performance.now() - started) / 1000, events, approved: 0, ids };
+}
+
+/** How many of `ids` the API now shows completed (Finished). */
+async function finished(server: BenchServer, page: Page, ids: string[]): Promise<number> {
+  let n = 0;
+  for (const id of ids) {
+    const r = await page.request.get(`${server.url}/v3/work-items/${id}`);
+    if (r.ok() && ((await r.json()) as { state?: string }).state === 'Finished') n++;
+  }
+  return n;
+}
+
+export default {
+  title: `9. triage: clear ${ITEMS} approvals by keyboard, by mouse in the list, the old way`,
+  async run(ctx: BenchContext) {
+    const out = new Figures();
+    const browser = await ctx.browser();
+    // each way on its own first 25 (of every run), with room to spare
+    const server = await ctx.startServer('triage', { SANDBOX_SEED_SCALE: String(ITEMS * WAYS.length * ctx.runs + 30) });
+    const results: Record<Way, Run[]> = {
+      keyboard: [],
+      'mouse in the list': [],
+      'old way (open, Approve all, back)': [],
+    };
+    try {
+      for (let run = 0; run < ctx.runs; run++) {
+        for (const way of WAYS) {
+          const s = await freshSession(browser, server);
+          try {
+            await openList(s.page);
+            const result =
+              way === 'keyboard'
+                ? await byKeyboard(s.page)
+                : way === 'mouse in the list'
+                  ? await byMouse(s.page)
+                  : await oldWay(s.page);
+            // the keyboard's last decision may still be on its way
+            await s.page.waitForTimeout(1_000);
+            result.approved = await finished(server, s.page, [...new Set(result.ids)]);
+            if (result.approved !== ITEMS) {
+              ctx.reportError(`triage ${way}`, new Error(`${result.approved} of ${ITEMS} approved`));
+            }
+            results[way].push(result);
+          } catch (error) {
+            ctx.reportError(`triage ${way}`, error);
+          } finally {
+            await s.context.close();
+          }
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+    for (const way of WAYS) {
+      const runs = results[way];
+      out.add(
+        '9 triage',
+        `${way}: ${ITEMS} work items approved`,
+        's',
+        runs.map((r) => r.seconds),
+      );
+      out.add(
+        '9 triage',
+        `${way}: input events per work item`,
+        'events',
+        runs.map((r) => r.events / ITEMS),
+        way === 'keyboard' ? { text: '≤ 3', test: (m) => m <= 3 } : undefined,
+      );
+    }
+    return { figures: out.list, details: { triage: results } };
+  },
+} satisfies Section;

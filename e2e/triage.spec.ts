@@ -1,0 +1,255 @@
+// Keyboard triage and in-list decisions, against the whole-queue sandbox (alice has a few hundred more pending
+// items there, so the list is virtualised and moving the focus has to scroll): the shortcut sheet, a keyboard-only
+// session, shortcuts that stay quiet in the search box and in dialogs, a decision made in an expanded row, and the
+// held decisions' two endings: undone (never sent) and sent when the page is closed. Checked through the API.
+import { expect, request as newRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { WorkItem } from '../contract/work-items.ts';
+import { apiSession, signIn, watchRequests } from './helpers.ts';
+
+const QUEUE_URL = `http://127.0.0.1:${process.env.E2E_QUEUE_PORT}`;
+test.use({ baseURL: QUEUE_URL });
+
+/** The oldest approvals first: the list these tests move through. */
+const LIST = '/inbox?type=Approval&sort=oldest';
+
+async function workItem(request: APIRequestContext, id: string): Promise<WorkItem> {
+  const r = await request.get(`/v3/work-items/${id}`);
+  expect(r.ok(), await r.text()).toBeTruthy();
+  return (await r.json()) as WorkItem;
+}
+
+const states = async (request: APIRequestContext, id: string) =>
+  ((await workItem(request, id)).approvalItems ?? []).map((a) => a?.state ?? 'Pending');
+
+/** The work item of the row holding the focus (from its link), and the row's index. */
+async function focused(page: Page): Promise<{ id: string | null; index: number | null }> {
+  return page.evaluate(() => {
+    const row = document.activeElement?.closest<HTMLElement>('tr[data-index]');
+    const href = row?.querySelector('a')?.getAttribute('href') ?? '';
+    const id = /\/work-items\/([^?]+)/.exec(href)?.[1] ?? null;
+    return { id: id && decodeURIComponent(id), index: row ? Number(row.dataset.index) : null };
+  });
+}
+
+async function openList(page: Page) {
+  await page.goto(LIST);
+  await expect(page.getByTestId('queue-mode')).toHaveText('Whole list');
+  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+}
+
+/** Presses j until the focus row is one of `wanted` (at most `max` times). */
+async function jTo(page: Page, wanted: (id: string) => boolean, max = 60): Promise<string> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('j');
+    await expect.poll(async () => (await focused(page)).id).not.toBeNull();
+    const { id } = await focused(page);
+    if (id && wanted(id)) return id;
+  }
+  throw new Error('no wanted row within reach');
+}
+
+/** Alice's pending approvals with `n` approval items, all pending (fresh for this test). */
+async function approvals(request: APIRequestContext, baseURL: string, n: number): Promise<Set<string>> {
+  await apiSession(request, baseURL, 'alice.approver');
+  const items: WorkItem[] = [];
+  for (let offset = 0; ; offset += 250) {
+    const r = await request.get(`/v3/work-items?limit=250&offset=${offset}&count=true`);
+    items.push(...((await r.json()) as WorkItem[]));
+    if (offset + 250 >= Number(r.headers()['x-total-count'])) break;
+  }
+  return new Set(
+    items
+      .filter(
+        (w) =>
+          w.type === 'Approval' &&
+          (w.approvalItems ?? []).length === n &&
+          (w.approvalItems ?? []).every((a) => !a?.state || a.state === 'Pending'),
+      )
+      .map((w) => w.id),
+  );
+}
+
+test('the shortcut sheet lists every shortcut; shortcuts stay quiet in the search box and in dialogs', async ({
+  page,
+}) => {
+  await signIn(page, 'Alice Approver', LIST);
+  await openList(page);
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  for (const text of ['Next row', 'Open the row', 'Approve the focused approval item', 'Forward', 'Search']) {
+    await expect(sheet).toContainText(text);
+  }
+  await expect(sheet.locator('kbd')).toHaveCount(27);
+  await page.screenshot({ path: 'test-results/screenshots/shortcut-sheet.png' });
+  // inside the dialog: no row moves, no second dialog opens
+  await page.keyboard.press('j');
+  await page.keyboard.press('a');
+  expect((await focused(page)).index).toBeNull();
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+
+  // j focuses the first row, with a visible ring, and the live region says where the focus is
+  await page.keyboard.press('j');
+  expect((await focused(page)).index).toBe(0);
+  await expect(page.getByTestId('announcer')).toContainText(/^Row 1 of \d+/);
+  const ring = await page.evaluate(
+    () => getComputedStyle(document.activeElement!.closest('tr')!.querySelector('td')!).boxShadow,
+  );
+  expect(ring).toContain('inset');
+
+  // "/" goes to the search box; there j, a and ? are text
+  await page.keyboard.press('/');
+  const box = page.getByRole('searchbox', { name: 'Search work items' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('ja?');
+  await expect(box).toHaveValue('ja?');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect((await focused(page)).index).toBeNull();
+});
+
+test('keyboard only: move, open, approve, reject, come back to the same row, forward from the list', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const three = await approvals(request, baseURL!, 3);
+  await signIn(page, 'Alice Approver', LIST);
+  await openList(page);
+
+  // moves down to an approval with three pending items, and opens it
+  const id = await jTo(page, (i) => three.has(i));
+  const { index } = await focused(page);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/work-items/${id}`));
+  await expect(page.getByTestId('approval-item-row')).toHaveCount(3);
+
+  // approve the first approval item, reject the next (the focus moves on by itself)
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('approval-item-row').first()).toBeFocused();
+  await page.keyboard.press('a');
+  await expect(page.getByRole('alert').filter({ hasText: /^Approved / })).toBeVisible();
+  await expect(page.getByTestId('approval-item-row').nth(1)).toBeFocused();
+  await page.keyboard.press('r');
+  await expect(page.getByRole('alert').filter({ hasText: /^Rejected / })).toBeVisible();
+  await expect.poll(() => states(request, id), { timeout: 15_000 }).toEqual(['Finished', 'Rejected', 'Pending']);
+
+  // back to the list it came from, focused on the same row
+  await page.keyboard.press('u');
+  await expect(page).toHaveURL(LIST);
+  await expect.poll(async () => (await focused(page)).id).toBe(id);
+  expect((await focused(page)).index).toBe(index);
+
+  // the next row forwarded to bob from the list
+  await page.keyboard.press('j');
+  const next = (await focused(page)).id!;
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog');
+  const picker = dialog.getByRole('combobox', { name: 'Forward to' });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('bo');
+  await expect(page.getByRole('option', { name: /Bob Approver/ })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveValue('Bob Approver');
+  const comment = dialog.getByRole('textbox', { name: 'Comment' });
+  for (let i = 0; i < 6 && !(await comment.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(comment).toBeFocused();
+  await page.keyboard.type('Bob owns this now.');
+  const send = dialog.getByRole('button', { name: 'Forward', exact: true });
+  for (let i = 0; i < 6 && !(await send.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  const bob = await newRequest.newContext({ baseURL });
+  await apiSession(bob, baseURL!, 'bob.approver');
+  await expect.poll(async () => (await workItem(bob, next)).ownerName).toBe('Bob Approver');
+  await bob.dispose();
+
+  // the browser's Back comes to the same list, scroll position and focused row too
+  await expect.poll(async () => (await focused(page)).id).not.toBeNull();
+  await page.keyboard.press('j');
+  const before = await focused(page);
+  const scrollY = await page.evaluate(() => window.scrollY);
+  await page.keyboard.press('o');
+  await expect(page).toHaveURL(new RegExp(`/work-items/${before.id}`));
+  await page.goBack();
+  await expect(page).toHaveURL(LIST);
+  await expect.poll(async () => (await focused(page)).id).toBe(before.id);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollY)).toBeLessThan(80);
+});
+
+test('decided in the list: a row expanded in place, both items decided, the focus moves to the next row', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const two = await approvals(request, baseURL!, 2);
+  await signIn(page, 'Alice Approver', LIST);
+  await openList(page);
+  const id = await jTo(page, (i) => two.has(i));
+  const { index } = await focused(page);
+
+  const row = page.getByTestId('work-item-row').filter({ has: page.locator(`a[href*="/work-items/${id}"]`) });
+  await row.getByRole('button', { name: /^Show the items of / }).click();
+  const panel = page.getByTestId('row-expansion');
+  await expect(panel.getByTestId('panel-approval-item')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/screenshots/row-expanded.png' });
+  const panelItems = panel.getByTestId('panel-approval-item');
+  await panelItems
+    .nth(0)
+    .getByRole('button', { name: /^Approve / })
+    .click();
+  await expect(panelItems.nth(0)).toContainText('Finished');
+  await panelItems
+    .nth(1)
+    .getByRole('button', { name: /^Reject / })
+    .click();
+  await expect(panel).toHaveCount(0);
+  await expect.poll(async () => (await focused(page)).index).toBe(index! + 1);
+  await expect.poll(() => states(request, id), { timeout: 15_000 }).toEqual(['Finished', 'Rejected']);
+});
+
+test('Undo within the wait: the decision was never sent', async ({ page, request, baseURL }) => {
+  const one = [...(await approvals(request, baseURL!, 1))];
+  const id = one[0];
+  await signIn(page, 'Alice Approver', `/work-items/${id}`);
+  await expect(page.getByTestId('approval-item-row')).toHaveCount(1);
+  const requests = watchRequests(page);
+  await page
+    .getByTestId('approval-item-row')
+    .getByRole('button', { name: /^Approve / })
+    .click();
+  const toast = page.getByRole('alert').filter({ hasText: /^Approved / });
+  await expect(toast).toBeVisible();
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /^Undone: approved / })).toBeVisible();
+  await expect(page.getByTestId('approval-item-row').getByRole('button', { name: /^Approve / })).toBeVisible();
+  // well past the wait: nothing went out, and the API still has it pending
+  await page.waitForTimeout(6_500);
+  await requests.settled();
+  expect(requests.postsTo(/\/approve\//)).toBe(0);
+  expect(await states(request, id)).toEqual(['Pending']);
+});
+
+test('a held decision is sent when the page is closed', async ({ page, request, baseURL }) => {
+  const one = [...(await approvals(request, baseURL!, 1))];
+  const id = one[1];
+  await signIn(page, 'Alice Approver', `/work-items/${id}`);
+  await expect(page.getByTestId('approval-item-row')).toHaveCount(1);
+  await page
+    .getByTestId('approval-item-row')
+    .getByRole('button', { name: /^Reject / })
+    .click();
+  await expect(page.getByRole('alert').filter({ hasText: /^Rejected / })).toBeVisible();
+  expect(await states(request, id)).toEqual(['Pending']);
+  await page.close();
+  await expect.poll(() => states(request, id), { timeout: 10_000 }).toEqual(['Rejected']);
+});

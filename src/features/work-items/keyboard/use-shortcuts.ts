@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import { tinykeys } from 'tinykeys';
+import { isTyping, overlayOpen } from './dom.ts';
+
+/** A handler returning false leaves the key to the browser (a focused link's own Enter). */
+export type ShortcutMap = Record<string, (event: KeyboardEvent) => void | boolean>;
+
+/**
+ * Single-key shortcuts (tinykeys) that stay out of the way: never while typing in a field, never while a dialog,
+ * menu or listbox is open, never with Ctrl/Meta/Alt (the browser's own shortcuts), never on auto-repeat of an
+ * action key. A handled key does not also do its default (scroll, navigate back, type "/").
+ */
+export function useShortcuts(map: ShortcutMap, enabled = true) {
+  // the latest handlers, without re-subscribing on every render
+  const latest = useRef(map);
+  useEffect(() => {
+    latest.current = map;
+  });
+  const keys = Object.keys(map).join('\n');
+  useEffect(() => {
+    if (!enabled) return;
+    const bindings: Record<string, (event: KeyboardEvent) => void> = {};
+    for (const key of keys.split('\n')) {
+      bindings[key] = (event) => {
+        if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+        if (isTyping(event.target) || isTyping(document.activeElement) || overlayOpen()) return;
+        const movement = /^(Arrow|j$|k$)/.test(key);
+        if (event.repeat && !movement) return;
+        if (latest.current[key]?.(event) !== false) event.preventDefault();
+      };
+    }
+    return tinykeys(window, bindings);
+  }, [keys, enabled]);
+}
