@@ -17,6 +17,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { settleBulkRun, writeWorkItem } from '../work-items/api/cache.ts';
 import { sendWorkItemForward, useForwardWorkItem } from '../work-items/api/send-work-item-forward.ts';
 import { BulkProgress } from '../../components/BulkProgress.tsx';
+import { rememberForwards } from '../../lib/recent-forwards.ts';
 import { useBulkRun, type BulkResult } from '../../lib/use-bulk-run.ts';
 import { COMMENT_MAX_LENGTH } from '../../../contract/limits.ts';
 
@@ -86,6 +87,7 @@ export default function ForwardDialog({
       } catch {
         return; // shown from forward.error, the dialog stays open
       }
+      rememberForwards([first.id], chosen.name || chosen.id);
       onClose({ results: [{ id: first.id, name: first.name || first.id, ok: true }], target: chosen });
       return;
     }
@@ -93,8 +95,10 @@ export default function ForwardDialog({
     const done = await bulk.run(items, async (item) =>
       writeWorkItem(queryClient, await sendWorkItemForward({ workItemId: item.id, ...request })),
     );
+    const doneIds = done.filter((r) => r.ok).map((r) => r.id);
+    rememberForwards(doneIds, chosen.name || chosen.id);
     await settleBulkRun(queryClient, {
-      doneIds: done.filter((r) => r.ok).map((r) => r.id),
+      doneIds,
       ownerIds: [...items.map((i) => i.ownerId), chosen.id],
     });
   });

@@ -120,7 +120,11 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
       {confirm && (
         <ConfirmDialog
           open
-          title={`${decisionVerb(confirm)} all ${plural(pendingCount, 'pending approval item')}?`}
+          title={
+            pendingCount === 1
+              ? `${decisionVerb(confirm)} the pending approval item?`
+              : `${decisionVerb(confirm)} all ${plural(pendingCount, 'pending approval item')}?`
+          }
           confirmLabel={`${decisionVerb(confirm)} ${plural(pendingCount, 'item')}`}
           confirmColor={confirm === 'approve' ? 'success' : 'error'}
           busy={bulkRunning}

@@ -13,7 +13,9 @@ import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { Age, ageStyles } from './Age.tsx';
+import { ItemCount } from './ItemCount.tsx';
 import { Rows } from './Rows.tsx';
+import { StateMark, stateMarkStyles } from './StateMark.tsx';
 
 export interface TableSelection {
   selected: ReadonlySet<string>;
@@ -108,11 +110,11 @@ const QueueTableRow = memo(function QueueTableRow({
         {variant === 'pending' ? <Age created={row.created} now={now} /> : fullDate(row.created)}
       </td>
       {variant === 'completed' && <td className="nowrap">{fullDate(row.completed)}</td>}
-      <td className="num">{variant === 'pending' && row.pendingCount ? row.pendingCount : row.itemCount || '—'}</td>
+      <td className="num">
+        <ItemCount row={row} variant={variant} />
+      </td>
       <td>
-        <span className="state" data-state={row.state || 'Unknown'}>
-          {row.state || 'Unknown'}
-        </span>
+        <StateMark row={row} />
       </td>
     </tr>
   );
@@ -140,20 +142,7 @@ const cells = {
   '& td.nowrap': { whiteSpace: 'nowrap' },
   '& td.num': { textAlign: 'right' },
   '& .link': { color: 'var(--mui-palette-primary-main)', textDecorationColor: 'currentColor' },
-  // StateChip's look without a Chip per row
-  '& .state': {
-    display: 'inline-block',
-    px: 1,
-    border: 1,
-    borderRadius: 4,
-    fontSize: '0.8125rem',
-    lineHeight: '22px',
-    color: 'text.secondary',
-  },
-  '& .state[data-state="Pending"]': { color: 'var(--mui-palette-info-main)' },
-  '& .state[data-state="Finished"]': { color: 'var(--mui-palette-success-main)' },
-  '& .state[data-state="Rejected"]': { color: 'var(--mui-palette-error-main)' },
-  '& .state[data-state="Expired"], & .state[data-state="Returned"]': { color: 'var(--mui-palette-warning-main)' },
+  ...stateMarkStyles,
   ...ageStyles,
 } as const;
 
@@ -225,7 +214,7 @@ export const QueueTable = memo(function QueueTable({
           <col style={{ width: variant === 'pending' ? 120 : 180 }} />
           {variant === 'completed' && <col style={{ width: 180 }} />}
           <col style={{ width: 90 }} />
-          <col style={{ width: 120 }} />
+          <col style={{ width: variant === 'completed' ? 160 : 120 }} />
         </colgroup>
         <TableHead>
           <TableRow>

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../components/format.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { StateChip } from './StateChip.tsx';
-import { typeLabel } from '../rules.ts';
+import { approvalDecisions, typeLabel, workItemStateLabel } from '../rules.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -47,7 +47,7 @@ export function WorkItemHeader({ item }: { item: WorkItem }) {
     >
       <Field label="Type">{typeLabel(item.type)}</Field>
       <Field label="State">
-        <StateChip state={item.state} />
+        <StateChip state={item.state} label={workItemStateLabel(item.state, approvalDecisions(item.approvalItems))} />
       </Field>
       <Field label="Requester">{item.requesterDisplayName || '—'}</Field>
       <Field label="Owner">{item.ownerName || item.ownerId || '—'}</Field>

@@ -17,11 +17,12 @@ import { useWorkItems } from '../api/list-work-items.ts';
 import { useCompleteWorkItem } from '../api/complete-work-item.ts';
 import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
 import { FormPanel } from '../components/FormPanel.tsx';
+import { UnavailableWorkItem } from '../components/UnavailableWorkItem.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';
 import { WorkItemHeader } from '../components/WorkItemHeader.tsx';
 import { ForwardButton } from '../../forward/components/ForwardButton.tsx';
 import { ForwardHistory } from '../../forward/components/ForwardHistory.tsx';
-import { isCompletable, isOpen } from '../rules.ts';
+import { approvalDecisions, isCompletable, isOpen, workItemStateLabel } from '../rules.ts';
 
 /** The next pending work item of the same owner (first page of the inbox, this one left out). */
 function useNextItemId(currentId: string, ownerId: string | undefined): { id?: string; loading: boolean } {
@@ -67,17 +68,21 @@ export function WorkItemPage() {
 
   if (query.isError && !item) {
     const status = query.error?.status;
+    if (status === 404 || status === 403) {
+      return (
+        <>
+          {back}
+          <UnavailableWorkItem id={id} error={query.error} ownerId={ownerId} />
+        </>
+      );
+    }
     return (
       <>
         {back}
         <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
-          {status === 404 ? 'Work item not found' : 'Work item'}
+          Work item
         </Typography>
-        <ErrorAlert
-          error={query.error}
-          title={status === 403 ? 'You are not allowed to view this work item' : undefined}
-          onRetry={status === 404 || status === 403 ? undefined : () => query.refetch()}
-        />
+        <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
       </>
     );
   }
@@ -128,7 +133,8 @@ export function WorkItemPage() {
       </Box>
       {!open && (
         <Alert severity={item.state === 'Rejected' ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
-          This work item is completed ({item.state ?? 'done'}). It is read-only.
+          This work item is completed ({workItemStateLabel(item.state, approvalDecisions(item.approvalItems))}). It is
+          read-only.
         </Alert>
       )}
       {complete.isError && (
