@@ -34,6 +34,8 @@ export const theme = createTheme({
   shape: { borderRadius: 8 },
   typography: {
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    // page headings: a long work-item name takes two lines on a phone, not four
+    h4: { [ON_PHONE]: { fontSize: '1.625rem' } },
   },
   components: {
     MuiTableCell: { styleOverrides: { head: { fontWeight: 600 } } },

@@ -15,6 +15,8 @@ import { useUrlText } from '../../../lib/use-update-search.ts';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
 import { useApprovalDecisions } from '../hooks/use-approval-decisions.ts';
 import { decisionVerb } from '../rules.ts';
+import { usePhone } from '../../../components/use-phone.ts';
+import { ApprovalItemCard } from './ApprovalItemCard.tsx';
 import { ApprovalItemRow } from './ApprovalItemRow.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { Rows } from './Rows.tsx';
@@ -34,6 +36,8 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
   // faster than the router re-renders.
   const [search, setSearch] = useUrlText('q');
   const decisions = useApprovalDecisions(item);
+  // a phone stacks each item with full-width buttons instead of a seven-column table
+  const phone = usePhone();
   const { busy, bulkRunning, pendingCount, confirm } = decisions;
 
   const all = useMemo(() => (item.approvalItems ?? []).filter((a): a is ApprovalItemDetails => !!a), [item]);
@@ -58,7 +62,7 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
           type="search"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          sx={{ minWidth: 260, flex: '1 1 260px', maxWidth: 400 }}
+          sx={{ minWidth: phone ? 0 : 260, flex: '1 1 260px', maxWidth: 400 }}
         />
         <Box sx={{ flexGrow: 1 }} />
         {!readOnly && (
@@ -80,27 +84,34 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
         </Typography>
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
-          <Table aria-labelledby="approval-items-heading" sx={{ minWidth: 820 }}>
+          <Table aria-labelledby="approval-items-heading" sx={{ minWidth: phone ? 0 : 820 }}>
             <TableHead>
-              <TableRow>
-                <TableCell>Application</TableCell>
-                <TableCell>Account</TableCell>
-                <TableCell>Attribute</TableCell>
-                <TableCell>Operation</TableCell>
-                <TableCell>Value</TableCell>
-                <TableCell>State</TableCell>
-                {!readOnly && <TableCell align="right">Decision</TableCell>}
-              </TableRow>
+              {phone ? (
+                <TableRow>
+                  <TableCell>Approval item</TableCell>
+                </TableRow>
+              ) : (
+                <TableRow>
+                  <TableCell>Application</TableCell>
+                  <TableCell>Account</TableCell>
+                  <TableCell>Attribute</TableCell>
+                  <TableCell>Operation</TableCell>
+                  <TableCell>Value</TableCell>
+                  <TableCell>State</TableCell>
+                  {!readOnly && <TableCell align="right">Decision</TableCell>}
+                </TableRow>
+              )}
             </TableHead>
             <TableBody>
               <Rows
                 count={shown.length}
-                columns={readOnly ? 6 : 7}
+                columns={phone ? 1 : readOnly ? 6 : 7}
                 estimate={57}
                 renderRow={(index, measure) => {
                   const a = shown[index];
+                  const Row = phone ? ApprovalItemCard : ApprovalItemRow;
                   return (
-                    <ApprovalItemRow
+                    <Row
                       key={a.id ?? index}
                       item={a}
                       index={index}

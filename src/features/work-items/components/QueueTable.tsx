@@ -14,6 +14,8 @@ import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { Age, ageStyles } from './Age.tsx';
 import { ItemCount } from './ItemCount.tsx';
+import { usePhone } from '../../../components/use-phone.ts';
+import { QueueCards } from './QueueCard.tsx';
 import { Rows } from './Rows.tsx';
 import { StateMark, stateMarkStyles } from './StateMark.tsx';
 
@@ -177,6 +179,20 @@ export const QueueTable = memo(function QueueTable({
     if (rows.length > 0) markRowsVisible();
   }, [rows.length]);
 
+  const phone = usePhone();
+  if (phone) {
+    return (
+      <QueueCards
+        rows={rows}
+        variant={variant}
+        selection={selection}
+        ownerId={ownerId}
+        now={now}
+        caption={caption}
+        appliedSearch={appliedSearch}
+      />
+    );
+  }
   const selected = selection?.selected;
   const selectedHere = selected ? rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0) : 0;
   const columns = (selection ? 1 : 0) + (variant === 'completed' ? 7 : 6);

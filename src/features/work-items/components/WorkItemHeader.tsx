@@ -40,7 +40,7 @@ export function WorkItemHeader({ item }: { item: WorkItem }) {
       aria-label="Work item details"
       sx={{
         display: 'grid',
-        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(4, 1fr)' },
+        gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' },
         gap: 2,
         m: 0,
       }}

@@ -163,7 +163,7 @@ export function WorkItemPage() {
           </Box>
         </Alert>
       )}
-      <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
+      <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 }, mb: 3 }}>
         <WorkItemHeader item={item} />
       </Paper>
       <ForwardHistory entries={item.forwardHistory} />
