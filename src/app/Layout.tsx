@@ -248,7 +248,11 @@ export function Layout() {
       <StatusBanners />
       <OwnerBanner ownerId={ownerId} selfId={session.identityId} />
       {/* wide screens give the lists' names and descriptions the room (up to 1800 px), not empty margins */}
-      <Container component="main" maxWidth={false} sx={{ py: { xs: 2, sm: 3 }, px: { xs: 1.5, sm: 3 }, maxWidth: 1800 }}>
+      <Container
+        component="main"
+        maxWidth={false}
+        sx={{ py: { xs: 2, sm: 3 }, px: { xs: 1.5, sm: 3 }, maxWidth: 1800 }}
+      >
         <Outlet />
       </Container>
     </Box>

@@ -15,7 +15,9 @@ export interface RecentForward {
 
 function readAll(): Record<string, RecentForward> {
   const stored = readStoredJson('session', NAME);
-  return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, RecentForward>) : {};
+  return stored && typeof stored === 'object' && !Array.isArray(stored)
+    ? (stored as Record<string, RecentForward>)
+    : {};
 }
 
 /** Notes that these work items were just forwarded to `toName`. */

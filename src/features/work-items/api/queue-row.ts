@@ -4,7 +4,15 @@
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import type { Collection } from '../../../lib/http.ts';
 import { MAX_APPLICATIONS, searchText, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
-import { approvalDecisions, isCompletable, isDecidable, isForwardable, isPendingApprovalItem, typeLabel, workItemStateLabel } from '../rules.ts';
+import {
+  approvalDecisions,
+  isCompletable,
+  isDecidable,
+  isForwardable,
+  isPendingApprovalItem,
+  typeLabel,
+  workItemStateLabel,
+} from '../rules.ts';
 
 export const WORK_ITEM_KIND = 'work-item';
 /** How much of a name or description goes into the search text. */

@@ -6,7 +6,13 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { Ref } from 'react';
 import type { ApprovalItemDetails } from '../../../../contract/work-items.ts';
-import { approvalItemLabel, approvalItemStateLabel, decisionVerb, isPendingApprovalItem, type Decision } from '../rules.ts';
+import {
+  approvalItemLabel,
+  approvalItemStateLabel,
+  decisionVerb,
+  isPendingApprovalItem,
+  type Decision,
+} from '../rules.ts';
 import { StateChip } from './StateChip.tsx';
 
 /** Seeded or real values can be long unbroken strings (DNs, ARNs, hostile data): wrap them inside their column. */

@@ -145,7 +145,7 @@ export function ListToolbar({
           {children}
         </Box>
         {open && (
-          <Box id="list-filters" sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, pt: 1 }}>
+          <Box id="list-filters" sx={{ display: 'grid', gap: 1.5, pt: 1 }}>
             {filters}
             {phoneSettings}
           </Box>
