@@ -1,5 +1,6 @@
 import IconButton from '@mui/material/IconButton';
 import { useColorScheme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 
 type Mode = 'system' | 'light' | 'dark';
 type Shown = 'light' | 'dark';
@@ -21,9 +22,10 @@ const LABEL = { system: 'Theme: follows the system', light: 'Theme: light', dark
 
 /** Light, dark or the system's scheme; the choice is remembered by MUI in localStorage. */
 export function ColorModeToggle() {
-  const { mode, systemMode, setMode } = useColorScheme();
+  const { mode, setMode } = useColorScheme();
+  // MUI's `systemMode` is known only while the mode is "system": the media query is asked directly instead
+  const system: Shown = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true }) ? 'dark' : 'light';
   const current: Mode = mode ?? 'system';
-  const system: Shown = systemMode ?? 'light';
   const shown: Shown = current === 'system' ? system : current;
   const next = nextMode(current, system);
   const label = `${LABEL[current]}${current === 'system' ? ` (${shown})` : ''}. Switch to ${

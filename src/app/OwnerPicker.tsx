@@ -37,7 +37,7 @@ export default function OwnerPicker({
   // A paper-coloured box with room above the field, so the label sits inside it (not half on the app bar) whether
   // the box is empty or holds a name; an empty box says what it shows.
   return (
-    <Box sx={{ bgcolor: 'background.paper', borderRadius: 1, color: 'text.primary', px: 1, pt: 1, pb: 0.5, width }}>
+    <Box sx={{ bgcolor: 'background.paper', borderRadius: 1, color: 'text.primary', px: 1, pt: 1.5, pb: 0.5, width }}>
       <IdentityPicker
         label="Owner"
         value={null}
