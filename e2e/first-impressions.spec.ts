@@ -28,8 +28,9 @@ test('decisions read Approved / Rejected / Partly approved, with ISC’s state o
   await expect(page.getByRole('heading', { name: item.name!, level: 1 })).toBeVisible();
   await page.getByRole('button', { name: `Approve ${approvalLabel(first)}` }).click();
   const rows = page.getByTestId('approval-item-row');
-  await expect(rows.nth(0).getByText('Approved', { exact: true })).toBeVisible();
-  await expect(rows.nth(0).getByText('Approved', { exact: true })).toHaveAttribute('title', 'ISC state: Finished');
+  const approvedChip = rows.nth(0).locator('[data-state="Finished"]');
+  await expect(approvedChip).toHaveText('Approved');
+  await expect(approvedChip).toHaveAttribute('title', 'ISC state: Finished');
   await page.getByRole('button', { name: `Reject ${approvalLabel(second)}` }).click();
   await expect(rows.nth(1).getByText('Rejected', { exact: true })).toBeVisible();
   for (const other of item.approvalItems!.slice(2)) {
