@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -16,10 +16,12 @@ import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-it
 import { useApprovalDecisions } from '../hooks/use-approval-decisions.ts';
 import { decisionVerb } from '../rules.ts';
 import { usePhone } from '../../../components/use-phone.ts';
-import { ApprovalItemCard } from './ApprovalItemCard.tsx';
 import { ApprovalItemRow } from './ApprovalItemRow.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { Rows } from './Rows.tsx';
+
+// The phone's stacked cards are their own chunk: a desktop never downloads them.
+const ApprovalItemCard = lazy(async () => ({ default: (await import('./ApprovalItemCard.tsx')).ApprovalItemCard }));
 
 function matches(a: ApprovalItemDetails, needle: string) {
   return [a.application, a.account, a.value, a.name].some(
@@ -103,27 +105,29 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
               )}
             </TableHead>
             <TableBody>
-              <Rows
-                count={shown.length}
-                columns={phone ? 1 : readOnly ? 6 : 7}
-                estimate={57}
-                renderRow={(index, measure) => {
-                  const a = shown[index];
-                  const Row = phone ? ApprovalItemCard : ApprovalItemRow;
-                  return (
-                    <Row
-                      key={a.id ?? index}
-                      item={a}
-                      index={index}
-                      measure={measure}
-                      readOnly={readOnly}
-                      busy={!!a.id && busy.has(a.id)}
-                      disabled={bulkRunning}
-                      onDecide={decisions.decideOne}
-                    />
-                  );
-                }}
-              />
+              <Suspense fallback={null}>
+                <Rows
+                  count={shown.length}
+                  columns={phone ? 1 : readOnly ? 6 : 7}
+                  estimate={57}
+                  renderRow={(index, measure) => {
+                    const a = shown[index];
+                    const Row = phone ? ApprovalItemCard : ApprovalItemRow;
+                    return (
+                      <Row
+                        key={a.id ?? index}
+                        item={a}
+                        index={index}
+                        measure={measure}
+                        readOnly={readOnly}
+                        busy={!!a.id && busy.has(a.id)}
+                        disabled={bulkRunning}
+                        onDecide={decisions.decideOne}
+                      />
+                    );
+                  }}
+                />
+              </Suspense>
             </TableBody>
           </Table>
         </Box>

@@ -1,4 +1,4 @@
-import { memo, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect } from 'react';
 import { Link } from 'react-router';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
@@ -15,7 +15,6 @@ import type { ListVariant } from '../hooks/list-params.ts';
 import { Age, ageStyles } from './Age.tsx';
 import { ItemCount } from './ItemCount.tsx';
 import { usePhone } from '../../../components/use-phone.ts';
-import { QueueCards } from './QueueCard.tsx';
 import { Rows } from './Rows.tsx';
 import { StateMark, stateMarkStyles } from './StateMark.tsx';
 
@@ -30,6 +29,9 @@ export interface TableSelection {
 
 /** Every row has this height: the virtualiser needs no measuring, and a refetch moves nothing. */
 export const ROW_HEIGHT = 64;
+
+// The phone's cards are their own chunk: a desktop never downloads them.
+const QueueCards = lazy(async () => ({ default: (await import('./QueueCard.tsx')).QueueCards }));
 
 let rowsVisibleMarked = false;
 
@@ -182,15 +184,17 @@ export const QueueTable = memo(function QueueTable({
   const phone = usePhone();
   if (phone) {
     return (
-      <QueueCards
-        rows={rows}
-        variant={variant}
-        selection={selection}
-        ownerId={ownerId}
-        now={now}
-        caption={caption}
-        appliedSearch={appliedSearch}
-      />
+      <Suspense fallback={null}>
+        <QueueCards
+          rows={rows}
+          variant={variant}
+          selection={selection}
+          ownerId={ownerId}
+          now={now}
+          caption={caption}
+          appliedSearch={appliedSearch}
+        />
+      </Suspense>
     );
   }
   const selected = selection?.selected;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -17,12 +17,16 @@ import { useWorkItems } from '../api/list-work-items.ts';
 import { useCompleteWorkItem } from '../api/complete-work-item.ts';
 import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
 import { FormPanel } from '../components/FormPanel.tsx';
-import { UnavailableWorkItem } from '../components/UnavailableWorkItem.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';
 import { WorkItemHeader } from '../components/WorkItemHeader.tsx';
 import { ForwardButton } from '../../forward/components/ForwardButton.tsx';
 import { ForwardHistory } from '../../forward/components/ForwardHistory.tsx';
 import { approvalDecisions, isCompletable, isOpen, workItemStateLabel } from '../rules.ts';
+
+// Shown only for a refused or unknown id: its own chunk.
+const UnavailableWorkItem = lazy(async () => ({
+  default: (await import('../components/UnavailableWorkItem.tsx')).UnavailableWorkItem,
+}));
 
 /** The next pending work item of the same owner (first page of the inbox, this one left out). */
 function useNextItemId(currentId: string, ownerId: string | undefined): { id?: string; loading: boolean } {
@@ -72,7 +76,9 @@ export function WorkItemPage() {
       return (
         <>
           {back}
-          <UnavailableWorkItem id={id} error={query.error} ownerId={ownerId} />
+          <Suspense fallback={null}>
+            <UnavailableWorkItem id={id} error={query.error} ownerId={ownerId} />
+          </Suspense>
         </>
       );
     }
