@@ -37,7 +37,7 @@ test("ada opens alice's inbox through the owner picker and approves one of her i
   // alice's completed list (still through the owner) has it; the recent owner is offered next time.
   await page.getByRole('link', { name: 'Completed' }).click();
   await expect(page).toHaveURL(new RegExp(`/completed\\?ownerId=${alice.identityId}`));
-  await expect(await rowById(page, item.id)).toContainText('Finished');
+  await expect(await rowById(page, item.id)).toContainText('Approved');
   await page.getByRole('combobox', { name: 'Owner' }).click();
   await page.getByRole('link', { name: 'Back to my items' }).click();
   await expect(page.getByTestId('owner-banner')).toHaveCount(0);

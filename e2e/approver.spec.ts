@@ -87,15 +87,15 @@ test('alice decides items one by one, in bulk, marks a task complete and finds t
   await expect(page.getByText('2 selected')).toHaveCount(0);
   await expect(page.getByTestId('summary-open')).toHaveText(String(open - 5));
 
-  // All five under Completed with their final states.
+  // All five under Completed with their outcomes in words (ISC's state, "Finished" for each, on hover).
   await page.getByRole('link', { name: 'Completed' }).click();
   await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
   const expected: [string, string][] = [
-    [rowByRow.id, 'Finished'],
-    [approveAll.id, 'Finished'],
-    [manual.id, 'Finished'],
-    [bulk[0].id, 'Finished'],
-    [bulk[1].id, 'Finished'],
+    [rowByRow.id, 'Partly approved'],
+    [approveAll.id, 'Approved'],
+    [manual.id, 'Completed'],
+    [bulk[0].id, 'Approved'],
+    [bulk[1].id, 'Approved'],
   ];
   for (const [id, state] of expected) {
     const row = await rowById(page, id);

@@ -172,7 +172,7 @@ test('alice finds one of 40 accounts by typing part of its name, and sees her se
   await page.getByRole('link', { name: 'Completed' }).click();
   await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
   const row = await rowOf(page, '/completed', item.id);
-  await expect(row).toContainText('Finished');
+  await expect(row).toContainText('Completed');
   await row.getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: item.name! })).toBeVisible();
   await expect(page.getByTestId('submitted-selection')).toContainText(labelOf(wanted));

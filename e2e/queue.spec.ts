@@ -265,6 +265,7 @@ test('completed: newest completion first, and the CSV has one row per item and s
     'Completed',
     'Items',
     'Final state',
+    'Outcome',
   ]);
   expect(rows).toHaveLength(completed.length);
   expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(completed.map((w) => w.id)));

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
@@ -6,13 +6,16 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
+import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { onSessionExpired } from '../lib/http.ts';
 import { useSession, useSignOut } from '../features/session/api/session.ts';
 import { useWorkItemsCount } from '../features/work-items/api/get-count-work-items.ts';
 import { StatusBanners } from '../components/StatusBanners.tsx';
+import { usePhone } from '../components/use-phone.ts';
 import { ColorModeToggle } from './ColorModeToggle.tsx';
+import { useHeadingFocusOnNavigation } from './use-heading-focus.ts';
 import { useOwnerId, useRecentOwners } from '../lib/owner.ts';
 import { isWorkItemPath, paths, routePatterns } from '../lib/paths.ts';
 import { noteSessionExpired } from '../features/session/components/return-to.ts';
@@ -90,69 +93,166 @@ function OwnerBanner({ ownerId, selfId }: { ownerId: string | undefined; selfId:
   );
 }
 
+function SignedInAs({ name, isAdmin }: { name: string; isAdmin: boolean }) {
+  return (
+    <Typography component="span" data-testid="signed-in-as" sx={{ whiteSpace: 'nowrap', fontWeight: 500 }}>
+      {name}
+      {isAdmin && (
+        <Box component="span" sx={{ opacity: 0.8, fontWeight: 400 }}>
+          {' '}
+          (admin)
+        </Box>
+      )}
+    </Typography>
+  );
+}
+
+function ModeChip({ mode }: { mode: string }) {
+  return (
+    <Chip
+      label={mode === 'sandbox' ? 'Sandbox' : 'Tenant'}
+      data-testid="mode"
+      size="small"
+      variant="outlined"
+      sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.6)' }}
+    />
+  );
+}
+
+const MENU_ID = 'app-bar-menu';
+
+/**
+ * The phone's app bar: one row (the two pages and a menu button); who is signed in, the mode, the owner picker,
+ * the theme and sign-out fold into a panel under it. Closes on every page change.
+ */
+function PhoneAppBar({ nav, menu }: { nav: ReactNode; menu: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const { pathname, search } = useLocation();
+  const [at, setAt] = useState(pathname + search);
+  if (at !== pathname + search) {
+    setAt(pathname + search);
+    setOpen(false);
+  }
+  return (
+    <>
+      <Toolbar sx={{ gap: 0.5, minHeight: 56, px: 1 }} disableGutters>
+        {nav}
+        <Box sx={{ flexGrow: 1 }} />
+        <IconButton
+          color="inherit"
+          aria-label="Account and settings"
+          aria-expanded={open}
+          aria-controls={MENU_ID}
+          onClick={() => setOpen((o) => !o)}
+          sx={{ width: 44, height: 44 }}
+        >
+          <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+            {open ? (
+              <path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z" />
+            ) : (
+              <path d="M3 18h18v-2H3v2zm0-5h18v-2H3v2zm0-7v2h18V6H3z" />
+            )}
+          </svg>
+        </IconButton>
+      </Toolbar>
+      {open && (
+        <Box
+          id={MENU_ID}
+          role="region"
+          aria-label="Account and settings"
+          sx={{ px: 2, pb: 2, display: 'grid', gap: 1.5, borderTop: 1, borderColor: 'rgba(255,255,255,0.24)', pt: 1.5 }}
+        >
+          {menu}
+        </Box>
+      )}
+    </>
+  );
+}
+
 export function Layout() {
   const { data: session } = useSession();
   const ownerId = useOwnerId();
   const navigate = useNavigate();
   const signOut = useSignOut();
+  const phone = usePhone();
   useSessionExpiryNote();
+  useHeadingFocusOnNavigation();
   if (!session) return null; // the guard around this layout has already sent the user to sign in
   const doSignOut = () =>
     signOut.mutate(undefined, {
       onSettled: () => navigate(paths.signIn(), { replace: true }),
     });
+  const nav = (
+    <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
+      <Button component={NavLink} to={paths.inbox({ ownerId })} sx={navButtonSx}>
+        Inbox
+        <PendingCount ownerId={ownerId} />
+      </Button>
+      <Button component={NavLink} to={paths.completed({ ownerId })} sx={navButtonSx}>
+        Completed
+      </Button>
+    </Box>
+  );
+  const ownerPicker = (width?: string) =>
+    session.isAdmin && (
+      <Suspense fallback={null}>
+        <OwnerPicker selfId={session.identityId} width={width} />
+      </Suspense>
+    );
+  const signOutButton = (
+    <Button color="inherit" variant="outlined" size="small" onClick={doSignOut} disabled={signOut.isPending}>
+      Sign out
+    </Button>
+  );
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
       <AppBar position="sticky" elevation={0}>
-        <Toolbar sx={{ gap: 1, flexWrap: 'wrap', py: { xs: 1, md: 0 } }}>
-          <Typography
-            component={RouterLink}
-            to={paths.inbox({ ownerId })}
-            variant="h6"
-            sx={{ color: 'inherit', textDecoration: 'none', mr: 2, fontWeight: 700, whiteSpace: 'nowrap' }}
-          >
-            Work Items Inbox
-          </Typography>
-          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
-            <Button component={NavLink} to={paths.inbox({ ownerId })} sx={navButtonSx}>
-              Inbox
-              <PendingCount ownerId={ownerId} />
-            </Button>
-            <Button component={NavLink} to={paths.completed({ ownerId })} sx={navButtonSx}>
-              Completed
-            </Button>
-          </Box>
-          <Box sx={{ flexGrow: 1 }} />
-          {session.isAdmin && (
-            <Suspense fallback={null}>
-              <OwnerPicker selfId={session.identityId} />
-            </Suspense>
-          )}
-          <Chip
-            label={session.mode === 'sandbox' ? 'Sandbox' : 'Tenant'}
-            data-testid="mode"
-            size="small"
-            variant="outlined"
-            sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.6)' }}
+        {phone ? (
+          <PhoneAppBar
+            nav={nav}
+            menu={
+              <>
+                <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+                  <SignedInAs name={session.name} isAdmin={session.isAdmin} />
+                  <ModeChip mode={session.mode} />
+                </Box>
+                {ownerPicker('100%')}
+                <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                  <ColorModeToggle />
+                  <Box sx={{ flexGrow: 1 }} />
+                  {signOutButton}
+                </Box>
+              </>
+            }
           />
-          <ColorModeToggle />
-          <Typography component="span" data-testid="signed-in-as" sx={{ whiteSpace: 'nowrap', fontWeight: 500 }}>
-            {session.name}
-            {session.isAdmin && (
-              <Box component="span" sx={{ opacity: 0.8, fontWeight: 400 }}>
-                {' '}
-                (admin)
-              </Box>
-            )}
-          </Typography>
-          <Button color="inherit" variant="outlined" size="small" onClick={doSignOut} disabled={signOut.isPending}>
-            Sign out
-          </Button>
-        </Toolbar>
+        ) : (
+          <Toolbar sx={{ gap: 1, flexWrap: 'wrap', py: { xs: 1, md: 0 } }}>
+            <Typography
+              component={RouterLink}
+              to={paths.inbox({ ownerId })}
+              variant="h6"
+              sx={{ color: 'inherit', textDecoration: 'none', mr: 2, fontWeight: 700, whiteSpace: 'nowrap' }}
+            >
+              Work Items Inbox
+            </Typography>
+            {nav}
+            <Box sx={{ flexGrow: 1 }} />
+            {ownerPicker()}
+            <ModeChip mode={session.mode} />
+            <ColorModeToggle />
+            <SignedInAs name={session.name} isAdmin={session.isAdmin} />
+            {signOutButton}
+          </Toolbar>
+        )}
       </AppBar>
       <StatusBanners />
       <OwnerBanner ownerId={ownerId} selfId={session.identityId} />
-      <Container component="main" maxWidth="xl" sx={{ py: 3 }}>
+      {/* wide screens give the lists' names and descriptions the room (up to 1800 px), not empty margins */}
+      <Container
+        component="main"
+        maxWidth={false}
+        sx={{ py: { xs: 2, sm: 3 }, px: { xs: 1.5, sm: 3 }, maxWidth: 1800 }}
+      >
         <Outlet />
       </Container>
     </Box>

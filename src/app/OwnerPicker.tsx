@@ -8,7 +8,14 @@ import { isCompletedPath, paths, routePatterns } from '../lib/paths.ts';
  * The admin's "Owner" picker: find an identity by name (or alias, email, id) — recently viewed owners are offered
  * before anything is typed — and switch inbox, completed, counts and summary to `?ownerId=<id>`.
  */
-export default function OwnerPicker({ selfId }: { selfId: string }) {
+export default function OwnerPicker({
+  selfId,
+  width = { xs: 220, md: 300 },
+}: {
+  selfId: string;
+  /** The box's width (`sx` units): full width in the phone menu. */
+  width?: string | number | Record<string, string | number>;
+}) {
   const recent = useRecentOwners();
   const ownerId = useOwnerId();
   const navigate = useNavigate();
@@ -27,8 +34,10 @@ export default function OwnerPicker({ selfId }: { selfId: string }) {
     navigate(paths.list(isCompletedPath(location.pathname) ? routePatterns.completed : routePatterns.inbox, params));
   };
 
+  // A paper-coloured box with room above the field, so the label sits inside it (not half on the app bar) whether
+  // the box is empty or holds a name; an empty box says what it shows.
   return (
-    <Box sx={{ bgcolor: 'background.paper', borderRadius: 1, color: 'text.primary' }}>
+    <Box sx={{ bgcolor: 'background.paper', borderRadius: 1, color: 'text.primary', px: 1, pt: 1.5, pb: 0.5, width }}>
       <IdentityPicker
         label="Owner"
         value={null}
@@ -36,9 +45,10 @@ export default function OwnerPicker({ selfId }: { selfId: string }) {
         suggestions={recent}
         suggestionsLabel="Recently viewed"
         excludeIds={ownerId ? [ownerId] : []}
-        placeholder="Search by name"
+        placeholder={ownerId && ownerId !== selfId ? 'Search by name' : 'My items · search by name'}
+        shrinkLabel
         size="small"
-        sx={{ width: { xs: 200, md: 280 } }}
+        sx={{ width: '100%' }}
       />
     </Box>
   );

@@ -1,4 +1,10 @@
 import { createTheme } from '@mui/material/styles';
+import { ON_PHONE } from '../components/use-phone.ts';
+
+// Touch targets on a phone: at least 44 × 44 CSS pixels (WCAG 2.5.5, Apple's HIG). The buttons inside text fields
+// (an Autocomplete's open/clear) are part of a field that is already that tall.
+const touchTarget = { [ON_PHONE]: { minHeight: 44 } };
+const touchIcon = { [`${ON_PHONE}`]: { minWidth: 44, minHeight: 44 } };
 
 /**
  * Light and dark palettes, switched with a class on <html>: the mode follows the system until the user picks one
@@ -28,9 +34,19 @@ export const theme = createTheme({
   shape: { borderRadius: 8 },
   typography: {
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    // page headings: a long work-item name takes two lines on a phone, not four
+    h4: { [ON_PHONE]: { fontSize: '1.625rem' } },
   },
   components: {
     MuiTableCell: { styleOverrides: { head: { fontWeight: 600 } } },
-    MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
+    MuiButton: {
+      defaultProps: { disableElevation: true },
+      styleOverrides: { root: { textTransform: 'none', ...touchTarget } },
+    },
+    MuiIconButton: {
+      styleOverrides: {
+        root: { '&:not(.MuiAutocomplete-popupIndicator):not(.MuiAutocomplete-clearIndicator)': touchIcon },
+      },
+    },
   },
 });

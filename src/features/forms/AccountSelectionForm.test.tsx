@@ -122,15 +122,22 @@ describe('AccountSelectionForm', () => {
     await user.click(submitButton());
     const summary = await screen.findByTestId('form-error-summary');
     expect(summary).toHaveTextContent('3 fields need attention');
-    expect(screen.getByText('Small source account is required')).toBeInTheDocument();
-    expect(screen.getByText('Change ticket number is required')).toBeInTheDocument();
-    expect(screen.getByText('Big source account is required')).toBeInTheDocument();
+    // each problem once in the summary (a link to its field), in words that name the field once
+    const summaryItems = within(summary)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(summaryItems).toEqual([
+      'Small source account is required',
+      'Change ticket number is required',
+      'Big source account is required',
+    ]);
+    expect(within(summary).getByRole('button', { name: 'Small source account is required' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'small-acct-1' })).toHaveFocus();
     expect(onSubmit).not.toHaveBeenCalled();
     // whitespace is empty, as on the server
     await user.type(screen.getByRole('textbox', { name: 'Change ticket number' }), '   ');
     await user.click(submitButton());
-    expect(screen.getByText('Change ticket number is required')).toBeInTheDocument();
+    expect(screen.getAllByText('Change ticket number is required')).toHaveLength(2); // under the field, in the summary
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -141,7 +148,8 @@ describe('AccountSelectionForm', () => {
     };
     const { user, onSubmit } = renderForm(form);
     await user.click(submitButton());
-    expect(await screen.findByText('“gone-account” is not one of the allowed values of Account')).toBeInTheDocument();
+    // under the field and, once, in the summary
+    expect(await screen.findAllByText('“gone-account” is not one of the allowed values of Account')).toHaveLength(2);
     expect(onSubmit).not.toHaveBeenCalled();
     await user.click(screen.getByRole('radio', { name: 'acct-acct-3' }));
     await user.click(submitButton());

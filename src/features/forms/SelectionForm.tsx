@@ -157,10 +157,10 @@ export function SelectionForm({ workItemId, form, onSubmit }: SelectionFormProps
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {invalid.map((f) => (
               <li key={f.key}>
+                {/* the message names the field already ("… is required"): it is the link to it */}
                 <Link component="button" type="button" color="inherit" onClick={() => setFocus(f.key)}>
-                  {f.label}
+                  {formState.errors[f.key]?.message || f.label}
                 </Link>
-                : {formState.errors[f.key]?.message}
               </li>
             ))}
           </Box>

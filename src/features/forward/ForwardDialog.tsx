@@ -17,6 +17,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { settleBulkRun, writeWorkItem } from '../work-items/api/cache.ts';
 import { sendWorkItemForward, useForwardWorkItem } from '../work-items/api/send-work-item-forward.ts';
 import { BulkProgress } from '../../components/BulkProgress.tsx';
+import { rememberForwards } from '../../lib/recent-forwards.ts';
 import { useBulkRun, type BulkResult } from '../../lib/use-bulk-run.ts';
 import { COMMENT_MAX_LENGTH } from '../../../contract/limits.ts';
 import { settleAccessRequests } from '../access-requests/api/cache.ts';
@@ -97,6 +98,7 @@ export default function ForwardDialog({
       } catch {
         return; // shown from forward.error, the dialog stays open
       }
+      rememberForwards([first.id], chosen.name || chosen.id);
       onClose({ results: [{ id: first.id, name: first.name || first.id, ok: true }], target: chosen });
       return;
     }
@@ -109,6 +111,7 @@ export default function ForwardDialog({
       writeWorkItem(queryClient, await sendWorkItemForward({ workItemId: item.id, ...request }));
     });
     const doneIds = done.filter((r) => r.ok).map((r) => r.id);
+    rememberForwards(doneIds, chosen.name || chosen.id);
     await Promise.all([
       settleBulkRun(queryClient, { doneIds, ownerIds: [...items.map((i) => i.ownerId), chosen.id] }),
       hasAccessRequests ? settleAccessRequests(queryClient, doneIds) : undefined,

@@ -61,3 +61,41 @@ export const actionVerb = (action: BulkAction) => (action === 'complete' ? 'Mark
 
 /** "Approved" / "Rejected" / "Marked complete". */
 export const actionDone = (action: BulkAction) => (action === 'complete' ? 'Marked complete' : decisionDone(action));
+
+/**
+ * How an approval item's state reads. ISC calls an approved item "Finished"; people read "Approved". The state
+ * name itself stays on hover and in the CSV export.
+ */
+export function approvalItemStateLabel(state: string | null | undefined): string {
+  if (!state || state === 'Pending') return 'Pending';
+  return state === 'Finished' ? 'Approved' : state;
+}
+
+/**
+ * How a work item's state reads: for a decided approval, what the decisions were ("Approved", "Rejected",
+ * "Partly approved" — ISC says "Finished" for all three once any item was approved); "Completed" for a finished
+ * task or form; otherwise ISC's own state name.
+ */
+export function workItemStateLabel(
+  state: string | null | undefined,
+  decisions: { approved: number; rejected: number },
+): string {
+  if (!state) return 'Unknown';
+  if (state !== 'Finished' && state !== 'Rejected') return state;
+  const { approved, rejected } = decisions;
+  if (approved > 0 && rejected > 0) return 'Partly approved';
+  if (approved > 0) return 'Approved';
+  if (rejected > 0) return 'Rejected';
+  return state === 'Finished' ? 'Completed' : 'Rejected';
+}
+
+/** The decisions taken on a work item's approval items. */
+export function approvalDecisions(items: readonly (ApprovalItemDetails | null | undefined)[] | null | undefined) {
+  let approved = 0;
+  let rejected = 0;
+  for (const a of items ?? []) {
+    if (a?.state === 'Finished') approved += 1;
+    else if (a?.state === 'Rejected') rejected += 1;
+  }
+  return { approved, rejected };
+}

@@ -30,6 +30,8 @@ export interface QueueRow {
   created: number;
   completed: number;
   state: string;
+  /** The state in words ("Approved", "Partly approved"), when the kind has them; `state` is shown otherwise. */
+  stateLabel?: string;
   /** Sub-items still waiting for a decision, and all sub-items. */
   pendingCount: number;
   itemCount: number;

@@ -1,5 +1,6 @@
 import { Suspense, useState } from 'react';
 import Button from '@mui/material/Button';
+import { PhoneHidden } from '../../../components/PhoneHidden.tsx';
 import { useNotify } from '../../../components/notify.tsx';
 import { plural } from '../../../lib/plural.ts';
 import type { BulkResult } from '../../../lib/bulk-resume.ts';
@@ -44,7 +45,9 @@ export function ForwardSelectedButton({
         onPointerEnter={() => void loadForwardDialog()}
         onFocus={() => void loadForwardDialog()}
       >
-        Forward selected
+        <span>
+          Forward<PhoneHidden> selected</PhoneHidden>
+        </span>
       </Button>
       {run && (
         <Suspense fallback={null}>

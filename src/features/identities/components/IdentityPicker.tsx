@@ -35,6 +35,8 @@ export interface IdentityPickerProps {
   suggestions?: readonly IdentityOption[];
   suggestionsLabel?: string;
   placeholder?: string;
+  /** The label always sits above the box, so the placeholder (e.g. what an empty box means) is always shown. */
+  shrinkLabel?: boolean;
   helperText?: ReactNode;
   error?: boolean;
   required?: boolean;
@@ -57,6 +59,7 @@ export function IdentityPicker({
   suggestions = [],
   suggestionsLabel = 'Recent',
   placeholder = 'Type a name, alias or email',
+  shrinkLabel,
   helperText,
   error,
   required,
@@ -141,6 +144,7 @@ export function IdentityPicker({
           inputRef={inputRef}
           slotProps={{
             ...params.slotProps,
+            ...(shrinkLabel && { inputLabel: { ...params.slotProps.inputLabel, shrink: true } }),
             input: {
               ...params.slotProps.input,
               endAdornment: (

@@ -4,7 +4,15 @@
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import type { Collection } from '../../../lib/http.ts';
 import { MAX_APPLICATIONS, searchText, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
-import { isCompletable, isDecidable, isForwardable, isPendingApprovalItem, typeLabel } from '../rules.ts';
+import {
+  approvalDecisions,
+  isCompletable,
+  isDecidable,
+  isForwardable,
+  isPendingApprovalItem,
+  typeLabel,
+  workItemStateLabel,
+} from '../rules.ts';
 
 export const WORK_ITEM_KIND = 'work-item';
 /** How much of a name or description goes into the search text. */
@@ -58,6 +66,7 @@ export function workItemRow(item: WorkItem): QueueRow {
     created: timeOf(item.created),
     completed: timeOf(item.completed),
     state: item.state ?? '',
+    stateLabel: workItemStateLabel(item.state, approvalDecisions(approvals)),
     pendingCount: approvals.filter(isPendingApprovalItem).length,
     itemCount: typeof item.numItems === 'number' ? item.numItems : approvals.length + remediation.length,
     applications,

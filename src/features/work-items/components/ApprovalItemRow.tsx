@@ -1,7 +1,13 @@
 import { memo } from 'react';
 import type { ApprovalItemDetails } from '../../../../contract/work-items.ts';
 import { useDecision, type DecisionStore } from '../hooks/use-approval-decisions.ts';
-import { approvalItemLabel, decisionVerb, isPendingApprovalItem, type Decision } from '../rules.ts';
+import {
+  approvalItemLabel,
+  approvalItemStateLabel,
+  decisionVerb,
+  isPendingApprovalItem,
+  type Decision,
+} from '../rules.ts';
 
 /** Every approval row has this height (one line per cell): the virtualiser measures nothing while scrolling. */
 export const APPROVAL_ROW_HEIGHT = 53;
@@ -73,8 +79,8 @@ export const ApprovalItemRow = memo(function ApprovalItemRow({
         <Line text={a.value} />
       </td>
       <td>
-        <span className="state" data-state={state}>
-          {state}
+        <span className="state" data-state={state} title={`ISC state: ${state}`}>
+          {approvalItemStateLabel(state)}
         </span>
       </td>
       {!readOnly && (

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { lazy, memo, Suspense, useCallback, useMemo, type ComponentProps, type Ref } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -13,11 +13,29 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { plural } from '../../../lib/plural.ts';
 import { useUrlText } from '../../../lib/use-update-search.ts';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
-import { useAnyDecision, useApprovalDecisions, type DecisionStore } from '../hooks/use-approval-decisions.ts';
+import {
+  useAnyDecision,
+  useApprovalDecisions,
+  useDecision,
+  type DecisionStore,
+} from '../hooks/use-approval-decisions.ts';
 import { decisionVerb, type Decision } from '../rules.ts';
+import { usePhone } from '../../../components/use-phone.ts';
 import { APPROVAL_ROW_HEIGHT, ApprovalItemRow, approvalTableStyles } from './ApprovalItemRow.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { Rows } from './Rows.tsx';
+
+// The phone's stacked cards are their own chunk: a desktop never downloads them.
+const ApprovalItemCard = lazy(async () => ({ default: (await import('./ApprovalItemCard.tsx')).ApprovalItemCard }));
+
+/** A phone's card, busy while its decision is on its way (read from the store for this card alone). */
+const StoredCard = memo(function StoredCard({
+  store,
+  ...props
+}: Omit<ComponentProps<typeof ApprovalItemCard>, 'busy'> & { store: DecisionStore }) {
+  const busy = !!useDecision(store, props.item.id);
+  return <ApprovalItemCard {...props} busy={busy} />;
+});
 
 function matches(a: ApprovalItemDetails, needle: string) {
   return [a.application, a.account, a.value, a.name].some(
@@ -73,9 +91,11 @@ const ApprovalTableHead = memo(function ApprovalTableHead({ readOnly }: { readOn
 const SearchField = memo(function SearchField({
   value,
   onChange,
+  phone,
 }: {
   value: string;
   onChange: (value: string) => void;
+  phone: boolean;
 }) {
   return (
     <TextField
@@ -85,7 +105,7 @@ const SearchField = memo(function SearchField({
       type="search"
       value={value}
       onChange={(e) => onChange(e.target.value)}
-      sx={{ minWidth: 260, flex: '1 1 260px', maxWidth: 400 }}
+      sx={{ minWidth: phone ? 0 : 260, flex: '1 1 260px', maxWidth: 400 }}
     />
   );
 });
@@ -100,6 +120,8 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
   // faster than the router re-renders.
   const [search, setSearch] = useUrlText('q');
   const decisions = useApprovalDecisions(item);
+  // a phone stacks each item with full-width buttons instead of a seven-column table
+  const phone = usePhone();
   const { store, bulkRunning, pendingCount, confirm, decideOne } = decisions;
 
   const all = useMemo(() => (item.approvalItems ?? []).filter((a): a is ApprovalItemDetails => !!a), [item]);
@@ -108,21 +130,16 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
     return needle ? all.filter((a) => matches(a, needle)) : all;
   }, [all, search]);
   const renderRow = useCallback(
-    (index: number) => {
+    (index: number, measure?: Ref<HTMLTableRowElement>) => {
       const a = shown[index];
-      return (
-        <ApprovalItemRow
-          key={a.id ?? index}
-          item={a}
-          index={index}
-          readOnly={readOnly}
-          disabled={bulkRunning}
-          store={store}
-          onDecide={decideOne}
-        />
+      const props = { item: a, index, readOnly, disabled: bulkRunning, store, onDecide: decideOne };
+      return phone ? (
+        <StoredCard key={a.id ?? index} {...props} measure={measure} />
+      ) : (
+        <ApprovalItemRow key={a.id ?? index} {...props} />
       );
     },
-    [shown, readOnly, bulkRunning, store, decideOne],
+    [shown, readOnly, bulkRunning, store, decideOne, phone],
   );
 
   return (
@@ -134,7 +151,7 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
             ({pendingCount} pending of {all.length})
           </Box>
         </Typography>
-        <SearchField value={search} onChange={setSearch} />
+        <SearchField value={search} onChange={setSearch} phone={phone} />
         <Box sx={{ flexGrow: 1 }} />
         {!readOnly && (
           <AllButtons store={store} pendingCount={pendingCount} bulkRunning={bulkRunning} onDecide={decisions.ask} />
@@ -151,16 +168,29 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
         </Typography>
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
-          <Table aria-labelledby="approval-items-heading" sx={{ minWidth: 820, ...approvalTableStyles }}>
-            <ApprovalTableHead readOnly={readOnly} />
+          <Table
+            aria-labelledby="approval-items-heading"
+            sx={phone ? { minWidth: 0 } : { minWidth: 820, ...approvalTableStyles }}
+          >
+            {phone ? (
+              <TableHead>
+                <TableRow>
+                  <TableCell>Approval item</TableCell>
+                </TableRow>
+              </TableHead>
+            ) : (
+              <ApprovalTableHead readOnly={readOnly} />
+            )}
             <TableBody>
-              <Rows
-                count={shown.length}
-                columns={readOnly ? 6 : 7}
-                estimate={APPROVAL_ROW_HEIGHT}
-                fixed
-                renderRow={renderRow}
-              />
+              <Suspense fallback={null}>
+                <Rows
+                  count={shown.length}
+                  columns={phone ? 1 : readOnly ? 6 : 7}
+                  estimate={phone ? 57 : APPROVAL_ROW_HEIGHT}
+                  fixed={!phone}
+                  renderRow={renderRow}
+                />
+              </Suspense>
             </TableBody>
           </Table>
         </Box>
@@ -168,7 +198,11 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
       {confirm && (
         <ConfirmDialog
           open
-          title={`${decisionVerb(confirm)} all ${plural(pendingCount, 'pending approval item')}?`}
+          title={
+            pendingCount === 1
+              ? `${decisionVerb(confirm)} the pending approval item?`
+              : `${decisionVerb(confirm)} all ${plural(pendingCount, 'pending approval item')}?`
+          }
           confirmLabel={`${decisionVerb(confirm)} ${plural(pendingCount, 'item')}`}
           confirmColor={confirm === 'approve' ? 'success' : 'error'}
           busy={bulkRunning}

@@ -1,4 +1,5 @@
 import Button from '@mui/material/Button';
+import { PhoneHidden } from '../../../components/PhoneHidden.tsx';
 import { decisionVerb, type Decision } from '../rules.ts';
 
 /** "Approve …" (contained, green) and "Reject …" (outlined, red) side by side: `what` names what they decide. */
@@ -22,7 +23,11 @@ export function DecisionButtons({
           disabled={disabled}
           onClick={() => onDecide(decision)}
         >
-          {`${decisionVerb(decision)} ${what}`}
+          {/* in the selection bar "selected" goes without saying on a phone (one span: the button is a flex box) */}
+          <span>
+            {decisionVerb(decision)}
+            {what === 'selected' ? <PhoneHidden> {what}</PhoneHidden> : ` ${what}`}
+          </span>
         </Button>
       ))}
     </>

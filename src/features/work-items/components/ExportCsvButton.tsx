@@ -6,7 +6,7 @@ import type { QueueRow } from '../../../lib/queue/row.ts';
 
 const iso = (t: number) => (t ? new Date(t).toISOString() : '');
 
-/** The completed table's columns, ids included, dates in ISO 8601. */
+/** The completed table's columns, ids included, dates in ISO 8601; ISC's state name, then the outcome in words. */
 export const COMPLETED_CSV_HEADER = [
   'ID',
   'Name',
@@ -18,6 +18,7 @@ export const COMPLETED_CSV_HEADER = [
   'Completed',
   'Items',
   'Final state',
+  'Outcome',
 ] as const;
 
 export function completedCsvRows(rows: readonly QueueRow[]): CsvValue[][] {
@@ -32,6 +33,7 @@ export function completedCsvRows(rows: readonly QueueRow[]): CsvValue[][] {
     iso(r.completed),
     r.itemCount,
     r.state,
+    r.stateLabel || r.state,
   ]);
 }
 

@@ -1,5 +1,7 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import { usePhone } from '../../../components/use-phone.ts';
 import { SearchField, SelectField } from '../../../components/fields.tsx';
 import type { Facet, Facets } from '../../../lib/queue/query-index.ts';
 import { SORT_CHOICES, type ListParams, type ListVariant } from '../hooks/list-params.ts';
@@ -63,6 +65,7 @@ export function ListToolbar({
   onChange,
   facets,
   sortLocked,
+  phoneSettings,
   children,
 }: {
   variant: ListVariant;
@@ -73,17 +76,23 @@ export function ListToolbar({
   facets: Facets;
   /** The list is in the server's order (above the bound): the sort cannot change. */
   sortLocked: boolean;
+  /** Shown with the filters on a phone only ("Load up to", which has its own place on wide screens). */
+  phoneSettings?: ReactNode;
   children?: ReactNode;
 }) {
-  return (
-    <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 1.5 }}>
-      <SearchField
-        label="Search work items"
-        placeholder="Name, requester, application, account, value or id"
-        value={search}
-        onChange={onSearch}
-        sx={{ minWidth: 240, flex: '1 1 300px', maxWidth: 460 }}
-      />
+  const phone = usePhone();
+  const [open, setOpen] = useState(false);
+  const search_ = (
+    <SearchField
+      label="Search work items"
+      placeholder="Name, requester, application, account, value or id"
+      value={search}
+      onChange={onSearch}
+      sx={phone ? { width: '100%' } : { minWidth: 240, flex: '1 1 300px', maxWidth: 460 }}
+    />
+  );
+  const filters = (
+    <>
       <SelectField
         label="Kind"
         value={params.kind ?? ''}
@@ -132,6 +141,42 @@ export function ListToolbar({
           </option>
         ))}
       </SelectField>
+    </>
+  );
+
+  if (phone) {
+    // The phone: the search box, then the filters and sort folded under one button that says how many apply.
+    const applied = (['kind', 'type', 'application', 'requester', 'age'] as const).filter((f) => params[f]).length;
+    return (
+      <Box sx={{ display: 'grid', gap: 1, mb: 1.5 }}>
+        {search_}
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Button
+            variant="outlined"
+            aria-expanded={open}
+            aria-controls="list-filters"
+            onClick={() => setOpen((o) => !o)}
+            sx={{ flex: '1 1 auto' }}
+          >
+            {open ? 'Hide filters and sort' : 'Filters and sort'}
+            {applied > 0 && ` (${applied} applied)`}
+          </Button>
+          {children}
+        </Box>
+        {open && (
+          <Box id="list-filters" sx={{ display: 'grid', gap: 1.5, pt: 1 }}>
+            {filters}
+            {phoneSettings}
+          </Box>
+        )}
+      </Box>
+    );
+  }
+
+  return (
+    <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 1.5 }}>
+      {search_}
+      {filters}
       {children}
     </Box>
   );

@@ -3,25 +3,43 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
+import type { SxProps, Theme } from '@mui/material/styles';
 import { SelectField } from '../../../components/fields.tsx';
+import { usePhone } from '../../../components/use-phone.ts';
 import { QUEUE_BOUND_CHOICES } from '../../../lib/queue/bound.ts';
 import type { QueueList } from '../hooks/use-queue-list.ts';
 
 const n = (value: number) => value.toLocaleString('en');
+
+/** "Load up to": how many items the list loads at most (remembered in this browser). */
+export function QueueBoundSelect({ list, sx }: { list: QueueList; sx?: SxProps<Theme> }) {
+  const { bound, setBound } = list;
+  const boundChoices = (QUEUE_BOUND_CHOICES as readonly number[]).includes(bound)
+    ? QUEUE_BOUND_CHOICES
+    : [...QUEUE_BOUND_CHOICES, bound].sort((a, b) => a - b);
+  return (
+    <SelectField label="Load up to" value={String(bound)} onChange={(value) => setBound(Number(value))} sx={sx}>
+      {boundChoices.map((b) => (
+        <option key={b} value={b}>
+          {n(b)} items
+        </option>
+      ))}
+    </SelectField>
+  );
+}
 
 /**
  * The list's status line, always the same height (nothing below it jumps): how many match, "Loading 750 of
  * 4,210…" while the rest streams in, which mode the list is in, and the bound setting.
  */
 export function QueueStatus({ list }: { list: QueueList }) {
-  const { data, rows, visible, filtered, serverOrder, bound, setBound, query } = list;
+  const { data, rows, visible, filtered, serverOrder, bound, query } = list;
+  // on a phone "Load up to" sits with the filters (ListToolbar), so this line stays one line
+  const phone = usePhone();
   const loading = !!data && !data.complete;
   const total = data?.total ?? 0;
   const received = Math.min(data?.received ?? 0, data?.target ?? 0);
   const what = list.variant === 'pending' ? 'pending' : 'completed';
-  const boundChoices = (QUEUE_BOUND_CHOICES as readonly number[]).includes(bound)
-    ? QUEUE_BOUND_CHOICES
-    : [...QUEUE_BOUND_CHOICES, bound].sort((a, b) => a - b);
   return (
     <>
       <Box
@@ -55,18 +73,7 @@ export function QueueStatus({ list }: { list: QueueList }) {
           </Typography>
         )}
         <Box sx={{ flexGrow: 1 }} />
-        <SelectField
-          label="Load up to"
-          value={String(bound)}
-          onChange={(value) => setBound(Number(value))}
-          sx={{ minWidth: 120 }}
-        >
-          {boundChoices.map((b) => (
-            <option key={b} value={b}>
-              {n(b)} items
-            </option>
-          ))}
-        </SelectField>
+        {!phone && <QueueBoundSelect list={list} sx={{ minWidth: 120 }} />}
       </Box>
       <Box sx={{ height: 4, my: 0.5 }}>
         {loading ? (

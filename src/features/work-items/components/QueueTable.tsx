@@ -1,4 +1,4 @@
-import { Fragment, memo, useCallback, useEffect } from 'react';
+import { Fragment, lazy, memo, Suspense, useCallback, useEffect } from 'react';
 import { Link } from 'react-router';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
@@ -15,7 +15,10 @@ import { ACCESS_REQUEST_KIND } from '../../access-requests/api/queue-row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { EXPANSION_HEIGHT, useRowExpansion } from '../keyboard/triage-context.ts';
 import { Age, ageStyles } from './Age.tsx';
+import { ItemCount } from './ItemCount.tsx';
+import { usePhone } from '../../../components/use-phone.ts';
 import { Rows } from './Rows.tsx';
+import { StateMark, stateMarkStyles } from './StateMark.tsx';
 
 export interface TableSelection {
   selected: ReadonlySet<string>;
@@ -28,6 +31,9 @@ export interface TableSelection {
 
 /** Every row has this height: the virtualiser needs no measuring, and a refetch moves nothing. */
 export const ROW_HEIGHT = 64;
+
+// The phone's cards are their own chunk: a desktop never downloads them.
+const QueueCards = lazy(async () => ({ default: (await import('./QueueCard.tsx')).QueueCards }));
 
 let rowsVisibleMarked = false;
 
@@ -122,11 +128,11 @@ const QueueTableRow = memo(function QueueTableRow({
         {variant === 'pending' ? <Age created={row.created} now={now} /> : fullDate(row.created)}
       </td>
       {variant === 'completed' && <td className="nowrap">{fullDate(row.completed)}</td>}
-      <td className="num">{variant === 'pending' && row.pendingCount ? row.pendingCount : row.itemCount || '—'}</td>
+      <td className="num">
+        <ItemCount row={row} variant={variant} />
+      </td>
       <td>
-        <span className="state" data-state={row.state || 'Unknown'}>
-          {row.state || 'Unknown'}
-        </span>
+        <StateMark row={row} />
         {onExpand && (
           <button
             type="button"
@@ -183,20 +189,7 @@ const cells = {
     boxShadow: 'inset 0 2px 0 var(--mui-palette-primary-main), inset 0 -2px 0 var(--mui-palette-primary-main)',
   },
   '& .link': { color: 'var(--mui-palette-primary-main)', textDecorationColor: 'currentColor' },
-  // StateChip's look without a Chip per row
-  '& .state': {
-    display: 'inline-block',
-    px: 1,
-    border: 1,
-    borderRadius: 4,
-    fontSize: '0.8125rem',
-    lineHeight: '22px',
-    color: 'text.secondary',
-  },
-  '& .state[data-state="Pending"]': { color: 'var(--mui-palette-info-main)' },
-  '& .state[data-state="Finished"], & .state[data-state="Approved"]': { color: 'var(--mui-palette-success-main)' },
-  '& .state[data-state="Rejected"]': { color: 'var(--mui-palette-error-main)' },
-  '& .state[data-state="Expired"], & .state[data-state="Returned"]': { color: 'var(--mui-palette-warning-main)' },
+  ...stateMarkStyles,
   ...ageStyles,
 } as const;
 
@@ -237,6 +230,22 @@ export const QueueTable = memo(function QueueTable({
     [rows, expandedId],
   );
 
+  const phone = usePhone();
+  if (phone) {
+    return (
+      <Suspense fallback={null}>
+        <QueueCards
+          rows={rows}
+          variant={variant}
+          selection={selection}
+          ownerId={ownerId}
+          now={now}
+          caption={caption}
+          appliedSearch={appliedSearch}
+        />
+      </Suspense>
+    );
+  }
   const selected = selection?.selected;
   const selectedHere = selected ? rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0) : 0;
   const columns = (selection ? 1 : 0) + (variant === 'completed' ? 7 : 6);
@@ -275,7 +284,7 @@ export const QueueTable = memo(function QueueTable({
           <col style={{ width: variant === 'pending' ? 120 : 180 }} />
           {variant === 'completed' && <col style={{ width: 180 }} />}
           <col style={{ width: 90 }} />
-          <col style={{ width: 120 }} />
+          <col style={{ width: variant === 'completed' ? 160 : 120 }} />
         </colgroup>
         <TableHead>
           <TableRow>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { usePhone } from '../../../components/use-phone.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { TableSelection } from './QueueTable.tsx';
 
@@ -21,6 +22,58 @@ export function SelectionBar({
 }) {
   const count = selection.selected.size;
   const allSelected = matching.length > 0 && matching.every((r) => selection.selected.has(r.id));
+  const phone = usePhone();
+  const selectAll = (
+    <Button
+      variant="outlined"
+      disabled={selection.disabled || matching.length === 0 || allSelected}
+      onClick={() =>
+        selection.setMany(
+          matching.map((r) => r.id),
+          true,
+        )
+      }
+    >
+      {allSelected
+        ? `All ${matching.length.toLocaleString('en')} matching selected`
+        : `Select all ${matching.length.toLocaleString('en')} matching`}
+    </Button>
+  );
+  const counted = (
+    <Typography variant="body2" color="text.secondary" aria-live="polite" sx={{ minWidth: 90 }}>
+      {count > 0 ? `${count.toLocaleString('en')} selected` : ''}
+    </Typography>
+  );
+  const clear = count > 0 && (
+    <Button variant="text" onClick={() => selection.clear()} disabled={selection.disabled}>
+      Clear selection
+    </Button>
+  );
+
+  if (phone) {
+    // The phone: the selection on one line, its actions in an even two-column grid under it (no ragged wrap).
+    return (
+      <Box sx={{ py: 1 }} data-testid="selection-bar">
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+          {selectAll}
+          {counted}
+          <Box sx={{ flexGrow: 1 }} />
+          {clear}
+        </Box>
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: '1fr 1fr',
+            gap: 1,
+            '& .MuiButton-root': { width: '100%', px: 1, fontSize: '0.8125rem', lineHeight: 1.25 },
+          }}
+        >
+          {children}
+        </Box>
+      </Box>
+    );
+  }
+
   return (
     <Box
       sx={{
@@ -37,30 +90,11 @@ export function SelectionBar({
       }}
       data-testid="selection-bar"
     >
-      <Button
-        variant="outlined"
-        disabled={selection.disabled || matching.length === 0 || allSelected}
-        onClick={() =>
-          selection.setMany(
-            matching.map((r) => r.id),
-            true,
-          )
-        }
-      >
-        {allSelected
-          ? `All ${matching.length.toLocaleString('en')} matching selected`
-          : `Select all ${matching.length.toLocaleString('en')} matching`}
-      </Button>
-      <Typography variant="body2" color="text.secondary" aria-live="polite" sx={{ minWidth: 90 }}>
-        {count > 0 ? `${count.toLocaleString('en')} selected` : ''}
-      </Typography>
+      {selectAll}
+      {counted}
       <Box sx={{ flexGrow: 1 }} />
       {children}
-      {count > 0 && (
-        <Button variant="text" onClick={() => selection.clear()} disabled={selection.disabled}>
-          Clear selection
-        </Button>
-      )}
+      {clear}
     </Box>
   );
 }

@@ -6,11 +6,16 @@ import Typography from '@mui/material/Typography';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { AccessRequestSummary } from '../../access-requests/components/AccessRequestSummary.tsx';
 import { useWorkItemsSummary } from '../api/get-work-items-summary.ts';
+import { PhoneHidden } from '../../../components/PhoneHidden.tsx';
+import { ON_PHONE } from '../../../components/use-phone.ts';
 import { Age, ageStyles } from './Age.tsx';
+
+// four across even on a phone (one short row instead of a 2 × 2 block)
+const figureSx = { minWidth: { xs: 0, sm: 110 }, flex: '0 1 auto' } as const;
 
 function Figure({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
   return (
-    <Box sx={{ minWidth: 110 }}>
+    <Box sx={figureSx}>
       <Typography variant="body2" color="text.secondary" component="dt">
         {label}
       </Typography>
@@ -35,15 +40,26 @@ export const SummaryBar = memo(function SummaryBar({
   const { data, isError } = useWorkItemsSummary({ ownerId });
   if (isError) return null; // the table's own error says why
   return (
-    <Paper variant="outlined" sx={{ px: 3, py: 1.5, mb: 2 }}>
-      <Box component="dl" aria-label="Summary" sx={{ display: 'flex', gap: 4, m: 0, flexWrap: 'wrap' }}>
+    <Paper variant="outlined" sx={{ px: { xs: 1.5, sm: 3 }, py: 1.5, mb: 2 }}>
+      <Box
+        component="dl"
+        aria-label="Summary"
+        sx={{
+          display: 'flex',
+          gap: { xs: 1.5, sm: 4 },
+          m: 0,
+          flexWrap: { xs: 'nowrap', sm: 'wrap' },
+          justifyContent: { xs: 'space-between', sm: 'flex-start' },
+          '& dd': { [ON_PHONE]: { fontSize: '1.125rem' } },
+        }}
+      >
         <Figure label="Open" value={data?.open} testId="summary-open" />
         <Figure label="Completed" value={data?.completed} testId="summary-completed" />
         <Figure label="Total" value={data?.total} testId="summary-total" />
         <AccessRequestSummary ownerId={ownerId} />
-        <Box sx={{ minWidth: 110 }}>
+        <Box sx={figureSx}>
           <Typography variant="body2" color="text.secondary" component="dt">
-            Oldest pending
+            Oldest<PhoneHidden> pending</PhoneHidden>
           </Typography>
           <Typography
             variant="h6"

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../components/format.ts';
 import { RelativeTime } from '../../../components/RelativeTime.tsx';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { StateChip } from './StateChip.tsx';
-import { typeLabel } from '../rules.ts';
+import { approvalDecisions, typeLabel, workItemStateLabel } from '../rules.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -40,14 +40,14 @@ export function WorkItemHeader({ item }: { item: WorkItem }) {
       aria-label="Work item details"
       sx={{
         display: 'grid',
-        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(4, 1fr)' },
+        gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', md: 'repeat(4, minmax(0, 1fr))' },
         gap: 2,
         m: 0,
       }}
     >
       <Field label="Type">{typeLabel(item.type)}</Field>
       <Field label="State">
-        <StateChip state={item.state} />
+        <StateChip state={item.state} label={workItemStateLabel(item.state, approvalDecisions(item.approvalItems))} />
       </Field>
       <Field label="Requester">{item.requesterDisplayName || '—'}</Field>
       <Field label="Owner">{item.ownerName || item.ownerId || '—'}</Field>

@@ -10,7 +10,7 @@ import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueList } from '../hooks/use-queue-list.ts';
 import { ListError } from './ListError.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
-import { QueueStatus } from './QueueStatus.tsx';
+import { QueueBoundSelect, QueueStatus } from './QueueStatus.tsx';
 import { QueueTable, type TableSelection } from './QueueTable.tsx';
 
 /**
@@ -57,6 +57,7 @@ export function WorkItemsListPanel({
             onChange={list.setParams}
             facets={list.facets}
             sortLocked={list.serverOrder}
+            phoneSettings={<QueueBoundSelect list={list} />}
           >
             {tools}
           </ListToolbar>

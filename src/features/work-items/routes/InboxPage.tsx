@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { PhoneHidden } from '../../../components/PhoneHidden.tsx';
 import { ForwardSelectedButton } from '../../forward/components/ForwardSelectedButton.tsx';
 import { oldestRow } from '../../../lib/queue/query-index.ts';
 import { BulkResumeAlert } from '../components/BulkResumeAlert.tsx';
@@ -64,7 +65,9 @@ export function InboxPage() {
                   disabled={bulk.completable.length === 0 || running}
                   onClick={() => bulk.start('complete')}
                 >
-                  Mark selected complete
+                  <span>
+                    Mark<PhoneHidden> selected</PhoneHidden> complete
+                  </span>
                 </Button>
               </span>
               <ForwardSelectedButton

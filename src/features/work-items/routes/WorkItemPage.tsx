@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -22,7 +22,12 @@ import { RemediationItemsSection } from '../components/RemediationItemsSection.t
 import { WorkItemHeader } from '../components/WorkItemHeader.tsx';
 import { ForwardButton } from '../../forward/components/ForwardButton.tsx';
 import { ForwardHistory } from '../../forward/components/ForwardHistory.tsx';
-import { isCompletable, isOpen } from '../rules.ts';
+import { approvalDecisions, isCompletable, isOpen, workItemStateLabel } from '../rules.ts';
+
+// Shown only for a refused or unknown id: its own chunk.
+const UnavailableWorkItem = lazy(async () => ({
+  default: (await import('../components/UnavailableWorkItem.tsx')).UnavailableWorkItem,
+}));
 
 /** The next pending work item of the same owner (first page of the inbox, this one left out). */
 function useNextItemId(currentId: string, ownerId: string | undefined): { id?: string; loading: boolean } {
@@ -74,17 +79,23 @@ export function WorkItemPage() {
 
   if (query.isError && !item) {
     const status = query.error?.status;
+    if (status === 404 || status === 403) {
+      return (
+        <>
+          {back}
+          <Suspense fallback={null}>
+            <UnavailableWorkItem id={id} error={query.error} ownerId={ownerId} />
+          </Suspense>
+        </>
+      );
+    }
     return (
       <>
         {back}
         <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
-          {status === 404 ? 'Work item not found' : 'Work item'}
+          Work item
         </Typography>
-        <ErrorAlert
-          error={query.error}
-          title={status === 403 ? 'You are not allowed to view this work item' : undefined}
-          onRetry={status === 404 || status === 403 ? undefined : () => query.refetch()}
-        />
+        <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
       </>
     );
   }
@@ -147,7 +158,8 @@ export function WorkItemPage() {
       </Box>
       {!open && (
         <Alert severity={item.state === 'Rejected' ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
-          This work item is completed ({item.state ?? 'done'}). It is read-only.
+          This work item is completed ({workItemStateLabel(item.state, approvalDecisions(item.approvalItems))}). It is
+          read-only.
         </Alert>
       )}
       {completeError !== null && (
@@ -176,7 +188,7 @@ export function WorkItemPage() {
           </Box>
         </Alert>
       )}
-      <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
+      <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 }, mb: 3 }}>
         <WorkItemHeader item={item} />
       </Paper>
       <ForwardHistory entries={item.forwardHistory} />
