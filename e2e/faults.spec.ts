@@ -88,10 +88,10 @@ test('a 500 on approve rolls the item back, shows the trackingId, and "Try again
 
   // "Try again" sends it once more (the fault was for one call) and it goes through.
   await alert.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible();
   await expect(alert).toBeHidden();
   await expect(page.getByRole('button', { name: `Approve ${label}` })).toHaveCount(0);
-  expect(posts.to(approvePath(w, a))).toBe(2);
+  // held for the undo window, then sent once more
+  await expect.poll(() => posts.to(approvePath(w, a)), { timeout: 20_000 }).toBe(2);
 });
 
 test('a 429 waits out Retry-After with the countdown shown, then the approval goes through', async ({
@@ -107,13 +107,22 @@ test('a 429 waits out Retry-After with the countdown shown, then the approval go
 
   await signIn(page, 'Carol Approver');
   await openItem(page, w);
-  const started = Date.now();
+  const answered = (status: number) =>
+    page.waitForResponse((r) => new URL(r.url()).pathname === approvePath(w, a) && r.status() === status, {
+      timeout: 30_000,
+    });
+  const [limited, accepted] = [answered(429), answered(200)];
   await page.getByRole('button', { name: `Approve ${label}` }).click();
+  // (sent once the undo window is over)
+  await limited;
+  const limitedAt = Date.now();
   const banner = page.getByTestId('rate-limit-banner');
   await expect(banner).toHaveText(/^Rate limited — retrying in [1-3] s$/);
-  await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible();
-  expect(Date.now() - started, 'Retry-After (3 s) was waited out').toBeGreaterThanOrEqual(2_900);
+  const saving = page.getByRole('status').filter({ hasText: 'Saving…' });
+  await expect(saving).toBeVisible();
+  await accepted;
+  expect(Date.now() - limitedAt, 'Retry-After (3 s) was waited out').toBeGreaterThanOrEqual(2_900);
+  await expect(saving).toBeHidden();
   await expect(banner).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'failed' })).toHaveCount(0);
   await posts.settled();
@@ -142,9 +151,9 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   const banner = page.getByTestId('offline-banner');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('You are offline');
-  // A decision made offline is paused, not lost and not failed.
+  // A decision made offline is paused, not lost and not failed (once the undo window is over, it is on its way).
   await page.getByRole('button', { name: `Approve ${label}` }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeVisible({ timeout: 20_000 });
   const failedAlert = page.getByRole('alert').filter({ hasText: 'failed' });
   await posts.settled({
     waitForInFlight: false,
@@ -154,7 +163,7 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
 
   await context.setOffline(false);
   await expect(banner).toBeHidden();
-  await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeHidden();
   await posts.settled();
   expect(posts.to(approvePath(w, a)), 'sent once when the network came back').toBe(1);
 
@@ -203,13 +212,14 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   await expect(page.getByRole('heading', { name: w.name!, level: 1 })).toBeVisible();
   await page.getByRole('button', { name: `Approve ${dropLabel}` }).click();
   const alert = page.getByRole('alert').filter({ hasText: `Approving ${dropLabel} failed` });
-  await expect(alert).toContainText("Can't reach the server");
+  await expect(alert).toContainText("Can't reach the server", { timeout: 20_000 });
   await expect(page.getByRole('button', { name: `Approve ${dropLabel}` })).toBeEnabled();
   await posts.settled();
   expect(posts.to(approvePath(w, b)), 'a dropped POST is not re-sent by itself').toBe(1);
   await clearFaults(request);
   await alert.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: `Approved ${dropLabel}` })).toBeVisible();
+  await expect(alert).toBeHidden();
+  await expect.poll(() => posts.to(approvePath(w, b)), { timeout: 20_000 }).toBe(2);
   await posts.settled();
   expect(posts.to(approvePath(w, b))).toBe(2);
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
@@ -234,10 +244,10 @@ test('a 3 s latency shows progress and two fast clicks send exactly one decision
     button.click();
   });
   const saving = page.getByRole('status').filter({ hasText: 'Saving…' });
-  await expect(saving).toBeVisible();
+  // held for the undo window, then on its way for the 3 s
+  await expect(saving).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Approve all' })).toBeDisabled();
-  await expect(page.getByRole('alert').filter({ hasText: `Approved ${label}` })).toBeVisible({ timeout: 15_000 });
-  await expect(saving).toBeHidden();
+  await expect(saving).toBeHidden({ timeout: 15_000 });
   await posts.settled();
   expect(posts.to(approvePath(w, a)), 'the page sent one POST').toBe(1);
   expect((await getFaults(request)).rules[0].hits, 'the server saw one POST').toBe(1);

@@ -1,6 +1,4 @@
-import Box from '@mui/material/Box';
-import Skeleton from '@mui/material/Skeleton';
-import Typography from '@mui/material/Typography';
+import { SummaryFigure as Figure } from '../../../components/SummaryFigure.tsx';
 import { useAccessRequestSummary } from '../api/get-access-request-summary.ts';
 
 /**
@@ -16,18 +14,5 @@ export function AccessRequestSummary({ ownerId }: { ownerId: string | undefined 
       <Figure label="Access requests" value={data ? (data.pending ?? 0) : undefined} testId="summary-access-requests" />
       <Figure label="Access requests decided" value={decided} testId="summary-access-requests-decided" />
     </>
-  );
-}
-
-function Figure({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
-  return (
-    <Box sx={{ minWidth: 110 }}>
-      <Typography variant="body2" color="text.secondary" component="dt">
-        {label}
-      </Typography>
-      <Typography variant="h5" component="dd" sx={{ m: 0, fontWeight: 600 }} data-testid={testId}>
-        {value === undefined ? <Skeleton width={40} /> : value}
-      </Typography>
-    </Box>
   );
 }

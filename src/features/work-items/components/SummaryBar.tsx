@@ -2,6 +2,7 @@ import { memo } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
+import { SummaryFigure as Figure } from '../../../components/SummaryFigure.tsx';
 import Typography from '@mui/material/Typography';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { AccessRequestSummary } from '../../access-requests/components/AccessRequestSummary.tsx';
@@ -9,22 +10,6 @@ import { useWorkItemsSummary } from '../api/get-work-items-summary.ts';
 import { PhoneHidden } from '../../../components/PhoneHidden.tsx';
 import { ON_PHONE } from '../../../components/use-phone.ts';
 import { Age, ageStyles } from './Age.tsx';
-
-// four across even on a phone (one short row instead of a 2 × 2 block)
-const figureSx = { minWidth: { xs: 0, sm: 110 }, flex: '0 1 auto' } as const;
-
-function Figure({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
-  return (
-    <Box sx={figureSx}>
-      <Typography variant="body2" color="text.secondary" component="dt">
-        {label}
-      </Typography>
-      <Typography variant="h5" component="dd" sx={{ m: 0, fontWeight: 600 }} data-testid={testId}>
-        {value === undefined ? <Skeleton width={40} /> : value}
-      </Typography>
-    </Box>
-  );
-}
 
 /** Open, completed and total from the summary endpoint, the access requests' pending and decided; the oldest pending item's age from the whole queue. */
 export const SummaryBar = memo(function SummaryBar({
@@ -45,11 +30,13 @@ export const SummaryBar = memo(function SummaryBar({
         component="dl"
         aria-label="Summary"
         sx={{
-          display: 'flex',
+          // three across on a phone (two short rows), one wrapping row on wider screens
+          display: { xs: 'grid', sm: 'flex' },
+          gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
           gap: { xs: 1.5, sm: 4 },
           m: 0,
-          flexWrap: { xs: 'nowrap', sm: 'wrap' },
-          justifyContent: { xs: 'space-between', sm: 'flex-start' },
+          flexWrap: 'wrap',
+          '& > div': { minWidth: { sm: 110 } },
           '& dd': { [ON_PHONE]: { fontSize: '1.125rem' } },
         }}
       >
@@ -57,7 +44,7 @@ export const SummaryBar = memo(function SummaryBar({
         <Figure label="Completed" value={data?.completed} testId="summary-completed" />
         <Figure label="Total" value={data?.total} testId="summary-total" />
         <AccessRequestSummary ownerId={ownerId} />
-        <Box sx={figureSx}>
+        <Box>
           <Typography variant="body2" color="text.secondary" component="dt">
             Oldest<PhoneHidden> pending</PhoneHidden>
           </Typography>

@@ -1,0 +1,17 @@
+import Box from '@mui/material/Box';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+
+/** One figure of the inbox's summary bar (a `<dt>`/`<dd>` pair inside its `<dl>`): a skeleton until it is known. */
+export function SummaryFigure({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
+  return (
+    <Box sx={{ minWidth: 0 }}>
+      <Typography variant="body2" color="text.secondary" component="dt">
+        {label}
+      </Typography>
+      <Typography variant="h5" component="dd" sx={{ m: 0, fontWeight: 600 }} data-testid={testId}>
+        {value === undefined ? <Skeleton width={40} /> : value}
+      </Typography>
+    </Box>
+  );
+}
