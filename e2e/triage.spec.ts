@@ -137,7 +137,9 @@ test('keyboard only: move, open, approve, reject, come back to the same row, for
   await expect(page.getByRole('alert').filter({ hasText: /^Rejected / })).toBeVisible();
   await expect.poll(() => states(request, id), { timeout: 15_000 }).toEqual(['Finished', 'Rejected', 'Pending']);
 
-  // back to the list it came from, focused on the same row
+  // back to the list it came from, focused on the same row (once both decisions are saved and their rows settled)
+  await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toHaveCount(0);
+  await expect(page.getByTestId('approval-item-row').nth(2)).toBeFocused();
   await page.keyboard.press('u');
   await expect(page).toHaveURL(LIST);
   await expect.poll(async () => (await focused(page)).id).toBe(id);
