@@ -1,5 +1,4 @@
 import { Fragment, lazy, memo, Suspense, useCallback, useEffect } from 'react';
-import { Link } from 'react-router';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -8,18 +7,14 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import { plural } from '../../../lib/plural.ts';
-import { paths } from '../../../lib/paths.ts';
 import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
-import { ACCESS_REQUEST_KIND } from '../../access-requests/api/queue-row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { EXPANSION_HEIGHT, useRowExpansion } from '../keyboard/triage-context.ts';
-import { Age, ageStyles } from './Age.tsx';
-import { ItemCount } from './ItemCount.tsx';
 import { usePhone } from '../../../components/use-phone.ts';
 import { Rows } from './Rows.tsx';
-import { StateMark, stateMarkStyles } from './StateMark.tsx';
 
+import { QueueTableRow, ROW_HEIGHT, queueCells } from './QueueTableRow.tsx';
 export interface TableSelection {
   selected: ReadonlySet<string>;
   toggle: (id: string) => void;
@@ -29,8 +24,7 @@ export interface TableSelection {
   disabled?: boolean;
 }
 
-/** Every row has this height: the virtualiser needs no measuring, and a refetch moves nothing. */
-export const ROW_HEIGHT = 64;
+export { ROW_HEIGHT };
 
 // The phone's cards are their own chunk: a desktop never downloads them.
 const QueueCards = lazy(async () => ({ default: (await import('./QueueCard.tsx')).QueueCards }));
@@ -43,155 +37,6 @@ function markRowsVisible() {
   rowsVisibleMarked = true;
   performance.mark('inbox-rows-visible');
 }
-
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function fullDate(t: number): string {
-  return t ? DATE_TIME.format(t) : '—';
-}
-
-interface RowProps {
-  row: QueueRow;
-  index: number;
-  variant: ListVariant;
-  ownerId: string | undefined;
-  now: number;
-  selectable: boolean;
-  checked: boolean;
-  disabled: boolean;
-  failure: string | undefined;
-  onToggle: (id: string) => void;
-  /** Undefined: the row cannot expand in place. */
-  expanded?: boolean;
-  onExpand?: (id: string) => void;
-}
-
-// Plain <tr>/<td> styled by the table (see `cells` below) and a native checkbox: a row re-renders only when its
-// own props change, and scrolling 10,000 rows renders a few dozen cheap rows a frame.
-const QueueTableRow = memo(function QueueTableRow({
-  row,
-  index,
-  variant,
-  ownerId,
-  now,
-  selectable,
-  checked,
-  disabled,
-  failure,
-  onToggle,
-  expanded,
-  onExpand,
-}: RowProps) {
-  const second = failure ? `Failed: ${failure}` : row.description !== row.name ? row.description : '';
-  return (
-    <tr data-testid="work-item-row" data-index={index} aria-selected={selectable ? checked : undefined}>
-      {selectable && (
-        <td className="check">
-          <input
-            type="checkbox"
-            checked={checked}
-            disabled={disabled}
-            onChange={() => onToggle(row.id)}
-            aria-label={`Select ${row.name}`}
-          />
-        </td>
-      )}
-      <td className="name">
-        <Link
-          to={
-            row.kind === ACCESS_REQUEST_KIND
-              ? paths.accessRequest(row.id, { ownerId })
-              : paths.workItem(row.id, { ownerId })
-          }
-          className="line link"
-        >
-          {row.name}
-        </Link>
-        {second && (
-          <span
-            className={failure ? 'line failure' : 'line muted'}
-            title={second}
-            {...(failure ? { role: 'note', 'data-testid': 'row-failure' } : {})}
-          >
-            {second}
-          </span>
-        )}
-      </td>
-      <td>{row.typeLabel}</td>
-      <td className="name">
-        <span className="line">{row.requester || '—'}</span>
-        {row.requestedFor && row.requestedFor !== row.requester && (
-          <span className="line muted">for {row.requestedFor}</span>
-        )}
-      </td>
-      <td className="nowrap">
-        {variant === 'pending' ? <Age created={row.created} now={now} /> : fullDate(row.created)}
-      </td>
-      {variant === 'completed' && <td className="nowrap">{fullDate(row.completed)}</td>}
-      <td className="num">
-        <ItemCount row={row} variant={variant} />
-      </td>
-      <td>
-        <StateMark row={row} />
-        {onExpand && (
-          <button
-            type="button"
-            className="expand"
-            aria-expanded={!!expanded}
-            aria-label={`${expanded ? 'Hide' : 'Show'} the items of ${row.name}`}
-            title={expanded ? 'Hide' : 'Decide here'}
-            onClick={() => onExpand(row.id)}
-          >
-            {expanded ? '▴' : '▾'}
-          </button>
-        )}
-      </td>
-    </tr>
-  );
-});
-
-// The look of MUI's TableCell, once for the whole table instead of per cell.
-const cells = {
-  '& tr[data-index] > td': {
-    height: ROW_HEIGHT,
-    boxSizing: 'border-box',
-    px: 2,
-    py: 0.5,
-    borderBottom: 1,
-    borderColor: 'divider',
-    fontSize: '0.875rem',
-    verticalAlign: 'middle',
-  },
-  '& tbody tr[data-index]:hover': { bgcolor: 'action.hover' },
-  '& tbody tr[aria-selected="true"]': { bgcolor: 'action.selected' },
-  '& td.check': { width: 48, px: 1, textAlign: 'center' },
-  '& td.check input': { width: 18, height: 18, cursor: 'pointer', accentColor: 'var(--mui-palette-primary-main)' },
-  '& .line': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  '& .muted': { color: 'text.secondary' },
-  '& .failure': { color: 'error.main' },
-  '& td.nowrap': { whiteSpace: 'nowrap' },
-  '& td.num': { textAlign: 'right' },
-  '& .expand': {
-    ml: 1,
-    width: 28,
-    height: 28,
-    border: 1,
-    borderColor: 'divider',
-    borderRadius: 1,
-    bgcolor: 'transparent',
-    color: 'text.primary',
-    cursor: 'pointer',
-    verticalAlign: 'middle',
-  },
-  // the keyboard's focus row: visible wherever the focus is inside it
-  '& tbody tr[data-index]:focus-within > td': {
-    bgcolor: 'action.focus',
-    boxShadow: 'inset 0 2px 0 var(--mui-palette-primary-main), inset 0 -2px 0 var(--mui-palette-primary-main)',
-  },
-  '& .link': { color: 'var(--mui-palette-primary-main)', textDecorationColor: 'currentColor' },
-  ...stateMarkStyles,
-  ...ageStyles,
-} as const;
 
 /**
  * A work-item list (pending or completed) as a semantic table whose rows are virtualised (fixed height) for long
@@ -270,7 +115,7 @@ export const QueueTable = memo(function QueueTable({
     <Box sx={{ overflowX: 'auto' }}>
       <Table
         aria-label={caption}
-        sx={{ minWidth: 760, tableLayout: 'fixed', ...cells }}
+        sx={{ minWidth: 760, tableLayout: 'fixed', ...queueCells }}
         data-applied-search={appliedSearch}
         data-triage="list"
       >

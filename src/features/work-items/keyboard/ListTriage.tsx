@@ -15,8 +15,9 @@ import { LazyForwardDialog, loadForwardDialog } from '../../forward/components/l
 import type { QueueList } from '../hooks/use-queue-list.ts';
 import { undoLatest, useHeldActions } from '../hooks/use-held-actions.ts';
 import { decisionDone, decisionVerb, type Decision } from '../rules.ts';
-import { focusedRow, indexOf, LIST_ROW, rowAt, scrollToRow } from './dom.ts';
-import { readListPosition, saveListPosition } from './list-position.ts';
+import { focusedRow, focusLink, here, indexOf, LIST_ROW, rowAt, scrollToRow, whenNoDialog } from './dom.ts';
+import { useFocusMemory } from './use-focus-memory.ts';
+import { readListPosition } from './list-position.ts';
 import { EXPANSION_HEIGHT, RowExpansionContext, type RowExpansion } from './triage-context.ts';
 import { Announcer, useAnnouncer } from './Announcer.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -26,18 +27,6 @@ const ListDecisionDialog = lazy(() => import('./ListDecisionDialog.tsx'));
 const RowPanel = lazy(() => import('./RowPanel.tsx'));
 
 type ForwardClose = Parameters<Parameters<typeof LazyForwardDialog>[0]['onClose']>[0];
-
-/** Runs `fn` once no dialog is on screen (a closing dialog keeps the focus trapped until it is gone). */
-function whenNoDialog(fn: () => void, frames = 60) {
-  if (frames <= 0 || !document.querySelector('[role="dialog"]')) fn();
-  else requestAnimationFrame(() => whenNoDialog(fn, frames - 1));
-}
-
-const here = () => `${window.location.pathname}${window.location.search}`;
-
-function focusLink(row: HTMLElement) {
-  row.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
-}
 
 export function ListTriage({ list, children }: { list: QueueList; children: ReactNode }) {
   const rows = list.visible;
@@ -97,46 +86,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
     [focusIndex],
   );
 
-  // Where the focus is, kept for coming back: any focus inside a row (Tab, a click, a shortcut)
-  useEffect(() => {
-    const onFocusIn = (event: FocusEvent) => {
-      const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(LIST_ROW) : null;
-      const index = indexOf(row);
-      if (index === undefined) return;
-      lastIndex.current = index;
-      const id = rowsRef.current[index]?.id;
-      saveListPosition(here(), { id, index, scrollY: window.scrollY, opened: undefined });
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => saveListPosition(here(), { scrollY: window.scrollY }), 150);
-    };
-    // A focused row that leaves the DOM (the virtualiser's chunk replacing the first rows, a decided row dropped
-    // from the list) would leave the focus on <body>: it goes to the row now at that index instead.
-    const onFocusOut = (event: FocusEvent) => {
-      const from = event.target instanceof HTMLElement ? event.target : null;
-      const index = indexOf(from?.closest<HTMLElement>(LIST_ROW) ?? null);
-      if (index === undefined || event.relatedTarget) return;
-      let frames = 0;
-      const check = () => {
-        if (from?.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
-        const row = rowAt(LIST_ROW, Math.min(index, rowsRef.current.length - 1));
-        if (row) focusLink(row);
-        else if (frames++ < 10) requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    };
-    document.addEventListener('focusin', onFocusIn);
-    document.addEventListener('focusout', onFocusOut);
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      clearTimeout(timer);
-      document.removeEventListener('focusout', onFocusOut);
-      document.removeEventListener('focusin', onFocusIn);
-      window.removeEventListener('scroll', onScroll);
-    };
-  }, []);
+  useFocusMemory(rowsRef, lastIndex);
 
   // Coming back (browser Back, "← Back to the inbox", after "Next item"): the scroll position and the focused row.
   // It waits until the rows it needs are loaded (the list streams in).

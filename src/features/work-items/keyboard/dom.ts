@@ -90,3 +90,17 @@ export async function scrollToRow(
   }
   return false;
 }
+
+/** Runs `fn` once no dialog is on screen (a closing dialog keeps the focus trapped until it is gone). */
+export function whenNoDialog(fn: () => void, frames = 60) {
+  if (frames <= 0 || !document.querySelector('[role="dialog"]')) fn();
+  else requestAnimationFrame(() => whenNoDialog(fn, frames - 1));
+}
+
+/** This page's path and query: the key a list's position is kept under. */
+export const here = () => `${window.location.pathname}${window.location.search}`;
+
+/** Focuses a row's link (the row's own focus target) without scrolling. */
+export function focusLink(row: HTMLElement) {
+  row.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
+}

@@ -1,0 +1,51 @@
+// Where the focus is in a list, kept for coming back (any focus inside a row: Tab, a click, a shortcut), with the
+// scroll position; and a focused row that leaves the DOM hands the focus to the row now at its index.
+import { useEffect, type RefObject } from 'react';
+import type { QueueRow } from '../../../lib/queue/row.ts';
+import { focusLink, here, indexOf, LIST_ROW, rowAt } from './dom.ts';
+import { saveListPosition } from './list-position.ts';
+
+export function useFocusMemory(
+  rowsRef: RefObject<readonly QueueRow[]>,
+  lastIndex: RefObject<number | undefined>,
+): void {
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(LIST_ROW) : null;
+      const index = indexOf(row);
+      if (index === undefined) return;
+      lastIndex.current = index;
+      const id = rowsRef.current[index]?.id;
+      saveListPosition(here(), { id, index, scrollY: window.scrollY, opened: undefined });
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => saveListPosition(here(), { scrollY: window.scrollY }), 150);
+    };
+    // A focused row that leaves the DOM (the virtualiser's chunk replacing the first rows, a decided row dropped
+    // from the list) would leave the focus on <body>: it goes to the row now at that index instead.
+    const onFocusOut = (event: FocusEvent) => {
+      const from = event.target instanceof HTMLElement ? event.target : null;
+      const index = indexOf(from?.closest<HTMLElement>(LIST_ROW) ?? null);
+      if (index === undefined || event.relatedTarget) return;
+      let frames = 0;
+      const check = () => {
+        if (from?.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+        const row = rowAt(LIST_ROW, Math.min(index, rowsRef.current.length - 1));
+        if (row) focusLink(row);
+        else if (frames++ < 10) requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    };
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('focusout', onFocusOut);
+      document.removeEventListener('focusin', onFocusIn);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [rowsRef, lastIndex]);
+}
