@@ -19,7 +19,9 @@ export default defineConfig({
   // on a 2-core machine.
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry in CI only: two triage specs flaked once each under load (see the issue note); a retried pass is
+  // still reported as flaky in the log.
+  retries: process.env.CI ? 1 : 0,
   // A stray `test.only` fails the run (instead of quietly skipping every other spec), locally as in CI.
   forbidOnly: true,
   timeout: 60_000,
