@@ -183,6 +183,8 @@ test('an approver decides access requests from the same inbox as work items: app
   // on a phone both kinds read as cards (the filters fold under one button there)
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole('button', { name: /^Filters and sort/ })).toBeVisible();
+  // an access request's card opens its own page, not a work item's
+  await expect(page.getByTestId('work-item-row').locator('a[href^="/access-requests/"]').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/access-requests-completed-phone.png` });
 });
 

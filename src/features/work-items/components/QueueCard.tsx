@@ -6,14 +6,15 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { paths } from '../../../lib/paths.ts';
 import { plural } from '../../../lib/plural.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { Age, ageStyles } from './Age.tsx';
 import { itemCountText } from './ItemCount.tsx';
 import type { TableSelection } from './QueueTable.tsx';
+import { rowPath } from './QueueTableRow.tsx';
 import { Rows } from './Rows.tsx';
+import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
 import { StateMark, stateMarkStyles } from './StateMark.tsx';
 
 /** Every card has this height: the virtualiser needs no measuring (names are cut at two lines). */
@@ -74,7 +75,7 @@ const QueueCard = memo(function QueueCard({
             </label>
           )}
           <span className="body">
-            <Link to={paths.workItem(row.id, { ownerId })} className="title link">
+            <Link to={rowPath(row, ownerId)} className="title link">
               {row.name}
             </Link>
             {failure ? (
@@ -180,7 +181,6 @@ export function QueueCards({
   appliedSearch: string;
 }) {
   const selected = selection?.selected;
-  const selectedHere = selected ? rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0) : 0;
   return (
     <Box>
       <Table
@@ -198,22 +198,7 @@ export function QueueCards({
                     component="label"
                     sx={{ width: 44, height: 44, display: 'flex', alignItems: 'center', justifyContent: 'center' }}
                   >
-                    <input
-                      type="checkbox"
-                      style={{ width: 20, height: 20, margin: 0 }}
-                      ref={(el) => {
-                        if (el) el.indeterminate = selectedHere > 0 && selectedHere < rows.length;
-                      }}
-                      checked={rows.length > 0 && selectedHere === rows.length}
-                      disabled={selection.disabled || rows.length === 0}
-                      onChange={(e) =>
-                        selection.setMany(
-                          rows.map((r) => r.id),
-                          e.target.checked,
-                        )
-                      }
-                      aria-label={`Select all ${plural(rows.length, 'matching work item')}`}
-                    />
+                    <SelectAllCheckbox rows={rows} selection={selection} size={20} />
                   </Box>
                 )}
                 Work item

@@ -6,13 +6,13 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import { plural } from '../../../lib/plural.ts';
 import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { EXPANSION_HEIGHT, useRowExpansion } from '../keyboard/triage-context.ts';
 import { usePhone } from '../../../components/use-phone.ts';
 import { Rows } from './Rows.tsx';
+import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
 
 import { QueueTableRow, ROW_HEIGHT, queueCells } from './QueueTableRow.tsx';
 export interface TableSelection {
@@ -92,7 +92,6 @@ export const QueueTable = memo(function QueueTable({
     );
   }
   const selected = selection?.selected;
-  const selectedHere = selected ? rows.reduce((n, r) => n + (selected.has(r.id) ? 1 : 0), 0) : 0;
   const columns = (selection ? 1 : 0) + (variant === 'completed' ? 7 : 6);
   const dateSort = variant === 'completed' ? ['completed-newest', 'completed-oldest'] : ['newest', 'oldest'];
   const createdActive = sort === 'newest' || sort === 'oldest' || sort === 'server';
@@ -135,22 +134,7 @@ export const QueueTable = memo(function QueueTable({
           <TableRow>
             {selection && (
               <TableCell padding="checkbox" sx={{ textAlign: 'center' }}>
-                <input
-                  type="checkbox"
-                  style={{ width: 18, height: 18 }}
-                  ref={(el) => {
-                    if (el) el.indeterminate = selectedHere > 0 && selectedHere < rows.length;
-                  }}
-                  checked={rows.length > 0 && selectedHere === rows.length}
-                  disabled={selection.disabled || rows.length === 0}
-                  onChange={(e) =>
-                    selection.setMany(
-                      rows.map((r) => r.id),
-                      e.target.checked,
-                    )
-                  }
-                  aria-label={`Select all ${plural(rows.length, 'matching work item')}`}
-                />
+                <SelectAllCheckbox rows={rows} selection={selection} size={18} />
               </TableCell>
             )}
             <TableCell>Name</TableCell>

@@ -12,6 +12,13 @@ import { StateMark, stateMarkStyles } from './StateMark.tsx';
 /** Every row has this height: the virtualiser needs no measuring, and a refetch moves nothing. */
 export const ROW_HEIGHT = 64;
 
+/** Where a row opens: its kind's own detail page. */
+export function rowPath(row: QueueRow, ownerId: string | undefined): string {
+  return row.kind === ACCESS_REQUEST_KIND
+    ? paths.accessRequest(row.id, { ownerId })
+    : paths.workItem(row.id, { ownerId });
+}
+
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function fullDate(t: number): string {
@@ -65,14 +72,7 @@ export const QueueTableRow = memo(function QueueTableRow({
         </td>
       )}
       <td className="name">
-        <Link
-          to={
-            row.kind === ACCESS_REQUEST_KIND
-              ? paths.accessRequest(row.id, { ownerId })
-              : paths.workItem(row.id, { ownerId })
-          }
-          className="line link"
-        >
+        <Link to={rowPath(row, ownerId)} className="line link">
           {row.name}
         </Link>
         {second && (
