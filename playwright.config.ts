@@ -19,8 +19,8 @@ export default defineConfig({
   // on a 2-core machine.
   workers: 1,
   fullyParallel: false,
-  // One retry in CI only: two triage specs flaked once each under load (see the issue note); a retried pass is
-  // still reported as flaky in the log.
+  // One retry in CI only, so a slow CI machine's one-off timing does not stop a landing; a retried pass is still
+  // reported as flaky in the log, and a spec that fails twice fails the run.
   retries: process.env.CI ? 1 : 0,
   // A stray `test.only` fails the run (instead of quietly skipping every other spec), locally as in CI.
   forbidOnly: true,

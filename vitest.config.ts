@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     // A stray `.only` fails the run (instead of quietly skipping every other test), locally as in CI.
     allowOnly: false,
+    // Many server suites mostly wait (timeouts, idle sessions, child processes): four workers on two cores take
+    // half the wall time of the default two.
+    maxWorkers: 4,
     projects: [
       {
         extends: true,

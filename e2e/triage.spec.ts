@@ -34,6 +34,9 @@ async function focused(page: Page): Promise<{ id: string | null; index: number |
 async function openList(page: Page) {
   await page.goto(LIST);
   await expect(page.getByTestId('queue-mode')).toHaveText('Whole list');
+  // Every page streamed in: with the oldest first, a later page's rows go above the ones on screen, and a row the
+  // test has just found would move away under it.
+  await expect(page.getByTestId('queue-progress')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('work-item-row').first()).toBeVisible();
 }
 
