@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium.ts';
 
-// One port for the whole run: chosen once here, inherited by the workers through the environment.
-process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 9000));
+// One port for the whole run: chosen once here, inherited by the workers through the environment. Below Linux's
+// ephemeral range (32768–60999), where an outgoing connection's local port could already hold it.
+process.env.E2E_PORT ??= String(20000 + Math.floor(Math.random() * 9000));
 const port = Number(process.env.E2E_PORT);
 export const E2E_DATA_DIR = `.data/e2e-${port}`;
 // A second server for the whole-queue specs (e2e/queue.spec.ts): its own sandbox with a few hundred more pending
