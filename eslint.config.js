@@ -29,6 +29,11 @@ export default tseslint.config(
   },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {
+    files: ['src/**/*.tsx'],
+    // RowCheckbox renders a native checkbox: a label around it is associated with a control.
+    rules: { 'jsx-a11y/label-has-associated-control': ['error', { controlComponents: ['RowCheckbox'] }] },
+  },
+  {
     files: ['server/**/*.ts', 'e2e/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}', '*.config.{ts,js}', '.ci/**'],
     languageOptions: { globals: globals.node },
   },

@@ -13,6 +13,15 @@ export async function signIn(page: Page, name: string, startAt = '/inbox') {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
+/**
+ * Waits until the list holds every pending item of both kinds: until then rows from a later page (or the other
+ * kind's API) can still land above the ones on screen, so "the second row" would name another item a moment later.
+ */
+export async function wholeQueueLoaded(page: Page) {
+  await expect(page.getByTestId('queue-mode')).toBeVisible();
+  await expect(page.getByTestId('queue-progress')).toHaveCount(0, { timeout: 30_000 });
+}
+
 /** A separate API session (its own cookie) for picking test data: `{identity}` sign-in as the sandbox allows. */
 export async function apiSession(request: APIRequestContext, baseURL: string, alias: string) {
   const response = await request.post('/auth/session', {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestServer, type TestServer } from '../server/test-server.ts';
-import { SEARCH } from './helpers.ts';
+import { SEARCH, wholeQueueLoaded } from './helpers.ts';
 
 // A second server whose tokens live a few seconds (the session's absolute lifetime), and a third whose sessions
 // end after a few seconds without a request (the idle timeout), serving the same production build.
@@ -27,10 +27,10 @@ test('an expired session signs in again and comes back to the same page with the
   await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/inbox\?size=50&sort=oldest$/);
-  const rows = page.getByTestId('work-item-row');
-  await rows.nth(1).getByRole('checkbox').check();
+  await wholeQueueLoaded(page);
+  const selectedName = await page.getByTestId('work-item-row').nth(1).getByRole('link').textContent();
+  await page.getByRole('checkbox', { name: `Select ${selectedName}` }).check();
   await expect(page.getByText('1 selected')).toBeVisible();
-  const selectedName = await rows.nth(1).getByRole('link').textContent();
 
   // Let the token expire, then do something that asks the server: open the Completed list.
   await page.waitForTimeout((TTL_SECONDS + 1) * 1000);

@@ -4,7 +4,7 @@
 // held decisions' two endings: undone (never sent) and sent when the page is closed. Checked through the API.
 import { expect, request as newRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { WorkItem } from '../contract/work-items.ts';
-import { apiSession, signIn, watchRequests } from './helpers.ts';
+import { apiSession, signIn, watchRequests, wholeQueueLoaded } from './helpers.ts';
 
 const QUEUE_URL = `http://127.0.0.1:${process.env.E2E_QUEUE_PORT}`;
 test.use({ baseURL: QUEUE_URL });
@@ -34,9 +34,7 @@ async function focused(page: Page): Promise<{ id: string | null; index: number |
 async function openList(page: Page) {
   await page.goto(LIST);
   await expect(page.getByTestId('queue-mode')).toHaveText('Whole list');
-  // Every page streamed in: with the oldest first, a later page's rows go above the ones on screen, and a row the
-  // test has just found would move away under it.
-  await expect(page.getByTestId('queue-progress')).toHaveCount(0, { timeout: 30_000 });
+  await wholeQueueLoaded(page);
   await expect(page.getByTestId('work-item-row').first()).toBeVisible();
 }
 

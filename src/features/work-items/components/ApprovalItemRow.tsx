@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ApprovalItemDetails } from '../../../../contract/work-items.ts';
 import { useDecision, type DecisionStore } from '../hooks/use-approval-decisions.ts';
+import { stateMarkStyles } from './StateMark.tsx';
 import {
   approvalItemLabel,
   approvalItemStateLabel,
@@ -140,17 +141,5 @@ export const approvalTableStyles = {
   '& button.decide:hover:not(:disabled)': { bgcolor: 'action.hover' },
   '& button.decide:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
   '& button.decide:disabled': { color: 'text.disabled', borderColor: 'action.disabledBackground', cursor: 'default' },
-  '& .state': {
-    display: 'inline-block',
-    px: 1,
-    border: 1,
-    borderRadius: 4,
-    fontSize: '0.8125rem',
-    lineHeight: '22px',
-    color: 'text.secondary',
-  },
-  '& .state[data-state="Pending"]': { color: 'var(--mui-palette-info-main)' },
-  '& .state[data-state="Finished"]': { color: 'var(--mui-palette-success-main)' },
-  '& .state[data-state="Rejected"]': { color: 'var(--mui-palette-error-main)' },
-  '& .state[data-state="Expired"], & .state[data-state="Returned"]': { color: 'var(--mui-palette-warning-main)' },
+  ...stateMarkStyles,
 } as const;

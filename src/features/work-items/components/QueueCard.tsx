@@ -11,8 +11,13 @@ import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { Age, ageStyles } from './Age.tsx';
 import { itemCountText } from './ItemCount.tsx';
-import type { TableSelection } from './QueueTable.tsx';
-import { rowPath } from './QueueTableRow.tsx';
+import {
+  RowCheckbox,
+  rowPath,
+  rowSelectionProps,
+  type RowSelectionProps,
+  type TableSelection,
+} from './QueueTableRow.tsx';
 import { Rows } from './Rows.tsx';
 import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
 import { StateMark, stateMarkStyles } from './StateMark.tsx';
@@ -22,17 +27,12 @@ export const CARD_HEIGHT = 116;
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-interface CardProps {
+interface CardProps extends RowSelectionProps {
   row: QueueRow;
   index: number;
   variant: ListVariant;
   ownerId: string | undefined;
   now: number;
-  selectable: boolean;
-  checked: boolean;
-  disabled: boolean;
-  failure: string | undefined;
-  onToggle: (id: string) => void;
 }
 
 function countText(row: QueueRow, variant: ListVariant): string {
@@ -65,11 +65,11 @@ const QueueCard = memo(function QueueCard({
         <span className="inner">
           {selectable && (
             <label className="check">
-              <input
-                type="checkbox"
+              <RowCheckbox
+                id={row.id}
                 checked={checked}
                 disabled={disabled}
-                onChange={() => onToggle(row.id)}
+                onToggle={onToggle}
                 aria-label={`Select ${row.name}`}
               />
             </label>
@@ -180,7 +180,6 @@ export function QueueCards({
   caption: string;
   appliedSearch: string;
 }) {
-  const selected = selection?.selected;
   return (
     <Box>
       <Table
@@ -222,11 +221,7 @@ export function QueueCards({
                   variant={variant}
                   ownerId={ownerId}
                   now={now}
-                  selectable={!!selection}
-                  checked={selected?.has(row.id) ?? false}
-                  disabled={selection?.disabled ?? false}
-                  failure={selection?.failures.get(row.id)}
-                  onToggle={selection?.toggle ?? noop}
+                  {...rowSelectionProps(row.id, selection)}
                 />
               );
             }}
@@ -236,5 +231,3 @@ export function QueueCards({
     </Box>
   );
 }
-
-function noop() {}

@@ -14,17 +14,8 @@ import { usePhone } from '../../../components/use-phone.ts';
 import { Rows } from './Rows.tsx';
 import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
 
-import { QueueTableRow, ROW_HEIGHT, queueCells } from './QueueTableRow.tsx';
-export interface TableSelection {
-  selected: ReadonlySet<string>;
-  toggle: (id: string) => void;
-  setMany: (ids: string[], on: boolean) => void;
-  /** Why the last bulk action failed for an item (shown under its name). */
-  failures: ReadonlyMap<string, string>;
-  disabled?: boolean;
-}
-
-export { ROW_HEIGHT };
+import { QueueTableRow, ROW_HEIGHT, queueCells, rowSelectionProps, type TableSelection } from './QueueTableRow.tsx';
+export { ROW_HEIGHT, type TableSelection };
 
 // The phone's cards are their own chunk: a desktop never downloads them.
 const QueueCards = lazy(async () => ({ default: (await import('./QueueCard.tsx')).QueueCards }));
@@ -91,7 +82,6 @@ export const QueueTable = memo(function QueueTable({
       </Suspense>
     );
   }
-  const selected = selection?.selected;
   const columns = (selection ? 1 : 0) + (variant === 'completed' ? 7 : 6);
   const dateSort = variant === 'completed' ? ['completed-newest', 'completed-oldest'] : ['newest', 'oldest'];
   const createdActive = sort === 'newest' || sort === 'oldest' || sort === 'server';
@@ -170,11 +160,7 @@ export const QueueTable = memo(function QueueTable({
                     variant={variant}
                     ownerId={ownerId}
                     now={now}
-                    selectable={!!selection}
-                    checked={selected?.has(row.id) ?? false}
-                    disabled={selection?.disabled ?? false}
-                    failure={selection?.failures.get(row.id)}
-                    onToggle={selection?.toggle ?? noop}
+                    {...rowSelectionProps(row.id, selection)}
                     expanded={expansion ? expanded : undefined}
                     onExpand={expansion?.toggle}
                   />
@@ -188,5 +174,3 @@ export const QueueTable = memo(function QueueTable({
     </Box>
   );
 });
-
-function noop() {}

@@ -25,17 +25,56 @@ function fullDate(t: number): string {
   return t ? DATE_TIME.format(t) : '—';
 }
 
-interface RowProps {
-  row: QueueRow;
-  index: number;
-  variant: ListVariant;
-  ownerId: string | undefined;
-  now: number;
+export interface TableSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  setMany: (ids: string[], on: boolean) => void;
+  /** Why the last bulk action failed for an item (shown under its name). */
+  failures: ReadonlyMap<string, string>;
+  disabled?: boolean;
+}
+
+/** What a row or card shows of the list's selection. */
+export interface RowSelectionProps {
   selectable: boolean;
   checked: boolean;
   disabled: boolean;
   failure: string | undefined;
   onToggle: (id: string) => void;
+}
+
+function noop() {}
+
+/** A row's part of the selection (plain values, so a memoised row re-renders only when its own part changes). */
+export function rowSelectionProps(id: string, selection: TableSelection | undefined): RowSelectionProps {
+  return {
+    selectable: !!selection,
+    checked: selection?.selected.has(id) ?? false,
+    disabled: selection?.disabled ?? false,
+    failure: selection?.failures.get(id),
+    onToggle: selection?.toggle ?? noop,
+  };
+}
+
+/** A row's own checkbox: native, named by its caller ("Select <row name>"). */
+export function RowCheckbox({
+  id,
+  checked,
+  disabled,
+  onToggle,
+  'aria-label': label,
+}: { id: string; 'aria-label': string } & Omit<RowSelectionProps, 'selectable' | 'failure'>) {
+  return (
+    <input type="checkbox" checked={checked} disabled={disabled} onChange={() => onToggle(id)} aria-label={label} />
+  );
+}
+
+interface RowProps extends RowSelectionProps {
+  row: QueueRow;
+  index: number;
+  variant: ListVariant;
+  ownerId: string | undefined;
+  now: number;
   /** Undefined: the row cannot expand in place. */
   expanded?: boolean;
   onExpand?: (id: string) => void;
@@ -62,11 +101,11 @@ export const QueueTableRow = memo(function QueueTableRow({
     <tr data-testid="work-item-row" data-index={index} aria-selected={selectable ? checked : undefined}>
       {selectable && (
         <td className="check">
-          <input
-            type="checkbox"
+          <RowCheckbox
+            id={row.id}
             checked={checked}
             disabled={disabled}
-            onChange={() => onToggle(row.id)}
+            onToggle={onToggle}
             aria-label={`Select ${row.name}`}
           />
         </td>
