@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -15,6 +15,7 @@ import type {
 } from '../../../../contract/access-requests.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../components/format.ts';
+import { lastListUrl, noteOpened } from '../../../lib/list-position.ts';
 import { useOwnerId } from '../../../lib/owner.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useAccessRequest } from '../api/get-access-request.ts';
@@ -42,7 +43,12 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
     >
       {rows.map(([label, value]) => (
         <Box key={label} sx={{ display: 'contents' }}>
-          <Typography component="dt" color="text.secondary">
+          {/* on a phone each label stands above its value: smaller, and apart from the value before it */}
+          <Typography
+            component="dt"
+            color="text.secondary"
+            sx={{ fontSize: { xs: '0.8125rem', sm: 'inherit' }, mt: { xs: 0.75, sm: 0 } }}
+          >
             {label}
           </Typography>
           <Typography component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
@@ -155,9 +161,13 @@ export function AccessRequestPage() {
     };
   }, [name]);
 
+  // the exact list it was opened from (filters, sort, search), which brings back its focused row
+  const [listUrl] = useState(() => lastListUrl(ownerId));
+  const listPath = listUrl ?? paths.inbox({ ownerId });
+  useEffect(() => noteOpened(id), [id]);
   const back = (
-    <Link component={RouterLink} to={paths.inbox({ ownerId })}>
-      Back to the inbox
+    <Link component={RouterLink} to={listPath}>
+      {listPath.startsWith(paths.completed()) ? '← Back to Completed' : '← Back to the inbox'}
     </Link>
   );
   if (query.isError && !detail) {
@@ -241,17 +251,18 @@ export function AccessRequestPage() {
       <Section title="Separation of duties">
         <SodViolations sod={approval.sodViolationContext} />
       </Section>
+      {/* the decision before the history: what is asked, the requester's reason and any conflict are above it */}
+      {detail.status === 'pending' && (
+        <Section title="Decision">
+          <DecisionPanel key={approval.id} approval={detail.approval} ownerId={ownerId} />
+        </Section>
+      )}
       <Section title="Earlier reviewers' comments">
         <Comments comments={approval.previousReviewersComments ?? []} empty="No earlier reviews." />
       </Section>
       <Section title="Forwarding history">
         <ForwardHistoryList approval={approval} />
       </Section>
-      {detail.status === 'pending' && (
-        <Section title="Decision">
-          <DecisionPanel key={approval.id} approval={detail.approval} ownerId={ownerId} />
-        </Section>
-      )}
     </>
   );
 }

@@ -118,7 +118,7 @@ export const QueueTable = memo(function QueueTable({
           <col style={{ width: variant === 'pending' ? 120 : 180 }} />
           {variant === 'completed' && <col style={{ width: 180 }} />}
           <col style={{ width: 90 }} />
-          <col style={{ width: variant === 'completed' ? 160 : 120 }} />
+          <col style={{ width: variant === 'completed' ? 160 : 150 }} />
         </colgroup>
         <TableHead>
           <TableRow>

@@ -138,7 +138,7 @@ export const QueueTableRow = memo(function QueueTableRow({
       <td className="num">
         <ItemCount row={row} variant={variant} />
       </td>
-      <td>
+      <td className="nowrap">
         <StateMark row={row} />
         {onExpand && (
           <button

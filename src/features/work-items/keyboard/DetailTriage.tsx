@@ -4,7 +4,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { undoLatest } from '../hooks/use-held-actions.ts';
 import { APPROVAL_ROW, focusedRow, revealElement } from './dom.ts';
-import { noteOpened } from './list-position.ts';
+import { noteOpened } from '../../../lib/list-position.ts';
 import { Announcer, useAnnouncer } from './Announcer.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 

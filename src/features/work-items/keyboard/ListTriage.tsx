@@ -17,7 +17,7 @@ import { undoLatest, useHeldActions } from '../hooks/use-held-actions.ts';
 import { decisionDone, decisionVerb, type Decision } from '../rules.ts';
 import { focusedRow, focusLink, here, indexOf, LIST_ROW, rowAt, scrollToRow, whenNoDialog } from './dom.ts';
 import { useFocusMemory } from './use-focus-memory.ts';
-import { readListPosition } from './list-position.ts';
+import { readListPosition } from '../../../lib/list-position.ts';
 import { EXPANSION_HEIGHT, RowExpansionContext, type RowExpansion } from './triage-context.ts';
 import { Announcer, useAnnouncer } from './Announcer.tsx';
 import { useShortcuts } from './use-shortcuts.ts';

@@ -3,7 +3,7 @@
 import { useEffect, type RefObject } from 'react';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { focusLink, here, indexOf, LIST_ROW, rowAt } from './dom.ts';
-import { saveListPosition } from './list-position.ts';
+import { saveListPosition } from '../../../lib/list-position.ts';
 
 export function useFocusMemory(
   rowsRef: RefObject<readonly QueueRow[]>,

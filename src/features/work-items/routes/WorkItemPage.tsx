@@ -15,7 +15,7 @@ import { useWorkItem } from '../api/get-work-item.ts';
 import { useWorkItems } from '../api/list-work-items.ts';
 import { useHeldActions } from '../hooks/use-held-actions.ts';
 import { DetailTriage } from '../keyboard/DetailTriage.tsx';
-import { lastListUrl } from '../keyboard/list-position.ts';
+import { lastListUrl } from '../../../lib/list-position.ts';
 import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
 import { FormPanel } from '../components/FormPanel.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';

@@ -1,14 +1,14 @@
 // Where the user was in a list, kept per list URL (pathname + query: filters, sort, search) in sessionStorage, so
 // that browser Back, "← Back to the inbox" and coming back after "Next item" land on the same rows: the scroll
-// position, the focused row, and which work item was opened from it.
-import { readStored, readStoredJson, writeStored } from '../../../lib/storage.ts';
+// position, the focused row, and which item was opened from it.
+import { readStored, readStoredJson, writeStored } from './storage.ts';
 
 export interface ListPosition {
-  /** The focused row's work item and its index (the index is used when the item has left the list). */
+  /** The focused row's item and its index (the index is used when the item has left the list). */
   id?: string;
   index: number;
   scrollY: number;
-  /** The work item last opened from this list (the detail page's "Next item" moves it on). */
+  /** The item last opened from this list (the detail page's "Next item" moves it on). */
   opened?: string;
 }
 
@@ -49,7 +49,7 @@ function ownerOf(url: string): string {
   return new URL(url, 'http://x').searchParams.get('ownerId') ?? '';
 }
 
-/** The detail page notes which work item is open, so the list comes back focused on it (or where it was). */
+/** A detail page notes which item is open, so the list comes back focused on it (or where it was). */
 export function noteOpened(id: string): void {
   const url = readStored('session', LAST_LIST);
   if (url) saveListPosition(url, { opened: id });

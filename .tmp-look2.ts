@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium.ts';
+const base = 'http://127.0.0.1:18080';
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await ctx.newPage();
+await page.goto(base + '/inbox');
+await page.getByRole('button', { name: 'Sign in as Alice Approver' }).click();
+await page.getByTestId('work-item-row').first().waitFor();
+await page.getByTestId('work-item-row').first().getByRole('link').click();
+await page.waitForTimeout(1200);
+await page.screenshot({ path: `/tmp/shots/desk-ar-full.png`, fullPage: true });
+await page.goto(base + '/inbox?kind=work-item');
+await page.getByTestId('work-item-row').first().waitFor();
+await page.getByTestId('work-item-row').filter({ hasText: 'Access request: 3 items' }).first().getByRole('link').click();
+await page.waitForTimeout(1200);
+await page.screenshot({ path: `/tmp/shots/desk-wi-full.png`, fullPage: true });
+await browser.close();
