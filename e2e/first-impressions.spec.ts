@@ -134,7 +134,7 @@ test('forms say Form, one item reads in the singular, focus lands on the new pag
 }) => {
   const alice = await apiSession(request, baseURL!, 'alice.approver');
   const items = await alice.list();
-  const form = items.find((w) => w.type === 'Form' && w.form?.title === 'Choose an account')!;
+  const form = items.find((w) => w.type === 'Form' && w.form?.subtitle === 'Active Directory: CN=Payroll-Approvers')!;
   const single = items.find(
     (w) =>
       w.type === 'Approval' &&
@@ -154,6 +154,11 @@ test('forms say Form, one item reads in the singular, focus lands on the new pag
   const heading = page.getByRole('heading', { name: form.name!, level: 1 });
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
+  // two accounts whose DNs differ by "(1)" and "(2)": each choice also says its status and last login
+  const choices = page.getByRole('radio');
+  await expect(choices).toHaveCount(2);
+  await expect(choices.nth(0)).toHaveAccessibleName(/\(1\),OU=Users.* — active, last login \d{4}-\d{2}-\d{2}$/);
+  await expect(choices.nth(1)).toHaveAccessibleName(/\(2\),OU=Users.* — disabled, last login \d{4}-\d{2}-\d{2}$/);
 
   await page.goto(`/work-items/${single.id}`);
   await page.getByRole('button', { name: 'Approve all' }).click();

@@ -310,13 +310,26 @@ class Seeder {
 
 // ---- forms ----
 
+const DAY_MS = 86_400_000;
+
+/**
+ * What an account selection offers about each account, as ISC puts it in the option's label: the account, its
+ * status and its last login — accounts of one person often differ only by a number inside a DN.
+ */
+function accountChoiceLabel(account: string, index: number): string {
+  const status = index % 4 === 1 ? 'disabled' : 'active';
+  const days = [2, 41, 7, 120, 15][index % 5];
+  const lastLogin = new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+  return `${account} — ${status}, last login ${lastLogin}`;
+}
+
 function choiceField(name: string, displayName: string, accounts: string[], required = true): FieldDetails {
   return {
     name,
     displayName,
     displayType: 'select',
     required,
-    allowedValuesList: accounts.map((a) => ({ label: a, value: a })),
+    allowedValuesList: accounts.map((a, i) => ({ label: accountChoiceLabel(a, i), value: a })),
     value: null,
   };
 }
