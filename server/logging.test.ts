@@ -62,7 +62,8 @@ describe('logging', () => {
       const output = server.output();
       expect(output).toMatch(/"url":"\/v3\/work-items\/count\?/); // requests are logged…
       for (const name of ['client_secret', 'code', 'code_verifier', 'access_token', 'token']) {
-        expect(output, name).toContain(`${name}=[redacted]`); // …with each masked name's value hidden
+        // …with each masked name's value hidden (`token` on its own, not only as the end of `access_token`)
+        expect(output, name).toMatch(new RegExp(`(^|[^_a-z])${name}=\\[redacted\\]`));
       }
       expect(server.logLines().filter((l) => l.trackingId === trackingId)).toHaveLength(1);
       // The start-up banner prints the sandbox's public demo secret on purpose; the log lines (JSON) never do.

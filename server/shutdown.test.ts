@@ -80,7 +80,8 @@ it('cuts a request that never finishes once SHUTDOWN_GRACE_MS has passed, then e
     expect(exit).toMatchObject({ code: 0 });
     expect(await inFlight).toBe('cut');
     expect(drained, 'waited out the cap').toBeGreaterThanOrEqual(1000);
-    expect(drained, 'did not wait for the proxy timeout').toBeLessThan(60_000);
+    // cut at the 1 s cap (slack for a slow machine), not at the 25 s default nor the proxy's two minutes
+    expect(drained, 'cut at the cap').toBeLessThan(10_000);
     expect(server.output()).toMatch(/still busy after 1000 ms: closing the remaining connections/);
   } finally {
     await server.stop('SIGKILL');

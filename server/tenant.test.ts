@@ -284,6 +284,8 @@ describe('Sign in with SailPoint (authorization code + PKCE) against the sandbox
     const setCookies = jar.take(login);
     expect(setCookies.join('\n')).toMatch(/wi-oauth=.*HttpOnly/i);
     expect(setCookies.join('\n')).toMatch(/SameSite=Lax/i);
+    // the attempt's cookie lives as long as the attempt: 10 minutes
+    expect(setCookies.join('\n')).toMatch(/wi-oauth=[^\n]*; Max-Age=600(;|$)/im);
     const authorize = new URL(login.headers.get('location')!);
     expect(authorize.origin + authorize.pathname).toBe(`${sandbox.url}/oauth/authorize`);
     const params = Object.fromEntries(authorize.searchParams);
@@ -446,7 +448,9 @@ describe('several copies behind a load balancer', () => {
 
     const other = await call<{ error: string }>(`${otherSecret.url}/auth/session`, jar, 'GET');
     expect(other.status).toBe(401);
-    expect(other.body).toEqual({ error: expect.any(String) });
+    // Not "your session has ended" (a cookie it could open, naming a row it could not unseal): the cookie itself
+    // is unreadable under another secret.
+    expect(other.body).toEqual({ error: 'Not signed in.' });
     const api = await call<{ error: string }>(`${otherSecret.url}/v3/work-items/count`, jar, 'GET');
     expect(api.status).toBe(401);
     expect(api.body).toEqual({ error: expect.any(String) });
