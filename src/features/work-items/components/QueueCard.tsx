@@ -11,12 +11,13 @@ import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from '../hooks/list-params.ts';
 import { Age, ageStyles } from './Age.tsx';
 import { itemCountText } from './ItemCount.tsx';
+import type { QueueListProps } from './QueueTable.tsx';
 import {
+  listRowAttributes,
   RowCheckbox,
   rowPath,
   rowSelectionProps,
   type RowSelectionProps,
-  type TableSelection,
 } from './QueueTableRow.tsx';
 import { Rows } from './Rows.tsx';
 import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
@@ -60,7 +61,7 @@ const QueueCard = memo(function QueueCard({
   onToggle,
 }: CardProps) {
   return (
-    <tr data-testid="work-item-row" data-index={index} aria-selected={selectable ? checked : undefined}>
+    <tr {...listRowAttributes(index, { selectable, checked })}>
       <td className="card">
         <span className="inner">
           {selectable && (
@@ -163,23 +164,7 @@ const cards = {
  * The phone's work-item list: the same rows, selection and virtualiser as the table, one card each. The sort is
  * the toolbar's (there are no column headers to click).
  */
-export function QueueCards({
-  rows,
-  variant,
-  selection,
-  ownerId,
-  now,
-  caption,
-  appliedSearch,
-}: {
-  rows: readonly QueueRow[];
-  variant: ListVariant;
-  selection?: TableSelection;
-  ownerId: string | undefined;
-  now: number;
-  caption: string;
-  appliedSearch: string;
-}) {
+export function QueueCards({ rows, variant, selection, ownerId, now, caption, appliedSearch }: QueueListProps) {
   return (
     <Box>
       <Table

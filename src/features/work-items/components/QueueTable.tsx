@@ -17,6 +17,18 @@ import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
 import { QueueTableRow, ROW_HEIGHT, queueCells, rowSelectionProps, type TableSelection } from './QueueTableRow.tsx';
 export { ROW_HEIGHT, type TableSelection };
 
+/** What a list of rows shows, as a table or as the phone's cards. */
+export interface QueueListProps {
+  rows: readonly QueueRow[];
+  variant: ListVariant;
+  selection?: TableSelection;
+  ownerId: string | undefined;
+  now: number;
+  caption: string;
+  /** The search these rows were filtered with (the benchmark's keystroke → rows probe reads it). */
+  appliedSearch: string;
+}
+
 // The phone's cards are their own chunk: a desktop never downloads them.
 const QueueCards = lazy(async () => ({ default: (await import('./QueueCard.tsx')).QueueCards }));
 
@@ -43,18 +55,10 @@ export const QueueTable = memo(function QueueTable({
   onSortChange,
   caption,
   appliedSearch,
-}: {
-  rows: readonly QueueRow[];
-  variant: ListVariant;
-  selection?: TableSelection;
-  ownerId: string | undefined;
-  now: number;
+}: QueueListProps & {
   sort: QueueSort;
   /** Undefined: the order is the server's (a queue above the bound) and cannot be changed here. */
   onSortChange?: (sort: QueueSort) => void;
-  caption: string;
-  /** The search these rows were filtered with (the benchmark's keystroke → rows probe reads it). */
-  appliedSearch: string;
 }) {
   useEffect(() => {
     if (rows.length > 0) markRowsVisible();

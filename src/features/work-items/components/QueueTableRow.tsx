@@ -56,6 +56,17 @@ export function rowSelectionProps(id: string, selection: TableSelection | undefi
   };
 }
 
+/**
+ * What makes a <tr> a list row, for the table's rows and the phone's cards alike: the keyboard layer finds rows by
+ * `data-index` (keyboard/dom.ts), and the selection shows as `aria-selected`.
+ */
+export function listRowAttributes(
+  index: number,
+  { selectable, checked }: Pick<RowSelectionProps, 'selectable' | 'checked'>,
+) {
+  return { 'data-testid': 'work-item-row', 'data-index': index, 'aria-selected': selectable ? checked : undefined };
+}
+
 /** A row's own checkbox: native, named by its caller ("Select <row name>"). */
 export function RowCheckbox({
   id,
@@ -98,7 +109,7 @@ export const QueueTableRow = memo(function QueueTableRow({
 }: RowProps) {
   const second = failure ? `Failed: ${failure}` : row.description !== row.name ? row.description : '';
   return (
-    <tr data-testid="work-item-row" data-index={index} aria-selected={selectable ? checked : undefined}>
+    <tr {...listRowAttributes(index, { selectable, checked })}>
       {selectable && (
         <td className="check">
           <RowCheckbox
