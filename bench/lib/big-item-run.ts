@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright';
+import { HOLD_MS } from '../../src/lib/held.ts';
 import { freshSession, scrollThrough } from './browser.ts';
 import type { BenchServer } from './servers.ts';
 
@@ -46,7 +47,7 @@ export async function bigItemRun(
     const frameP95 = sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
 
     // Approve → on screen, timed in the page: the click's event time (capture listener) to the MutationObserver
-    // callback that sees the row's state say "Finished" — the optimistic update — and whether that change was in
+    // callback that sees the row's state become Finished — the optimistic update — and whether that change was in
     // the DOM before the first animation frame after the click (so the next frame paints it). (The row's "Decided" text
     // comes later, once the server has answered; that wait is the server's round trip, not what the click shows.)
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -74,7 +75,8 @@ export async function bigItemRun(
           window.addEventListener('click', onClick, { capture: true, once: true });
           const mo = new MutationObserver(() => {
             const current = index !== null ? document.querySelector(`tr[data-index="${index}"]`) : row;
-            const state = current?.querySelector('[data-state]')?.textContent;
+            // ISC's state name (the text says it in words: "Approved")
+            const state = current?.querySelector('[data-state]')?.getAttribute('data-state');
             if (clickedAt && state === 'Finished') {
               mo.disconnect();
               (window as unknown as { __inNextFrame?: boolean }).__inNextFrame = !frameAfterClick;
@@ -90,19 +92,17 @@ export async function bigItemRun(
         return index;
       });
       if (armed === undefined) break;
-      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/approve/'), {
-        timeout: 30_000,
-      });
-      // Awaited below, after the click: until then a timeout must not be an unhandled rejection (that would end the
-      // whole benchmark and leave its servers running) but fail this run, which the section records.
-      answered.catch(() => {});
       await button.click();
       approveLatencies.push(await page.evaluate(() => (window as unknown as { __approve: Promise<number> }).__approve));
       approveInNextFrame.push(
         await page.evaluate(() => !!(window as unknown as { __inNextFrame?: boolean }).__inNextFrame),
       );
-      await answered;
     }
+    // A single decision is held for its undo window and sent when the next one is made: the last one goes out when
+    // its window ends. Every click's request has been answered before "Approve all" starts.
+    await page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/approve/'), {
+      timeout: HOLD_MS + 15_000,
+    });
     await page.waitForLoadState('networkidle');
 
     // Approve all: the confirm button's click → the section shows 0 pending (or the page shows the item completed).

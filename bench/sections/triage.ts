@@ -32,9 +32,23 @@ async function focusedId(page: Page): Promise<string | null> {
   });
 }
 
+/** Where the focus is, for a run that stopped: the element, and its row's index and link. */
+function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    const row = active?.closest('tr[data-index]');
+    const dialog = document.querySelector('[role="dialog"]')?.textContent?.slice(0, 80);
+    return `${active?.tagName ?? 'nothing'} in row ${row?.getAttribute('data-index') ?? '-'} (${
+      row?.querySelector('a')?.getAttribute('href') ?? 'no link'
+    })${dialog ? `; dialog open: ${dialog}` : ''}`;
+  });
+}
+
 async function openList(page: Page) {
   await page.goto(LIST);
   await page.getByTestId('queue-mode').filter({ hasText: 'Whole list' }).waitFor({ timeout: 60_000 });
+  // every page in: rows of a later page would otherwise land among the ones being worked through
+  await page.getByTestId('queue-progress').waitFor({ state: 'detached', timeout: 60_000 });
   await page.locator('[data-testid="work-item-row"]').first().waitFor();
 }
 
@@ -55,10 +69,16 @@ async function byKeyboard(page: Page): Promise<Run> {
     await page.getByRole('dialog').waitFor();
     await press('Enter');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.waitForFunction((before) => {
-      const href = document.activeElement?.closest('tr[data-index]')?.querySelector('a')?.getAttribute('href');
-      return !!href && !href.includes(before ?? '\u0000');
-    }, id);
+    await page
+      .waitForFunction((before) => {
+        const href = document.activeElement?.closest('tr[data-index]')?.querySelector('a')?.getAttribute('href');
+        return !!href && !href.includes(before ?? '\u0000');
+      }, id)
+      .catch(async (error: unknown) => {
+        throw new Error(`item ${i + 1}: the focus did not move on from ${id}: ${await describeFocus(page)}`, {
+          cause: error,
+        });
+      });
   }
   return { seconds: (performance.now() - started) / 1000, events, approved: 0, ids };
 }

@@ -50,6 +50,13 @@ export type Decision = 'approve' | 'reject';
 /** "Approve" / "Reject". */
 export const decisionVerb = (decision: Decision) => (decision === 'approve' ? 'Approve' : 'Reject');
 
+/** The question before deciding every pending approval item of a work item ("Approve the pending approval item?"). */
+export function decideAllQuestion(decision: Decision, pendingCount: number): string {
+  return pendingCount === 1
+    ? `${decisionVerb(decision)} the pending approval item?`
+    : `${decisionVerb(decision)} all ${pendingCount.toLocaleString('en')} pending approval items?`;
+}
+
 /** "Approved" / "Rejected". */
 export const decisionDone = (decision: Decision) => (decision === 'approve' ? 'Approved' : 'Rejected');
 

@@ -19,7 +19,7 @@ import {
   useDecision,
   type DecisionStore,
 } from '../hooks/use-approval-decisions.ts';
-import { decisionVerb, type Decision } from '../rules.ts';
+import { decideAllQuestion, decisionVerb, type Decision } from '../rules.ts';
 import { usePhone } from '../../../components/use-phone.ts';
 import { APPROVAL_ROW_HEIGHT, ApprovalItemRow, approvalTableStyles } from './ApprovalItemRow.tsx';
 import { DecisionButtons } from './DecisionButtons.tsx';
@@ -198,11 +198,7 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
       {confirm && (
         <ConfirmDialog
           open
-          title={
-            pendingCount === 1
-              ? `${decisionVerb(confirm)} the pending approval item?`
-              : `${decisionVerb(confirm)} all ${plural(pendingCount, 'pending approval item')}?`
-          }
+          title={decideAllQuestion(confirm, pendingCount)}
           confirmLabel={`${decisionVerb(confirm)} ${plural(pendingCount, 'item')}`}
           confirmColor={confirm === 'approve' ? 'success' : 'error'}
           busy={bulkRunning}

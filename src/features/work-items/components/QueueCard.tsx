@@ -61,7 +61,7 @@ const QueueCard = memo(function QueueCard({
   onToggle,
 }: CardProps) {
   return (
-    <tr {...listRowAttributes(index, { selectable, checked })}>
+    <tr {...listRowAttributes(row.id, index, { selectable, checked })}>
       <td className="card">
         <span className="inner">
           {selectable && (

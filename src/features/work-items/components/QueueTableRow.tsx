@@ -58,13 +58,19 @@ export function rowSelectionProps(id: string, selection: TableSelection | undefi
 
 /**
  * What makes a <tr> a list row, for the table's rows and the phone's cards alike: the keyboard layer finds rows by
- * `data-index` (keyboard/dom.ts), and the selection shows as `aria-selected`.
+ * `data-index` and knows them by `data-row-id` (keyboard/dom.ts), and the selection shows as `aria-selected`.
  */
 export function listRowAttributes(
+  id: string,
   index: number,
   { selectable, checked }: Pick<RowSelectionProps, 'selectable' | 'checked'>,
 ) {
-  return { 'data-testid': 'work-item-row', 'data-index': index, 'aria-selected': selectable ? checked : undefined };
+  return {
+    'data-testid': 'work-item-row',
+    'data-index': index,
+    'data-row-id': id,
+    'aria-selected': selectable ? checked : undefined,
+  };
 }
 
 /** A row's own checkbox: native, named by its caller ("Select <row name>"). */
@@ -109,7 +115,7 @@ export const QueueTableRow = memo(function QueueTableRow({
 }: RowProps) {
   const second = failure ? `Failed: ${failure}` : row.description !== row.name ? row.description : '';
   return (
-    <tr {...listRowAttributes(index, { selectable, checked })}>
+    <tr {...listRowAttributes(row.id, index, { selectable, checked })}>
       {selectable && (
         <td className="check">
           <RowCheckbox

@@ -2,7 +2,7 @@
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { plural } from '../../../lib/plural.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
-import { decisionVerb, type Decision } from '../rules.ts';
+import { decideAllQuestion, decisionVerb, type Decision } from '../rules.ts';
 
 export default function ListDecisionDialog({
   decision,
@@ -19,7 +19,7 @@ export default function ListDecisionDialog({
   return (
     <ConfirmDialog
       open
-      title={`${verb} all ${plural(row.pendingCount, 'pending approval item')}?`}
+      title={decideAllQuestion(decision, row.pendingCount)}
       confirmLabel={`${verb} ${plural(row.pendingCount, 'item')}`}
       confirmColor={decision === 'approve' ? 'success' : 'error'}
       onClose={onCancel}

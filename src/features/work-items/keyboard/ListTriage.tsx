@@ -1,7 +1,7 @@
 // Keyboard triage of a list (inbox or completed): a focus row moved with j/k, select, open, decide, forward and
 // complete without the mouse, rows expanded in place to decide there, the position kept for coming back, and a
 // live region telling a screen reader what changed. The dialogs and the expansion are lazy chunks.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNotify } from '../../../components/notify.tsx';
 import { flushHeld } from '../../../lib/held.ts';
@@ -10,13 +10,12 @@ import type { QueueRow } from '../../../lib/queue/row.ts';
 import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
 import { dropFromPendingQueues, invalidateOwner } from '../api/cache.ts';
 import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
-import { ROW_HEIGHT } from '../components/QueueTable.tsx';
 import { LazyForwardDialog, loadForwardDialog } from '../../forward/components/load-forward-dialog.ts';
 import type { QueueList } from '../hooks/use-queue-list.ts';
 import { undoLatest, useHeldActions } from '../hooks/use-held-actions.ts';
 import { decisionDone, decisionVerb, type Decision } from '../rules.ts';
-import { focusedRow, focusLink, here, indexOf, LIST_ROW, rowAt, scrollToRow, whenNoDialog } from './dom.ts';
-import { useFocusMemory } from './use-focus-memory.ts';
+import { focusedRow, focusLink, here, LIST_ROW, rowAt, whenNoDialog } from './dom.ts';
+import { useRowFocus } from './use-row-focus.ts';
 import { readListPosition } from '../../../lib/list-position.ts';
 import { EXPANSION_HEIGHT, RowExpansionContext, type RowExpansion } from './triage-context.ts';
 import { Announcer, useAnnouncer } from './Announcer.tsx';
@@ -41,52 +40,10 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
   const [confirm, setConfirm] = useState<{ decision: Decision; row: QueueRow } | null>(null);
   const [forward, setForward] = useState<QueueRow | null>(null);
   const [sheet, setSheet] = useState(false);
-  const lastIndex = useRef<number | undefined>(undefined);
-  const rowsRef = useRef(rows);
-  useEffect(() => {
-    rowsRef.current = rows;
+  const { rowsRef, lastIndex, describe, focusIndex, current, currentRow, focusNextAfter } = useRowFocus(rows, {
+    pending,
+    announce,
   });
-
-  const describe = useCallback(
-    (index: number) => {
-      const row = rowsRef.current[index];
-      if (!row) return '';
-      const what = pending && row.pendingCount ? `, ${plural(row.pendingCount, 'pending approval item')}` : '';
-      return `Row ${index + 1} of ${rowsRef.current.length}: ${row.name}${what}`;
-    },
-    [pending],
-  );
-
-  const focusIndex = useCallback(
-    async (index: number, say = true) => {
-      const count = rowsRef.current.length;
-      if (count === 0) return;
-      const target = Math.max(0, Math.min(count - 1, index));
-      const ok = await scrollToRow(LIST_ROW, target, ROW_HEIGHT, focusLink);
-      if (ok && say) announce(describe(target));
-    },
-    [announce, describe],
-  );
-
-  const current = () => indexOf(focusedRow(LIST_ROW)) ?? lastIndex.current;
-  const currentRow = (): { row: QueueRow; index: number } | undefined => {
-    const index = indexOf(focusedRow(LIST_ROW));
-    const row = index === undefined ? undefined : rowsRef.current[index];
-    return row && index !== undefined ? { row, index } : undefined;
-  };
-
-  /** After an action on the row at `index` (still in the list): the focus goes to the one after it. */
-  const focusNextAfter = useCallback(
-    async (id: string) => {
-      const index = rowsRef.current.findIndex((r) => r.id === id);
-      if (index < 0) return;
-      const next = index + 1 < rowsRef.current.length ? index + 1 : index - 1;
-      if (next >= 0) await focusIndex(next, false);
-    },
-    [focusIndex],
-  );
-
-  useFocusMemory(rowsRef, lastIndex);
 
   // Coming back (browser Back, "← Back to the inbox", after "Next item"): the scroll position and the focused row.
   // It waits until the rows it needs are loaded (the list streams in).
@@ -118,7 +75,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
       }
       announce(`Back at ${describe(target).replace(/^Row/, 'row')}`);
     });
-  }, [rows, complete, focusIndex, announce, describe]);
+  }, [rows, complete, focusIndex, announce, describe, lastIndex]);
 
   useEffect(() => {
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
@@ -136,7 +93,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
   const confirmed = (decision: Decision, row: QueueRow) => {
     setConfirm(null);
     flushHeld();
-    whenNoDialog(() => void focusNextAfter(row.id).then(() => dropFromPendingQueues(queryClient, [row.id])));
+    whenNoDialog(() => void focusNextAfter(row.id, () => dropFromPendingQueues(queryClient, [row.id])));
     const what = `${plural(row.pendingCount, 'approval item')} of “${row.name}”`;
     announce(`${decisionDone(decision)} ${what}`);
     (decision === 'approve' ? approveAll : rejectAll)({ workItemId: row.id }).then(
@@ -155,7 +112,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
     if (!at) return announce('Move to a row first (j or k)');
     if (!pending || !at.row.actions.complete) return announce(`${at.row.name} cannot be marked complete here`);
     const { row } = at;
-    void focusNextAfter(row.id).then(() => dropFromPendingQueues(queryClient, [row.id]));
+    void focusNextAfter(row.id, () => dropFromPendingQueues(queryClient, [row.id]));
     // taken out of the list at once; Undo (or a refused request) brings it back
     const back = () => void invalidateOwner(queryClient, row.ownerId);
     held.markComplete(row.id, row.name || row.id, back).sent.catch((error: unknown) => {

@@ -57,7 +57,7 @@ export function revealElement(el: HTMLElement, margin = 8) {
   else if (rect.bottom > bottom) window.scrollBy(0, Math.min(rect.bottom - bottom, rect.top - top));
 }
 
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
  * Brings row `index` on screen and hands it to `focus`. A virtualised list renders only the rows near the

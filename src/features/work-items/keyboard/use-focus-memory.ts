@@ -15,7 +15,7 @@ export function useFocusMemory(
       const index = indexOf(row);
       if (index === undefined) return;
       lastIndex.current = index;
-      const id = rowsRef.current[index]?.id;
+      const id = row?.dataset.rowId;
       saveListPosition(here(), { id, index, scrollY: window.scrollY, opened: undefined });
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
