@@ -26,6 +26,11 @@ interface Scenario {
 }
 
 const FRAME = { text: '≤ 16.7 ms', test: (m: number) => m <= 16.7 };
+/**
+ * A scroll frame within one display refresh. Frame times are the gaps between animation-frame timestamps, which
+ * follow the display's vsync: a frame on time measures 16.6–16.8 ms at 60 Hz, a dropped one 33.3.
+ */
+const ONE_REFRESH = { text: '≤ 16.7 ms (one refresh)', test: (m: number) => m < 16.7 * 1.05 };
 const FIFTY = { text: '≤ 50 ms', test: (m: number) => m <= 50 };
 
 /**
@@ -88,7 +93,7 @@ export default {
           `${label}: scroll top → bottom in ~${FRAME_BUDGET} frames: frame time p95`,
           'ms',
           done.map((r) => r.frameP95),
-          FRAME,
+          ONE_REFRESH,
           `frames/px per frame per run: ${done.map((r) => `${r.frames}/${r.pxPerFrame}${r.reachedEnd ? '' : ' (20 s cap)'}`).join(', ')}`,
         );
         out.add(
