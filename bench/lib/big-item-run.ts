@@ -100,9 +100,11 @@ export async function bigItemRun(
     }
     // A single decision is held for its undo window and sent when the next one is made: the last one goes out when
     // its window ends. Every click's request has been answered before "Approve all" starts.
-    await page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/approve/'), {
-      timeout: HOLD_MS + 15_000,
-    });
+    if (approveLatencies.length > 0) {
+      await page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/approve/'), {
+        timeout: HOLD_MS + 15_000,
+      });
+    }
     await page.waitForLoadState('networkidle');
 
     // Approve all: the confirm button's click → the section shows 0 pending (or the page shows the item completed).

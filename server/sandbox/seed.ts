@@ -316,20 +316,21 @@ const DAY_MS = 86_400_000;
  * What an account selection offers about each account, as ISC puts it in the option's label: the account, its
  * status and its last login — accounts of one person often differ only by a number inside a DN.
  */
-function accountChoiceLabel(account: string, index: number): string {
+function accountChoiceLabel(account: string, index: number, now: number): string {
   const status = index % 4 === 1 ? 'disabled' : 'active';
   const days = [2, 41, 7, 120, 15][index % 5];
-  const lastLogin = new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+  const lastLogin = new Date(now - days * DAY_MS).toISOString().slice(0, 10);
   return `${account} — ${status}, last login ${lastLogin}`;
 }
 
-function choiceField(name: string, displayName: string, accounts: string[], required = true): FieldDetails {
+/** A required choice of one of `accounts`, described as of `now` (the seed's clock). */
+function choiceField(name: string, displayName: string, accounts: string[], now: number): FieldDetails {
   return {
     name,
     displayName,
     displayType: 'select',
-    required,
-    allowedValuesList: accounts.map((a, i) => ({ label: accountChoiceLabel(a, i), value: a })),
+    required: true,
+    allowedValuesList: accounts.map((a, i) => ({ label: accountChoiceLabel(a, i, now), value: a })),
     value: null,
   };
 }
@@ -382,7 +383,7 @@ function seedForms(s: Seeder) {
       {
         name: 'activeDirectory',
         label: 'Active Directory',
-        formItems: [choiceField('activeDirectoryAccount', 'Active Directory account', accountsOf(ad, hannah, 2))],
+        formItems: [choiceField('activeDirectoryAccount', 'Active Directory account', accountsOf(ad, hannah, 2), s.t)],
       },
     ]),
   );
@@ -396,7 +397,7 @@ function seedForms(s: Seeder) {
       {
         name: 'workday',
         label: 'Workday',
-        formItems: [choiceField('workdayAccount', 'Workday account', accountsOf(wd, liam, 40))],
+        formItems: [choiceField('workdayAccount', 'Workday account', accountsOf(wd, liam, 40), s.t)],
       },
     ]),
   );
@@ -410,13 +411,13 @@ function seedForms(s: Seeder) {
       {
         name: 'salesforce',
         label: 'Salesforce',
-        formItems: [choiceField('salesforceAccount', 'Salesforce account', accountsOf(sf, priya, 3))],
+        formItems: [choiceField('salesforceAccount', 'Salesforce account', accountsOf(sf, priya, 3), s.t)],
       },
       {
         name: 'github',
         label: 'GitHub',
         formItems: [
-          choiceField('githubAccount', 'GitHub account', accountsOf(gh, priya, 2)),
+          choiceField('githubAccount', 'GitHub account', accountsOf(gh, priya, 2), s.t),
           {
             name: 'ticketNumber',
             displayName: 'Change ticket number',
@@ -446,7 +447,7 @@ function seedForms(s: Seeder) {
     ],
   };
   const adItems: FormItem[] = [
-    choiceField('adAccount', 'Active Directory account', accountsOf(ad, kenji, 3)),
+    choiceField('adAccount', 'Active Directory account', accountsOf(ad, kenji, 3), s.t),
     nested,
     { name: 'notes', displayName: 'Notes for the service desk', displayType: 'textarea', required: false, value: '' },
     { name: 'badgeColor', displayName: 'Badge colour', displayType: 'colorpicker', required: false, value: '#3366ff' },
@@ -466,7 +467,7 @@ function seedCompletedForm(s: Seeder, owner: SandboxIdentity) {
   const who = s.rng.pick(REQUESTERS);
   const ad = appNamed('Active Directory');
   const accounts = accountsOf(ad, who, 2);
-  const field = choiceField('activeDirectoryAccount', 'Active Directory account', accounts);
+  const field = choiceField('activeDirectoryAccount', 'Active Directory account', accounts, s.t);
   field.value = accounts[1];
   s.item({
     owner,

@@ -1,6 +1,8 @@
 // Where the user was in a list, kept per list URL (pathname + query: filters, sort, search) in sessionStorage, so
 // that browser Back, "← Back to the inbox" and coming back after "Next item" land on the same rows: the scroll
 // position, the focused row, and which item was opened from it.
+import { useState } from 'react';
+import { paths } from './paths.ts';
 import { readStored, readStoredJson, writeStored } from './storage.ts';
 
 export interface ListPosition {
@@ -53,4 +55,14 @@ function ownerOf(url: string): string {
 export function noteOpened(id: string): void {
   const url = readStored('session', LAST_LIST);
   if (url) saveListPosition(url, { opened: id });
+}
+
+/**
+ * A detail page's way back: the exact list it was opened from (filters, sort, search; the list brings back its
+ * focused row), else the owner's inbox. Read once, when the page opens.
+ */
+export function useBackToList(ownerId: string | undefined): { path: string; label: string } {
+  const [listUrl] = useState(() => lastListUrl(ownerId));
+  const path = listUrl ?? paths.inbox({ ownerId });
+  return { path, label: path.startsWith(paths.completed()) ? '← Back to Completed' : '← Back to the inbox' };
 }

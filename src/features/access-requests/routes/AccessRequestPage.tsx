@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -15,9 +15,8 @@ import type {
 } from '../../../../contract/access-requests.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../components/format.ts';
-import { lastListUrl, noteOpened } from '../../../lib/list-position.ts';
+import { noteOpened, useBackToList } from '../../../lib/list-position.ts';
 import { useOwnerId } from '../../../lib/owner.ts';
-import { paths } from '../../../lib/paths.ts';
 import { useAccessRequest } from '../api/get-access-request.ts';
 import { objectTypeLabel, requestTypeLabel } from '../api/queue-row.ts';
 
@@ -161,13 +160,11 @@ export function AccessRequestPage() {
     };
   }, [name]);
 
-  // the exact list it was opened from (filters, sort, search), which brings back its focused row
-  const [listUrl] = useState(() => lastListUrl(ownerId));
-  const listPath = listUrl ?? paths.inbox({ ownerId });
+  const backTo = useBackToList(ownerId);
   useEffect(() => noteOpened(id), [id]);
   const back = (
-    <Link component={RouterLink} to={listPath}>
-      {listPath.startsWith(paths.completed()) ? '← Back to Completed' : '← Back to the inbox'}
+    <Link component={RouterLink} to={backTo.path}>
+      {backTo.label}
     </Link>
   );
   if (query.isError && !detail) {

@@ -40,7 +40,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
   const [confirm, setConfirm] = useState<{ decision: Decision; row: QueueRow } | null>(null);
   const [forward, setForward] = useState<QueueRow | null>(null);
   const [sheet, setSheet] = useState(false);
-  const { rowsRef, lastIndex, describe, focusIndex, current, currentRow, focusNextAfter } = useRowFocus(rows, {
+  const { lastIndex, describe, focusIndex, current, currentRow, focusRowById, focusNextAfter } = useRowFocus(rows, {
     pending,
     announce,
   });
@@ -179,10 +179,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
       announce(`Forwarded ${row.name} to ${target.name || target.id}`);
       void focusNextAfter(row.id);
     } else if (row) {
-      void focusIndex(
-        rowsRef.current.findIndex((r) => r.id === row.id),
-        false,
-      );
+      void focusRowById(row.id);
     }
   };
 
@@ -226,10 +223,7 @@ export function ListTriage({ list, children }: { list: QueueList; children: Reac
             onCancel={() => {
               const id = confirm.row.id;
               setConfirm(null);
-              void focusIndex(
-                rowsRef.current.findIndex((r) => r.id === id),
-                false,
-              );
+              void focusRowById(id);
             }}
             onConfirm={() => confirmed(confirm.decision, confirm.row)}
           />

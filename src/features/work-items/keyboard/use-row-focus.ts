@@ -85,5 +85,5 @@ export function useRowFocus(
   );
 
   useFocusMemory(rowsRef, lastIndex);
-  return { rowsRef, lastIndex, describe, focusIndex, current, currentRow, focusNextAfter };
+  return { lastIndex, describe, focusIndex, current, currentRow, focusRowById, focusNextAfter };
 }

@@ -15,7 +15,7 @@ import { useWorkItem } from '../api/get-work-item.ts';
 import { useWorkItems } from '../api/list-work-items.ts';
 import { useHeldActions } from '../hooks/use-held-actions.ts';
 import { DetailTriage } from '../keyboard/DetailTriage.tsx';
-import { lastListUrl } from '../../../lib/list-position.ts';
+import { useBackToList } from '../../../lib/list-position.ts';
 import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
 import { FormPanel } from '../components/FormPanel.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';
@@ -59,10 +59,7 @@ export function WorkItemPage() {
   const [completing, setCompleting] = useState<string | null>(null);
   const [completeError, setCompleteError] = useState<unknown>(null);
   const item = query.data;
-  // the exact list it was opened from (filters, sort, search), where the list brings back the focused row
-  const [listUrl] = useState(() => lastListUrl(ownerId));
-  const listPath = listUrl ?? paths.inbox({ ownerId });
-  const backLabel = listPath.startsWith(paths.completed()) ? '← Back to Completed' : '← Back to the inbox';
+  const backTo = useBackToList(ownerId);
 
   useEffect(() => {
     if (item?.name) document.title = `${item.name} · Work Items Inbox`;
@@ -72,8 +69,8 @@ export function WorkItemPage() {
   }, [item?.name]);
 
   const back = (
-    <Link component={RouterLink} to={listPath} sx={{ display: 'inline-block', mb: 1 }} data-shortcut="back">
-      {backLabel}
+    <Link component={RouterLink} to={backTo.path} sx={{ display: 'inline-block', mb: 1 }} data-shortcut="back">
+      {backTo.label}
     </Link>
   );
 
