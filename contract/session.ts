@@ -32,3 +32,11 @@ export interface AuthConfig {
   /** "Sign in with SailPoint" (OAuth authorization code + PKCE) is configured. */
   oauth: boolean;
 }
+
+/**
+ * Names the identity a decision was made by. The page sends it on every state-changing API request it makes from
+ * a session (held decisions above all: one made by Alice must never go out with the next user's cookie); the
+ * server refuses such a request with a 409 when the session belongs to another identity, and never forwards the
+ * header to a tenant.
+ */
+export const ACTING_IDENTITY_HEADER = 'x-acting-identity';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { apiSession, expectNoSeriousA11yViolations, plainApprovals, signIn } from './helpers.ts';
 
 // axe on sign-in, inbox, completed and detail (light and dark), and screenshots of inbox, detail and completed

@@ -3,7 +3,8 @@
 // the comment the approval requires and then rejects it with one, forwards one to bob, rejects two at once through
 // the bulk runner, and finds the decided ones with their comments in the history — every outcome checked through
 // the API. An admin sees both kinds of another owner, exactly that owner's.
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import type { CompletedApproval, PendingApproval } from '../contract/access-requests.ts';
 import { apiSession, SEARCH, signIn, watchRequests } from './helpers.ts';
 

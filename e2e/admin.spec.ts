@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { apiSession, plainApprovals, rowById, signIn } from './helpers.ts';
 
 // Ada (admin) works on alice's items from the END of alice's inbox; alice's own spec takes the first ones.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { apiSession, approvalLabel, plainApprovals, rowById, SEARCH, signIn } from './helpers.ts';
 
 // Alice's day: the whole inbox, one item decided row by row, one with "Approve all", a manual task marked complete, two

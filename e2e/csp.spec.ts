@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { apiSession, plainApprovals } from './helpers.ts';
 
 // The production build runs under the server's strict Content-Security-Policy: signing in, the inbox and a

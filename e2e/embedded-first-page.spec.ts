@@ -1,4 +1,5 @@
-import { expect, test, type Route } from '@playwright/test';
+import { type Route } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { BOOTSTRAP_ELEMENT_ID } from '../contract/bootstrap.ts';
 import { apiSession, plainApprovals } from './helpers.ts';
 

@@ -1,7 +1,8 @@
 // The UI under faults, against the production build and a fresh sandbox: faults are injected through
 // the admin-only /sandbox/faults endpoint (ada's bearer token) and cleared after every test. Carol's and bob's
 // items are used (the other specs work on alice's), each test on its own work items.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import {
   apiSession,
   approvalLabel,

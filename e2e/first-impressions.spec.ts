@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { apiSession, approvalLabel, plainApprovals, rowById, signIn } from './helpers.ts';
 
 // What a new approver tripped over, as they now see it: decisions in words, the Completed column sorting,

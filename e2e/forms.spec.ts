@@ -2,7 +2,8 @@
 // items; the page checks what the server checks before sending, a refused submit keeps every value, and an expired
 // session comes back to the form with the values in place. Each test uses its own form item, picked by its title.
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { apiSession, SEARCH, signIn, watchRequests, type ApiWorkItem } from './helpers.ts';
 import type { AllowedValue, FieldDetails, FormDetails, SectionDetails } from '../contract/work-items.ts';

@@ -3,7 +3,8 @@
 // (server/sandbox/seed.ts `seedHostileItems`). They must render as text, nothing may execute (React escapes; the CSP forbids inline script
 // as a second line), and the pages must stay usable: the decision buttons on screen, no page-wide sideways scroll.
 // Only reads: it decides nothing, so the other specs' view of alice's inbox is unchanged.
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { apiSession, signIn, type ApiWorkItem } from './helpers.ts';
 
 const SHOTS = 'test-results/screenshots';

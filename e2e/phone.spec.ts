@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { apiSession, expectNoSeriousA11yViolations, plainApprovals } from './helpers.ts';
 
 // The phone layout at 390 × 844 with touch: every page fits the width (at 360 px too), has no serious axe

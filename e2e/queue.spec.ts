@@ -5,12 +5,13 @@
 // alice's items of one type to bob, and the completed history's CSV export survives hostile values.
 import fs from 'node:fs';
 import Papa from 'papaparse';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import type { WorkItem } from '../contract/work-items.ts';
 import { apiSession, clearFaults, rowById, SEARCH, setFaults, signIn } from './helpers.ts';
 
-const QUEUE_URL = `http://127.0.0.1:${process.env.E2E_QUEUE_PORT}`;
-test.use({ baseURL: QUEUE_URL });
+// alice's queue runs to a third page of 250 here
+test.use({ seedScale: 520 });
 
 const DAY = 86_400_000;
 const SHOTS = 'test-results/screenshots';
@@ -59,8 +60,9 @@ test.afterEach(async ({ request }) => {
 test('the whole queue: oldest first is the oldest of all, search reaches the third page, filter counts match the API', async ({
   page,
   request,
+  baseURL,
 }) => {
-  await apiSession(request, QUEUE_URL, 'alice.approver');
+  await apiSession(request, baseURL!, 'alice.approver');
   const items = await listAll(request, '/v3/work-items');
   expect(items.length, 'more than two server pages').toBeGreaterThan(500);
   // the inbox lists the access requests too: every count below is of both kinds
@@ -117,9 +119,10 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
 test('"Select all matching" → Approve decides exactly the matching items; a 429 mid-run loses and repeats nothing', async ({
   page,
   request,
+  baseURL,
 }) => {
   test.setTimeout(120_000);
-  await apiSession(request, QUEUE_URL, 'alice.approver');
+  await apiSession(request, baseURL!, 'alice.approver');
   const before = await listAll(request, '/v3/work-items');
   const accessRequests = await approvalCount(request, 'pending');
   // one requester's approvals on one application: a few dozen items spread over every server page
@@ -191,9 +194,13 @@ test('"Select all matching" → Approve decides exactly the matching items; a 42
   await expect(page.getByTestId('match-count')).toHaveText(`0 of ${after.size + accessRequests} match`);
 });
 
-test("the admin forwards all of alice's pending items of one type to bob in one go", async ({ page, request }) => {
+test("the admin forwards all of alice's pending items of one type to bob in one go", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
-  const alice = await apiSession(request, QUEUE_URL, 'alice.approver');
+  const alice = await apiSession(request, baseURL!, 'alice.approver');
   const generic = (await listAll(request, '/v3/work-items')).filter((w) => w.type === 'Generic');
   expect(generic.length).toBeGreaterThan(1);
 
@@ -215,7 +222,7 @@ test("the admin forwards all of alice's pending items of one type to bob in one 
 
   // Through the API: alice has no Generic item left; bob has every one of them.
   expect((await listAll(request, '/v3/work-items')).filter((w) => w.type === 'Generic')).toEqual([]);
-  await apiSession(request, QUEUE_URL, 'bob.approver');
+  await apiSession(request, baseURL!, 'bob.approver');
   const bobs = new Set((await listAll(request, '/v3/work-items')).map((w) => w.id));
   expect(generic.filter((w) => !bobs.has(w.id))).toEqual([]);
 });
@@ -223,8 +230,9 @@ test("the admin forwards all of alice's pending items of one type to bob in one 
 test('completed: newest completion first, and the CSV has one row per item and survives quotes, commas, newlines, =', async ({
   page,
   request,
+  baseURL,
 }) => {
-  await apiSession(request, QUEUE_URL, 'alice.approver');
+  await apiSession(request, baseURL!, 'alice.approver');
   const completed = await listAll(request, '/v3/work-items/completed');
   const edge = completed.find((w) => w.name?.startsWith('=HYPERLINK('));
   expect(edge, 'the seeded export edge case').toBeTruthy();

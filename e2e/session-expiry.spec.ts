@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { startTestServer, type TestServer } from '../server/test-server.ts';
 import { SEARCH, wholeQueueLoaded } from './helpers.ts';
 

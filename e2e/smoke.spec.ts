@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 test('the page loads and shows the sandbox mode', async ({ page }) => {
   await page.goto('/');

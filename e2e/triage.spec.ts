@@ -2,12 +2,13 @@
 // items there, so the list is virtualised and moving the focus has to scroll): the shortcut sheet, a keyboard-only
 // session, shortcuts that stay quiet in the search box and in dialogs, a decision made in an expanded row, and the
 // held decisions' two endings: undone (never sent) and sent when the page is closed. Checked through the API.
-import { expect, request as newRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { request as newRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import type { WorkItem } from '../contract/work-items.ts';
 import { apiSession, signIn, watchRequests, wholeQueueLoaded } from './helpers.ts';
 
-const QUEUE_URL = `http://127.0.0.1:${process.env.E2E_QUEUE_PORT}`;
-test.use({ baseURL: QUEUE_URL });
+// alice's queue runs to a third page of 250 here
+test.use({ seedScale: 520 });
 
 /** The oldest approvals first: the list these tests move through. */
 const LIST = '/inbox?type=Approval&sort=oldest';

@@ -1,7 +1,7 @@
 // List and detail state lives in the URL: filters and sort push history entries (Back/Forward move between them),
 // the search box keeps every keystroke however fast the typing (its text is local state, the URL follows), a
 // reload restores it all, and the detail page's approval-items search belongs to one work item.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { apiSession, SEARCH, signIn } from './helpers.ts';
 
 test('inbox: type filter, sort and fast typing in the URL; reload keeps them; Back/Forward move between states', async ({
