@@ -170,6 +170,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** `v3` (default): `<origin>/v3/<path>`; `root`: `<origin>/<path>`. */
   base?: Base;
+  /** Headers on top of the client's own. */
+  headers?: Record<string, string>;
+  /** Let the request outlive the page (a decision sent as the tab is hidden or closed). */
+  keepalive?: boolean;
 }
 
 function cleanParams(params: SearchParams | undefined): Record<string, string> | undefined {
@@ -194,6 +198,8 @@ export async function request(
       searchParams: cleanParams(options.searchParams),
       json: options.json,
       signal: options.signal,
+      headers: options.headers,
+      keepalive: options.keepalive,
     });
   } catch (error) {
     throw await toApiError(error);
@@ -255,4 +261,21 @@ export function sendOnUnload(path: string): void {
   void fetch(url, { method: 'POST', keepalive: true, credentials: 'same-origin', headers: DEFAULT_HEADERS }).catch(
     () => {},
   );
+}
+
+/**
+ * A POST from the origin (`/v3/…`, `/v2025/…`) that outlives the page, with a JSON body and extra headers: the
+ * outbox's last word as the page goes away. No retry and no answer; what it sent stays in the outbox until a
+ * later answer says it was done.
+ */
+export function postOnUnload(path: string, json: unknown, headers: Record<string, string>): void {
+  const url = `${currentBaseUrl.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+  const body = json === undefined ? undefined : JSON.stringify(json);
+  void fetch(url, {
+    method: 'POST',
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { ...DEFAULT_HEADERS, ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body,
+  }).catch(() => {});
 }
