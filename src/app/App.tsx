@@ -7,6 +7,13 @@ import { startLandingRequests } from './landing-requests.ts';
 import { AppRoutes } from './routes.tsx';
 import { theme } from './theme.ts';
 import { NotifyProvider } from '../components/notify.tsx';
+import { useOutboxIdentity } from './use-outbox-session.ts';
+
+/** Whoever is signed in is who the outbox sends for. */
+function OutboxIdentity() {
+  useOutboxIdentity();
+  return null;
+}
 
 export function App() {
   const [queryClient] = useState(() => {
@@ -19,6 +26,7 @@ export function App() {
       <CssBaseline enableColorScheme />
       <QueryClientProvider client={queryClient}>
         <NotifyProvider>
+          <OutboxIdentity />
           <AppRoutes />
         </NotifyProvider>
       </QueryClientProvider>

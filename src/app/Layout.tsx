@@ -10,9 +10,11 @@ import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { onSessionExpired } from '../lib/http.ts';
-import { useSession, useSignOut } from '../features/session/api/session.ts';
+import { useSession } from '../features/session/api/session.ts';
 import { useWorkItemsCount } from '../features/work-items/api/get-count-work-items.ts';
 import { StatusBanners } from '../components/StatusBanners.tsx';
+import { OutboxNotices } from '../components/OutboxNotices.tsx';
+import { useSignOutWithOutbox } from './use-outbox-session.ts';
 import { usePhone } from '../components/use-phone.ts';
 import { ColorModeToggle } from './ColorModeToggle.tsx';
 import { useHeadingFocusOnNavigation } from './use-heading-focus.ts';
@@ -22,6 +24,10 @@ import { noteSessionExpired } from '../features/session/components/return-to.ts'
 
 // The admin's owner picker (an Autocomplete) is loaded only for admins: approvers never download it.
 const OwnerPicker = lazy(() => import('./OwnerPicker.tsx'));
+// Only needed when a decision could not be sent before signing out.
+const UnsentDecisionsDialog = lazy(async () => ({
+  default: (await import('./UnsentDecisionsDialog.tsx')).UnsentDecisionsDialog,
+}));
 
 const navButtonSx = {
   color: 'inherit',
@@ -173,15 +179,11 @@ export function Layout() {
   const { data: session } = useSession();
   const ownerId = useOwnerId();
   const navigate = useNavigate();
-  const signOut = useSignOut();
+  const signOut = useSignOutWithOutbox(() => navigate(paths.signIn(), { replace: true }));
   const phone = usePhone();
   useSessionExpiryNote();
   useHeadingFocusOnNavigation();
   if (!session) return null; // the guard around this layout has already sent the user to sign in
-  const doSignOut = () =>
-    signOut.mutate(undefined, {
-      onSettled: () => navigate(paths.signIn(), { replace: true }),
-    });
   const nav = (
     <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
       <Button component={NavLink} to={paths.inbox({ ownerId })} sx={navButtonSx}>
@@ -200,7 +202,7 @@ export function Layout() {
       </Suspense>
     );
   const signOutButton = (
-    <Button color="inherit" variant="outlined" size="small" onClick={doSignOut} disabled={signOut.isPending}>
+    <Button color="inherit" variant="outlined" size="small" onClick={signOut.signOut} disabled={signOut.busy}>
       Sign out
     </Button>
   );
@@ -246,6 +248,19 @@ export function Layout() {
         )}
       </AppBar>
       <StatusBanners />
+      <OutboxNotices />
+      {signOut.unsent && (
+        <Suspense fallback={null}>
+          <UnsentDecisionsDialog
+            entries={signOut.unsent}
+            busy={signOut.busy}
+            onSendNow={() => void signOut.sendNow()}
+            onDiscard={() => void signOut.discard()}
+            onKeep={signOut.keep}
+            onClose={signOut.cancel}
+          />
+        </Suspense>
+      )}
       <OwnerBanner ownerId={ownerId} selfId={session.identityId} />
       {/* wide screens give the lists' names and descriptions the room (up to 1800 px), not empty margins */}
       <Container

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useSession, useSignOut } from '../features/session/api/session.ts';
+import { discardEntry, flushIdentity, retryEntry, setOutboxIdentity, type OutboxEntry } from '../lib/outbox/outbox.ts';
+
+/** How long signing out waits for the held decisions' answers before naming what is left. */
+export const SIGN_OUT_FLUSH_MS = 5_000;
+
+/** Tells the outbox who is signed in (the decisions it may send are that identity's only). */
+export function useOutboxIdentity() {
+  const { data: session, isPending } = useSession();
+  useEffect(() => {
+    if (isPending) return;
+    setOutboxIdentity(
+      session ? { identityId: session.identityId, deployment: `${session.mode}@${location.origin}` } : null,
+    );
+  }, [session, isPending]);
+}
+
+/**
+ * Signing out: first what the leaving identity holds is sent and its answers awaited (at most SIGN_OUT_FLUSH_MS);
+ * what could not be sent is named before the session ends, to send now, discard, or keep for the next visit.
+ */
+export function useSignOutWithOutbox(onSignedOut: () => void) {
+  const signOut = useSignOut();
+  const [unsent, setUnsent] = useState<OutboxEntry[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const end = useCallback(() => {
+    setUnsent(null);
+    signOut.mutate(undefined, { onSettled: onSignedOut });
+  }, [signOut, onSignedOut]);
+  const start = useCallback(async () => {
+    setBusy(true);
+    const left = await flushIdentity(SIGN_OUT_FLUSH_MS);
+    setBusy(false);
+    if (left.length) setUnsent(left);
+    else end();
+  }, [end]);
+  return {
+    busy: busy || signOut.isPending,
+    unsent,
+    signOut: () => void start(),
+    sendNow: async () => {
+      setBusy(true);
+      for (const entry of unsent ?? []) await retryEntry(entry.id);
+      await start();
+    },
+    discard: async () => {
+      for (const entry of unsent ?? []) await discardEntry(entry.id);
+      end();
+    },
+    keep: end,
+    cancel: () => setUnsent(null),
+  };
+}
