@@ -69,6 +69,12 @@ export function dumpDb(file: string): string {
       'forward_history',
       'access_request_approvals',
       'access_request_forwards',
+      'generic_approvals',
+      'generic_approval_approvers',
+      'generic_approval_comments',
+      'generic_approval_reassignments',
+      'generic_approval_configs',
+      'access_request_submissions',
     ];
     return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
   } finally {

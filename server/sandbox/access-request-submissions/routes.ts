@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ACCESS_REQUESTS_PATH, ACCESS_REQUEST_STATUS_PATH } from '../../../contract/access-request-submissions.ts';
 import { authenticate, type Caller } from '../auth.ts';
 import type { Db } from '../db.ts';
+import { checkPaging } from '../generic-approvals/schemas.ts';
 import { acceptEmptyBodies } from '../lenient-bodies.ts';
 import type { GenericApprovalStore } from '../generic-approvals/store.ts';
 import { ACCESS_REQUEST_SUBMISSIONS_SCHEMA } from './schema.ts';
@@ -34,6 +35,7 @@ const routes: FastifyPluginAsyncTypebox<{ key: Uint8Array; store: SubmissionStor
   );
 
   app.get(ACCESS_REQUEST_STATUS_PATH, { schema: { querystring: StatusQuerySchema } }, async (request, reply) => {
+    checkPaging(request.query);
     const { items, total } = status.list(request.submissionCaller, request.query);
     if (total !== undefined) reply.header('x-total-count', String(total));
     return items;

@@ -23,6 +23,7 @@ import {
   BulkApproveBodySchema,
   BulkBodySchema,
   BulkReassignBodySchema,
+  checkPaging,
   CommentBodySchema,
   ConfigBodySchema,
   ConfigIdParamsSchema,
@@ -59,6 +60,7 @@ const approvalRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app, { k
   });
 
   app.get('', { schema: { querystring: ListQuerySchema } }, async (request, reply) => {
+    checkPaging(request.query);
     const { items, total } = store.list(request.approvalsCaller, request.query, locales(request));
     if (total !== undefined) reply.header('x-total-count', String(total));
     return items;

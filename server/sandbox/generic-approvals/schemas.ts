@@ -2,6 +2,7 @@
 // handler runs, so a failure is a 400 naming the parameter or field. Every string, list and map is bounded.
 // The answers are typed by the shared contract (contract/generic-approvals.ts) and serialised as they are.
 import { Type, type Static } from 'typebox';
+import { ApiProblem } from '../../errors.ts';
 import {
   APPROVAL_CONFIG_SCOPES,
   MAX_BULK_APPROVALS,
@@ -38,6 +39,23 @@ export const ListQuerySchema = Type.Object({
   offset: Type.Integer({ minimum: 0, maximum: 2_147_483_647, default: 0 }),
 });
 export type ListQuery = Static<typeof ListQuerySchema>;
+
+/**
+ * The bounds of `limit` and `offset` once more: Ajv's coercion turns "1e400" into Infinity and lets it past
+ * `maximum` (SQLite then refuses it: a 500). A 400 that names the bound instead.
+ */
+export function checkPaging(query: { limit: number; offset: number }): void {
+  for (const [name, max] of [
+    ['limit', 250],
+    ['offset', 2_147_483_647],
+  ] as const) {
+    if (!Number.isSafeInteger(query[name])) {
+      throw new ApiProblem(400, `Invalid querystring: querystring.${name} must be <= ${max}`, [
+        `querystring.${name} must be <= ${max}`,
+      ]);
+    }
+  }
+}
 
 export const IdParamsSchema = Type.Object({ id });
 
