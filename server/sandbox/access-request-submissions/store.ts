@@ -129,9 +129,13 @@ export class SubmissionStore {
   submit(caller: Caller, body: AccessRequestBody): AccessRequestResponse {
     const type: AccessRequestType = body.requestType ?? 'GRANT_ACCESS';
     const { identities, items } = this.check(caller, body, type);
+    // Already waiting: a pending access-request approval for the same identity, item and kind of request, whether
+    // submitted here or seeded.
     const waiting = this.db.prepare(
-      `SELECT s.access_request_id FROM access_request_submissions s JOIN generic_approvals g ON g.id = s.approval_id
-       WHERE s.requested_for_id = ? AND s.object_id = ? AND s.request_type = ? AND g.status = 'PENDING'`,
+      `SELECT g.reference_id AS access_request_id FROM generic_approvals g
+       WHERE g.requestee_id = ? AND g.status = 'PENDING' AND g.reference_type = '${ACCESS_REQUEST_REFERENCE}'
+         AND EXISTS (SELECT 1 FROM json_each(g.requested_target) j
+           WHERE json_extract(j.value, '$.id') = ? AND json_extract(j.value, '$.requestType') = ?)`,
     );
     const insert = this.db.prepare(
       `INSERT INTO access_request_submissions (item_id, access_request_id, requester_id, requested_for_id,

@@ -54,3 +54,20 @@ export async function moveClock(admin: Call, body: { advanceMs: number } | { off
 }
 
 export const DAY = 86_400_000;
+
+/**
+ * A picker of approvals no other test in the file has used yet: `take(list, predicate)` returns the first unused
+ * one that matches and marks it used.
+ */
+export function picker() {
+  const used = new Set<string>();
+  return (list: Approval[], predicate: (a: Approval) => boolean = () => true): Approval => {
+    const found = list.find((a) => !used.has(a.id) && predicate(a));
+    if (!found) throw new Error('no seeded approval left for this test');
+    used.add(found.id);
+    return found;
+  };
+}
+
+/** The approval is an access-request approval of the sandbox's seed or submissions. */
+export const isAccessRequest = (a: Approval) => a.type === 'ACCESS_REQUEST_APPROVAL';
