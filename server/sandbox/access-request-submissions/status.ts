@@ -1,7 +1,7 @@
 // GET /v3/access-request-status: each requested item of the submitted access requests, its state read off the
 // approval it started (EXECUTING while it waits; REQUEST_COMPLETED once approved; REJECTED when rejected or
-// expired; CANCELLED), and each approver of it. Anyone sees their own requests (made by them or for them); naming
-// another identity is for admins (ORG_ADMIN).
+// expired; CANCELLED), and each approver of it. Anyone sees their own requests (made by them, for them, or waiting
+// on them to approve); naming another identity is for admins (ORG_ADMIN).
 import type {
   ApprovalStatusDto,
   RequestedItemState,
@@ -117,17 +117,15 @@ export class SubmissionStatus {
       conditions.push(sql);
       params.push(...values);
     };
-    if (!caller.admin) add('(requester_id = ? OR requested_for_id = ?)', caller.id, caller.id);
+    const waitingOn = `approval_id IN (SELECT approval_id FROM generic_approval_approvers
+      WHERE identity_id = ? AND active = 1 AND decision IS NULL) AND approval_status = 'PENDING'`;
+    // One's own: made by them, for them, or waiting on them to approve.
+    if (!caller.admin)
+      add(`(requester_id = ? OR requested_for_id = ? OR (${waitingOn}))`, caller.id, caller.id, caller.id);
     if (forId) add('requested_for_id = ?', forId);
     if (byId) add('requester_id = ?', byId);
     if (regarding) add('(requester_id = ? OR requested_for_id = ?)', regarding, regarding);
-    if (assigned) {
-      add(
-        `approval_id IN (SELECT approval_id FROM generic_approval_approvers
-          WHERE identity_id = ? AND active = 1 AND decision IS NULL) AND approval_status = 'PENDING'`,
-        assigned,
-      );
-    }
+    if (assigned) add(waitingOn, assigned);
     if (state) add(`approval_status = 'PENDING'`);
     if (q.filters?.trim()) {
       const where = checked('filters', () => {

@@ -9,7 +9,18 @@ import { catalogueItemNamed } from '../access-request-submissions/catalogue.ts';
 import { ADA, ALICE, BOB, CAROL } from '../identities.ts';
 import { client, dumpDb, errorText, tokenFor, type Call } from '../testing.ts';
 import { accepted, approvalConfig, errorResponse } from './spec-shapes.ts';
-import { DAY, PENDING, V2025, approvalOf, conforms, filters, isAccessRequest, pendingOf, picker, whole } from './testing.ts';
+import {
+  DAY,
+  PENDING,
+  V2025,
+  approvalOf,
+  conforms,
+  filters,
+  isAccessRequest,
+  pendingOf,
+  picker,
+  whole,
+} from './testing.ts';
 
 let server: TestServer;
 let alice: Call;
@@ -60,12 +71,18 @@ describe('bulk operations (ORG_ADMIN)', () => {
 
   it('bulk-reassign moves them to bob’s desk; bulk-cancel ends the ones that are not access requests', async () => {
     const ids = several(2);
-    const res = await ada('POST', `${V2025}/bulk-reassign`, { approvalIds: ids, reassignFrom: ALICE.id, reassignTo: BOB.id });
+    const res = await ada('POST', `${V2025}/bulk-reassign`, {
+      approvalIds: ids,
+      reassignFrom: ALICE.id,
+      reassignTo: BOB.id,
+    });
     expect(res.status).toBe(202);
     const bobs = (await pendingOf(bob)).map((a) => a.id);
     expect(ids.every((id) => bobs.includes(id))).toBe(true);
     const generic = take(desk, (a) => a.type === 'AGENT_ACTIVATE_APPROVAL');
-    expect((await ada('POST', `${V2025}/bulk-cancel`, { approvalIds: [generic.id], comment: 'Agent retired.' })).status).toBe(202);
+    expect(
+      (await ada('POST', `${V2025}/bulk-cancel`, { approvalIds: [generic.id], comment: 'Agent retired.' })).status,
+    ).toBe(202);
     expect(await statuses([generic.id])).toEqual(['CANCELLED']);
     expect((await pendingOf(alice)).map((a) => a.id)).not.toContain(generic.id);
   });
@@ -90,7 +107,14 @@ describe('bulk operations (ORG_ADMIN)', () => {
       await refused(alice, 'POST', `${V2025}/${op}`, { approvalIds: [a], reassignTo: CAROL.id }, 403, 'Only an admin');
     }
     const many = Array.from({ length: 251 }, (_, i) => `id-${i}`);
-    await refused(ada, 'POST', `${V2025}/bulk-approve`, { approvalIds: many }, 400, 'must NOT have more than 250 items');
+    await refused(
+      ada,
+      'POST',
+      `${V2025}/bulk-approve`,
+      { approvalIds: many },
+      400,
+      'must NOT have more than 250 items',
+    );
     await refused(ada, 'POST', `${V2025}/bulk-approve`, { approvalIds: [] }, 400, 'must NOT have fewer than 1 items');
     await refused(ada, 'POST', `${V2025}/bulk-approve`, {}, 400, 'approvalIds');
     await refused(ada, 'POST', `${V2025}/bulk-reassign`, { approvalIds: [a] }, 400, 'reassignTo');
@@ -116,15 +140,24 @@ describe('approval configs', () => {
     });
     expect(put.status).toBe(200);
     conforms(approvalConfig, put.body);
-    expect((await bob<ApprovalConfig>('GET', `${V2025}/config/${role.id}`)).body.timeoutConfig?.daysUntilTimeout).toBe(3);
+    expect((await bob<ApprovalConfig>('GET', `${V2025}/config/${role.id}`)).body.timeoutConfig?.daysUntilTimeout).toBe(
+      3,
+    );
     const before = Date.now();
     const submitted = await bob('POST', '/v3/access-requests', {
       requestedFor: [CAROL.id],
       requestedItems: [{ type: 'ROLE', id: role.id, comment: 'Carol helps with the close.' }],
     });
     expect(submitted.status).toBe(202);
-    const [created] = await whole(alice, `mine=true&${filters(`requesteeId eq "${CAROL.id}" and status eq "PENDING"`)}`);
-    expect(created!.approvalConfig?.timeoutConfig).toEqual({ enabled: true, daysUntilTimeout: 3, timeoutResult: 'APPROVED' });
+    const [created] = await whole(
+      alice,
+      `mine=true&${filters(`requesteeId eq "${CAROL.id}" and status eq "PENDING"`)}`,
+    );
+    expect(created!.approvalConfig?.timeoutConfig).toEqual({
+      enabled: true,
+      daysUntilTimeout: 3,
+      timeoutResult: 'APPROVED',
+    });
     const due = Date.parse(created!.dueDate!) - Date.parse(created!.createdDate!);
     expect(due).toBe(3 * DAY);
     expect(Date.parse(created!.createdDate!)).toBeGreaterThanOrEqual(before - 1000);
@@ -138,7 +171,14 @@ describe('approval configs', () => {
   it('refused: non-admins (403), unknown scopes, ids a scope cannot take, out-of-range values (400)', async () => {
     const config = { timeoutConfig: { enabled: true, daysUntilTimeout: 10 } };
     await refused(alice, 'PUT', `${V2025}/config/${role.id}/ROLE`, config, 403, 'Only an admin');
-    await refused(alice, 'DELETE', `${V2025}/config/ACCESS_REQUEST_APPROVAL/APPROVAL_TYPE`, undefined, 403, 'Only an admin');
+    await refused(
+      alice,
+      'DELETE',
+      `${V2025}/config/ACCESS_REQUEST_APPROVAL/APPROVAL_TYPE`,
+      undefined,
+      403,
+      'Only an admin',
+    );
     await refused(ada, 'PUT', `${V2025}/config/${role.id}/PLANET`, config, 400, 'params.scope');
     await refused(ada, 'PUT', `${V2025}/config/COFFEE_BREAK/APPROVAL_TYPE`, config, 400, 'not an approval type');
     await refused(ada, 'PUT', `${V2025}/config/another-tenant/TENANT`, config, 400, 'TENANT scope');
@@ -147,7 +187,9 @@ describe('approval configs', () => {
     await refused(ada, 'PUT', `${V2025}/config/${role.id}/ROLE`, over, 400, 'daysUntilTimeout must be <= 90');
     const reminders = { reminderConfig: { maxReminders: 21 } };
     await refused(ada, 'PUT', `${V2025}/config/${role.id}/ROLE`, reminders, 400, 'maxReminders must be <= 20');
-    const nobody = { escalationConfig: { escalationChain: [{ identityType: 'IDENTITY', identityId: 'f'.repeat(32) }] } };
+    const nobody = {
+      escalationConfig: { escalationChain: [{ identityType: 'IDENTITY', identityId: 'f'.repeat(32) }] },
+    };
     await refused(ada, 'PUT', `${V2025}/config/${role.id}/ROLE`, nobody, 400, 'No identity');
   });
 });

@@ -43,7 +43,10 @@ async function refused(call: Call, path: string, body: unknown, status: number, 
 describe('reassign', () => {
   it('alice → carol with a comment: 204; it leaves her desk for carol’s, with the history and its comment', async () => {
     const a = take(desk, alone);
-    const res = await alice('POST', `${V2025}/${a.id}/reassign`, { reassignTo: CAROL.id, comment: 'Carol covers Sales.' });
+    const res = await alice('POST', `${V2025}/${a.id}/reassign`, {
+      reassignTo: CAROL.id,
+      comment: 'Carol covers Sales.',
+    });
     expect(res.status).toBe(204);
     expect((await pendingOf(alice)).map((p) => p.id)).not.toContain(a.id);
     expect((await pendingOf(carol)).map((p) => p.id)).toContain(a.id);
@@ -76,14 +79,22 @@ describe('reassign', () => {
 
   it('an admin moves anyone’s work (reassignFrom) or adds an approver (no reassignFrom)', async () => {
     const a = take(desk, alone);
-    expect((await ada('POST', `${V2025}/${a.id}/reassign`, { reassignFrom: ALICE.id, reassignTo: BOB.id })).status).toBe(204);
+    expect(
+      (await ada('POST', `${V2025}/${a.id}/reassign`, { reassignFrom: ALICE.id, reassignTo: BOB.id })).status,
+    ).toBe(204);
     expect((await pendingOf(bob)).map((p) => p.id)).toContain(a.id);
     const b = take(desk, alone);
     expect((await ada('POST', `${V2025}/${b.id}/reassign`, { reassignTo: CAROL.id })).status).toBe(204);
     const added = await approvalOf(ada, b.id);
     expect(added.assignedTo!.map((p) => p.identityID).sort()).toEqual([ALICE.id, CAROL.id].sort());
     expect(added.reassignmentHistory![0]).not.toHaveProperty('reassignedFrom');
-    await refused(ada, `${V2025}/${b.id}/reassign`, { reassignFrom: ADA.id, reassignTo: BOB.id }, 400, 'not waiting on');
+    await refused(
+      ada,
+      `${V2025}/${b.id}/reassign`,
+      { reassignFrom: ADA.id, reassignTo: BOB.id },
+      400,
+      'not waiting on',
+    );
   });
 });
 

@@ -8,7 +8,18 @@ import { startTestServer, type TestServer } from '../../test-server.ts';
 import { ADA, ALICE, BOB } from '../identities.ts';
 import { client, dumpDb, errorText, tokenFor, type Call } from '../testing.ts';
 import { approval, errorResponse } from './spec-shapes.ts';
-import { PENDING, V1, V2025, approvalOf, conforms, filters, isAccessRequest, pendingOf, picker, whole } from './testing.ts';
+import {
+  PENDING,
+  V1,
+  V2025,
+  approvalOf,
+  conforms,
+  filters,
+  isAccessRequest,
+  pendingOf,
+  picker,
+  whole,
+} from './testing.ts';
 
 let server: TestServer;
 let alice: Call;
@@ -32,7 +43,8 @@ afterAll(async () => {
 });
 
 /** A plain access-request approval that waits on alice alone. */
-const alone = (a: Approval) => isAccessRequest(a) && a.approvers!.length === 1 && a.approvalCriteria?.type === 'PARALLEL';
+const alone = (a: Approval) =>
+  isAccessRequest(a) && a.approvers!.length === 1 && a.approvalCriteria?.type === 'PARALLEL';
 
 /** The call is refused with `status` and a message containing `what`, and not one stored row changes. */
 async function refused(call: Call, path: string, body: unknown, status: number, what: string) {

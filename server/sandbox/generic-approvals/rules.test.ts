@@ -35,7 +35,10 @@ async function request(requester: Call, itemName: string, requestee: string): Pr
     requestedItems: [{ type: item.type, id: item.id, comment: 'rules test' }],
   });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
-  const started = await whole(ada, filters(`requesteeId eq "${requestee}" and requestedTargetId eq "${item.id}" and status eq "PENDING"`));
+  const started = await whole(
+    ada,
+    filters(`requesteeId eq "${requestee}" and requestedTargetId eq "${item.id}" and status eq "PENDING"`),
+  );
   expect(started).toHaveLength(1);
   return started[0]!;
 }
