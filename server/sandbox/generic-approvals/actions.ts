@@ -4,7 +4,8 @@
 // nothing). Each runs in one IMMEDIATE transaction that lets what is due expire and then re-reads the state it
 // decides on, so a refused call changes nothing and two deciders can never both succeed.
 import type { Approval, ApprovalConfig, ApprovalConfigScope } from '../../../contract/generic-approvals.ts';
-import { ACCESS_REQUEST_REFERENCE, isBlankComment } from '../../../contract/generic-approvals.ts';
+import { isBlankComment } from '../../../contract/generic-approval-rules.ts';
+import { ACCESS_REQUEST_REFERENCE } from '../../../contract/generic-approvals.ts';
 import { ApiProblem } from '../../errors.ts';
 import type { Caller } from '../auth.ts';
 import { identityById } from '../identities.ts';

@@ -10,7 +10,7 @@ import type {
   ApprovalReassignmentHistory,
   LocalizedText,
 } from '../../../contract/generic-approvals.ts';
-import { rankLocalized } from '../../../contract/generic-approvals.ts';
+import { rankLocalized } from '../../../contract/generic-approval-rules.ts';
 import { SANDBOX_TENANT_ID } from '../auth.ts';
 import { identityById } from '../identities.ts';
 import type { ApprovalRow, ApproverRow } from './lifecycle.ts';
