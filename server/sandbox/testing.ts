@@ -76,7 +76,15 @@ export function dumpDb(file: string): string {
       'generic_approval_configs',
       'access_request_submissions',
     ];
-    return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+    // A database the generic-approvals plugin never opened (a bare seed) has none of its tables.
+    const present = new Set(
+      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
+    return JSON.stringify(
+      tables.filter((t) => present.has(t)).map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
+    );
   } finally {
     db.close();
   }

@@ -145,6 +145,15 @@ describe.each([V2025, V1])('decisions at %s', (prefix) => {
   });
 });
 
+describe('nobody decides their own request', () => {
+  it('an admin who asked for it cannot take the approver’s place to approve it', async () => {
+    const a = take(desk, (d) => alone(d) && d.requester?.identityID === ADA.id);
+    await refused(ada, `${V2025}/${a.id}/approve`, {}, 403, 'someone else must decide it');
+    await refused(ada, `${V2025}/bulk-approve`, { approvalIds: [a.id] }, 403, 'someone else must decide it');
+    expect((await alice('POST', `${V2025}/${a.id}/approve`)).status).toBe(200);
+  });
+});
+
 describe('comment rules of other configs', () => {
   it('an account deletion needs a comment either way (requiresComment ALL)', async () => {
     const a = take(desk, (d) => d.type === 'ACCOUNT_DELETE_APPROVAL_REQUEST');

@@ -226,9 +226,14 @@ export class ApprovalLifecycle {
     this.stmt.complete.run('CANCELLED', iso(at), iso(at), approvalId);
   }
 
+  /** True when some pending approval's deadline has passed by `at` (a read: no lock). */
+  anyDue(at: number): boolean {
+    return this.stmt.anyDue.get(iso(at)) !== undefined;
+  }
+
   /** Every pending approval whose deadline has passed by `at` ends as its timeout says (EXPIRED or APPROVED). */
   expireDue(at: number): number {
-    if (!this.stmt.anyDue.get(iso(at))) return 0;
+    if (!this.anyDue(at)) return 0;
     return this.stmt.expire.run(iso(at)).changes;
   }
 }

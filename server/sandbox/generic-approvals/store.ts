@@ -86,10 +86,13 @@ export class GenericApprovalStore {
     return this.db.transaction(fn).immediate();
   }
 
-  /** Lets whatever is past its deadline on the server's clock expire (a write only when something has). */
+  /**
+   * Lets whatever is past its deadline on the server's clock expire. Reads take the write lock only when something
+   * has (asked again inside, where another writer may have been first).
+   */
   expireDue(): void {
     const at = this.clock.now();
-    this.write(() => this.lifecycle.expireDue(at));
+    if (this.lifecycle.anyDue(at)) this.write(() => this.lifecycle.expireDue(at));
   }
 
   /**
