@@ -74,6 +74,9 @@ export class ApprovalActions {
       const reason = own ? 'its step before yours is still waiting' : 'you are not one of its approvers';
       throw new ApiProblem(403, `You cannot ${verb(d)} approval ${row.id} now: ${reason}.`);
     }
+    if (caller.id === row.requester_id || caller.id === row.requestee_id) {
+      throw new ApiProblem(403, `You asked for approval ${row.id} (or it is for you): someone else must decide it.`);
+    }
     const waiting = approvers.find((a) => a.active === 1 && a.decision === null)!;
     this.life.reassign(row.id, waiting.identity_id, caller.id, caller.id, 'MANUAL_REASSIGNMENT', null, at);
   }
