@@ -19,7 +19,7 @@ let org: Approval[];
 const ALL = 'include-approvers=true&include-comments=true&include-reassignment-history=true&include-batch-info=true';
 
 beforeAll(async () => {
-  server = await startTestServer({ SANDBOX_SEED_SCALE: '100' });
+  server = await startTestServer();
   alice = client(server.url, await tokenFor(server.url, 'alice.approver'));
   bob = client(server.url, await tokenFor(server.url, 'bob.approver'));
   ada = client(server.url, await tokenFor(server.url, 'ada.admin'));

@@ -183,7 +183,13 @@ export const errorResponse = closed({
 /** The bulk operations' 202 body: the spec says `type: object`; ISC sends an empty one. */
 export const accepted = Type.Object({}, { additionalProperties: false });
 
+/** Each schema compiled once: compiling per answer cost more than the requests it checks. */
+const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
+
 /** Every way `value` breaks `schema`, as "path: message" lines; empty when it conforms. */
 export function violations(schema: TSchema, value: unknown): string[] {
-  return [...Compile(schema).Errors(value)].map((e) => `${e.instancePath || '/'}: ${e.message}`);
+  let validator = compiled.get(schema);
+  if (!validator) compiled.set(schema, (validator = Compile(schema)));
+  if (validator.Check(value)) return [];
+  return [...validator.Errors(value)].map((e) => `${e.instancePath || '/'}: ${e.message}`);
 }
