@@ -141,7 +141,14 @@ beforeAll(async () => {
     'GET',
     `/v2025/generic-approvals?mine=true&include-approvers=true&filters=${encodeURIComponent('status eq "PENDING"')}`,
   );
-  const alone = desk.body.filter((a) => a.approvers!.length === 1 && a.requestee?.identityID !== CAROL.id);
+  // one approver (alice), not asked for by or for carol (reassign's target) or ada (who decides as the admin)
+  const others = [CAROL.id, ADA.id];
+  const alone = desk.body.filter(
+    (a) =>
+      a.approvers!.length === 1 &&
+      !others.includes(a.requestee?.identityID ?? '') &&
+      !others.includes(a.requester?.identityID ?? ''),
+  );
   approvalPools.generic = alone.filter((a) => a.type === 'ACCESS_REQUEST_APPROVAL').map((a) => a.id);
   approvalPools.other = alone.filter((a) => a.type === 'ENTITLEMENT_DESCRIPTIONS').map((a) => a.id);
   // the seeded approval-type configs: each successful delete takes one
