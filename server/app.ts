@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import compress from '@fastify/compress';
 import { constants as zlib } from 'node:zlib';
+import { createServerClock, type ClockHand } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import errors from './plugins/errors.ts';
 import { clientErrorHandler, errorResponse } from './errors.ts';
@@ -25,6 +26,8 @@ interface Tenant {
   plugin: typeof sandbox | typeof tenantProxy;
   /** How the session and sign-in code reach the tenant. */
   gateway: TenantGateway;
+  /** Only the sandbox may move the server's clock; tenant mode has no hand to move it with. */
+  clockHand?: ClockHand;
 }
 
 /**
@@ -33,9 +36,9 @@ interface Tenant {
  * SAIL_BASE_URL is mounted, and the gateway calls the tenant over HTTP within PROXY_TIMEOUT_MS. Nothing else
  * asks which mode it is in.
  */
-function tenantOf(app: FastifyInstance, config: ServerConfig): Tenant {
+function tenantOf(app: FastifyInstance, config: ServerConfig, clockHand: ClockHand): Tenant {
   if (config.mode === 'sandbox') {
-    return { plugin: sandbox, gateway: tenantGateway(inProcessTransport(app), demoSignIn, app.log) };
+    return { plugin: sandbox, gateway: tenantGateway(inProcessTransport(app), demoSignIn, app.log), clockHand };
   }
   return { plugin: tenantProxy, gateway: tenantGateway(httpTransport(config), noDemoIdentities, app.log) };
 }
@@ -106,10 +109,12 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     threshold: 1024,
   });
   await app.register(health, { config });
-  const tenant = tenantOf(app, config);
+  const { clock, hand } = createServerClock();
+  app.decorate('clock', clock);
+  const tenant = tenantOf(app, config, hand);
   await app.register(session, { config, gateway: tenant.gateway, redis });
   await app.register(oauthLogin, { config, gateway: tenant.gateway });
-  await app.register(tenant.plugin, { config, redis });
+  await app.register(tenant.plugin, { config, redis, clockHand: tenant.clockHand });
   await app.register(staticFiles, { distDir: config.distDir, config });
   return app;
 }

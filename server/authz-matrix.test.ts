@@ -7,7 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Approval } from '../contract/generic-approvals.ts';
 import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
+import { catalogueItemNamed } from './sandbox/access-request-submissions/catalogue.ts';
 import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ADA, ALICE, BOB, CAROL } from './sandbox/identities.ts';
@@ -19,15 +21,17 @@ import { startTestServer, type TestServer } from './test-server.ts';
  *   none     no Authorization header / no cookie
  *   bad      a well-formed JWT signed with the wrong key / a session cookie that does not decrypt
  *   expired  alice's genuine token, expired a minute ago / a session whose token expired a minute ago
- *   item     bob (not an admin) on alice's work item — for /sandbox/faults: bob at all
- *   owner    bob with ?ownerId=<alice> — for /sandbox/faults: bob at all
+ *   item     bob (not an admin) on alice's work item or approval — for /sandbox/faults, /sandbox/clock, the bulk
+ *            operations and the approval configs: bob at all
+ *   owner    bob with ?ownerId=<alice> (approverId, requested-for, or asking to revoke alice's access) — for
+ *            /sandbox/faults and /sandbox/clock: bob at all
  *   admin    ada (ORG_ADMIN) on alice's item / with ?ownerId=<alice>
  * `—` = the column does not apply to that endpoint (no item in the path, or no ownerId parameter).
  * Another owner's item answers 403, not 404 (documented in server/sandbox/store.ts).
  */
 const _ = null;
 type Cell = number | null;
-type Target = 'none' | 'any' | 'task' | 'approval' | 'form' | 'access';
+type Target = 'none' | 'any' | 'task' | 'approval' | 'form' | 'access' | 'generic' | 'other' | 'config';
 // prettier-ignore
 const MATRIX: [operation: string, method: string, path: string, target: Target, none: Cell, bad: Cell, expired: Cell, item: Cell, owner: Cell, admin: Cell][] = [
   //  operation                      method    path                                           target      none bad  exp  item owner admin
@@ -58,6 +62,27 @@ const MATRIX: [operation: string, method: string, path: string, target: Target, 
   ['replace sandbox faults',         'PUT',    '/sandbox/faults',                             'none',     401, 401, 401, 403, 403, 200],
   ['replace sandbox faults (POST)',  'POST',   '/sandbox/faults',                             'none',     401, 401, 401, 403, 403, 200],
   ['clear sandbox faults',           'DELETE', '/sandbox/faults',                             'none',     401, 401, 401, 403, 403, 204],
+  ['getApprovals',                   'GET',    '/v2025/generic-approvals',                    'none',     401, 401, 401, _,   403, 200],
+  ['getApprovals (v2024)',           'GET',    '/v2024/generic-approvals',                    'none',     401, 401, 401, _,   403, 200],
+  ['getApproval',                    'GET',    '/v2025/generic-approvals/{id}',               'generic',  401, 401, 401, 403, _,   200],
+  ['getApproval (v2024)',            'GET',    '/v2024/generic-approvals/{id}',               'generic',  401, 401, 401, 403, _,   200],
+  ['approveApproval',                'POST',   '/v2025/generic-approvals/{id}/approve',       'generic',  401, 401, 401, 403, _,   200],
+  ['approveApproval (v1)',           'POST',   '/generic-approvals/v1/{id}/approve',          'generic',  401, 401, 401, 403, _,   200],
+  ['rejectApproval',                 'POST',   '/v2025/generic-approvals/{id}/reject',        'generic',  401, 401, 401, 403, _,   204],
+  ['updateApprovalsReassign',        'POST',   '/beta/generic-approvals/{id}/reassign',       'generic',  401, 401, 401, 403, _,   204],
+  ['updateApprovalsComments',        'POST',   '/v2025/generic-approvals/{id}/comments',      'generic',  401, 401, 401, 403, _,   200],
+  ['updateApprovalsAttributes',      'POST',   '/v2025/generic-approvals/{id}/attributes',    'generic',  401, 401, 401, 403, _,   200],
+  ['approveApprovalInBulk',          'POST',   '/v2025/generic-approvals/bulk-approve',       'generic',  401, 401, 401, 403, _,   202],
+  ['rejectApprovalInBulk',           'POST',   '/v2025/generic-approvals/bulk-reject',        'generic',  401, 401, 401, 403, _,   202],
+  ['moveApproval (bulk reassign)',   'POST',   '/v2025/generic-approvals/bulk-reassign',      'generic',  401, 401, 401, 403, _,   202],
+  ['cancelApproval (bulk)',          'POST',   '/v2025/generic-approvals/bulk-cancel',        'other',    401, 401, 401, 403, _,   202],
+  ['getApprovalsConfig',             'GET',    '/v2025/generic-approvals/config/{id}',        'config',   401, 401, 401, 200, _,   200],
+  ['putApprovalsConfig',             'PUT',    '/v2025/generic-approvals/config/{id}/APPROVAL_TYPE', 'config', 401, 401, 401, 403, _, 200],
+  ['deleteApprovalConfigRequest',    'DELETE', '/v2025/generic-approvals/config/{id}/APPROVAL_TYPE', 'config', 401, 401, 401, 403, _, 204],
+  ['createAccessRequest',            'POST',   '/v3/access-requests',                         'none',     401, 401, 401, _,   403, 202],
+  ['listAccessRequestStatus',        'GET',    '/v3/access-request-status',                   'none',     401, 401, 401, _,   403, 200],
+  ['read the sandbox clock',         'GET',    '/sandbox/clock',                              'none',     401, 401, 401, 403, 403, 200],
+  ['move the sandbox clock',         'PUT',    '/sandbox/clock',                              'none',     401, 401, 401, 403, 403, 200],
 ];
 const COLUMNS = ['none', 'bad', 'expired', 'item', 'owner', 'admin'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -75,13 +100,21 @@ const CELLS = MATRIX.flatMap(([operation, method, path, target, ...expected]) =>
 
 let server: TestServer;
 const tokens = {} as Record<'alice' | 'bob' | 'ada' | 'bad' | 'expired', string>;
-const pools: Record<Exclude<Target, 'none' | 'access'>, WorkItem[]> = { any: [], task: [], approval: [], form: [] };
+const pools: Record<Exclude<Target, 'none' | 'access' | 'generic' | 'other' | 'config'>, WorkItem[]> = {
+  any: [],
+  task: [],
+  approval: [],
+  form: [],
+};
 /** Alice's pending access-request approvals (ids). */
 let accessPool: string[] = [];
+/** Approvals of the Approvals service on alice's desk: access requests she alone approves, and other kinds. */
+const approvalPools: Record<'generic' | 'other' | 'config', string[]> = { generic: [], other: [], config: [] };
 let probe: WorkItem;
 
 beforeAll(async () => {
-  server = await startTestServer({ SAIL_OAUTH_CLIENT_ID: 'work-items-inbox' });
+  // the seed scale gives alice enough approvals of the Approvals service for every admin cell to use its own
+  server = await startTestServer({ SAIL_OAUTH_CLIENT_ID: 'work-items-inbox', SANDBOX_SEED_SCALE: '100' });
   tokens.alice = await tokenFor(server.url, 'alice.approver');
   tokens.bob = await tokenFor(server.url, 'bob.approver');
   tokens.ada = await tokenFor(server.url, 'ada.admin');
@@ -104,6 +137,22 @@ beforeAll(async () => {
     '/v3/access-request-approvals/pending',
   );
   accessPool = approvals.body.map((a) => a.id);
+  const desk = await client(server.url, tokens.alice)<Approval[]>(
+    'GET',
+    `/v2025/generic-approvals?mine=true&include-approvers=true&filters=${encodeURIComponent('status eq "PENDING"')}`,
+  );
+  // one approver (alice), not asked for by or for carol (reassign's target) or ada (who decides as the admin)
+  const others = [CAROL.id, ADA.id];
+  const alone = desk.body.filter(
+    (a) =>
+      a.approvers!.length === 1 &&
+      !others.includes(a.requestee?.identityID ?? '') &&
+      !others.includes(a.requester?.identityID ?? ''),
+  );
+  approvalPools.generic = alone.filter((a) => a.type === 'ACCESS_REQUEST_APPROVAL').map((a) => a.id);
+  approvalPools.other = alone.filter((a) => a.type === 'ENTITLEMENT_DESCRIPTIONS').map((a) => a.id);
+  // the seeded approval-type configs: each successful delete takes one
+  approvalPools.config = ['ENTITLEMENT_DESCRIPTIONS', 'ACCOUNT_DELETE_APPROVAL_REQUEST', 'ACCESS_REQUEST_APPROVAL'];
 });
 
 afterAll(async () => {
@@ -150,12 +199,19 @@ async function request(cell: (typeof CELLS)[number]) {
   const mutating = cell.method !== 'GET' && cell.status < 300;
   let item = probe;
   if (cell.target === 'access') item = { id: (mutating ? accessPool.shift() : accessPool[0])! };
-  else if (cell.target !== 'none') item = mutating ? pools[cell.target].shift()! : (pools[cell.target][0] ?? probe);
+  else if (cell.target === 'generic' || cell.target === 'other' || cell.target === 'config') {
+    const pool = approvalPools[cell.target];
+    // a decision, cancel or reassignment uses its approval up, a delete its config; a comment, attributes or PUT not
+    const usesUp = mutating && cell.method !== 'PUT' && !/Comments|Attributes/.test(cell.operation);
+    item = { id: (usesUp ? pool.shift() : pool[0])! };
+  } else if (cell.target !== 'none') item = mutating ? pools[cell.target].shift()! : (pools[cell.target][0] ?? probe);
   if (!item?.id) throw new Error(`no seeded item left for ${cell.target}`);
   let url = cell.path.replace('{id}', item.id!).replace('{approvalItemId}', item.approvalItems?.[0]?.id ?? 'x');
   if ((cell.column === 'owner' || cell.column === 'admin') && cell.target === 'none') {
     if (url.startsWith('/v3/work-items')) url += `?ownerId=${ALICE.id}`;
     if (url.includes('access-request-approvals')) url += `?owner-id=${ALICE.id}`;
+    if (url.includes('generic-approvals')) url += `?approverId=${ALICE.id}`;
+    if (url.includes('access-request-status')) url += `?requested-for=${ALICE.id}`;
   }
   let body: unknown;
   if (cell.target === 'form') body = validSelection(item);
@@ -163,7 +219,30 @@ async function request(cell: (typeof CELLS)[number]) {
   if (cell.operation.startsWith('rejectAccessRequest')) body = { comment: 'authz matrix' };
   if (cell.operation.startsWith('forwardAccessRequest')) body = { newOwnerId: CAROL.id, comment: 'authz matrix' };
   if (cell.method === 'PUT' || (cell.method === 'POST' && url === '/sandbox/faults')) body = { spec: '' };
+  if (url.includes('generic-approvals')) body = approvalBody(cell.operation, item.id!);
+  if (url === '/sandbox/clock' && cell.method === 'PUT') body = { offsetMs: 0 };
+  if (url.startsWith('/v3/access-requests')) {
+    // the owner column: bob asks to revoke alice's access, which only her manager or an admin may
+    body = {
+      requestType: cell.column === 'owner' ? 'REVOKE_ACCESS' : 'GRANT_ACCESS',
+      requestedFor: [cell.column === 'owner' ? ALICE.id : CAROL.id],
+      requestedItems: [{ type: 'ROLE', id: catalogueItemNamed('Finance Analyst').id, comment: 'authz matrix' }],
+    };
+  }
   return (await callerFor(cell.via, who[cell.column as Column]))(cell.method, url, body);
+}
+
+/** The body each Approvals service operation of the matrix sends. */
+function approvalBody(operation: string, id: string): unknown {
+  if (operation.includes('Bulk') || operation.startsWith('cancel'))
+    return { approvalIds: [id], comment: 'authz matrix' };
+  if (operation.startsWith('reject')) return { comment: 'authz matrix' };
+  if (operation.startsWith('updateApprovalsReassign')) return { reassignTo: CAROL.id };
+  if (operation.startsWith('updateApprovalsComments')) return { comment: 'authz matrix' };
+  if (operation.startsWith('updateApprovalsAttributes')) return { additionalAttributes: { matrix: 'yes' } };
+  if (operation.startsWith('moveApproval')) return { approvalIds: [id], reassignTo: CAROL.id };
+  if (operation.startsWith('putApprovalsConfig')) return { requiresComment: 'ALL' };
+  return undefined;
 }
 
 describe('authorization matrix', () => {

@@ -10,8 +10,10 @@
 // rules, the session) and no cookie was set; the valid call then changes it (or sets or clears the cookie), which
 // proves the refusals were about CSRF and not about an item that could not be changed anyway.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Approval } from '../contract/generic-approvals.ts';
 import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
-import { CAROL } from './sandbox/identities.ts';
+import { catalogueItemNamed } from './sandbox/access-request-submissions/catalogue.ts';
+import { ADA, CAROL } from './sandbox/identities.ts';
 import { client, dumpDb, itemPools, sessionCookie, tokenFor, validSelection } from './sandbox/testing.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 import { WORK_ITEMS_PREFIXES } from './request-path.ts';
@@ -20,7 +22,7 @@ import { WORK_ITEMS_PREFIXES } from './request-path.ts';
 const API_PREFIXES = WORK_ITEMS_PREFIXES;
 const VARIANTS = ['none', 'wrong', 'cross', 'null', 'valid'] as const;
 type Variant = (typeof VARIANTS)[number];
-type Pool = 'approval' | 'task' | 'form';
+type Pool = 'approval' | 'task' | 'form' | 'generic';
 
 interface Route {
   name: string;
@@ -28,14 +30,18 @@ interface Route {
   path: string;
   /** The seeded item the route acts on, if any. */
   pool?: Pool;
-  /** Sandbox only (tenant mode has no fault injection). */
+  /** Sandbox only (tenant mode has no fault injection, no clock control). */
   sandboxOnly?: boolean;
+  /** Called by an admin (ada's cookie) rather than alice. */
+  admin?: boolean;
   body?: (item: WorkItem | undefined, mode: Mode) => unknown;
   /** The status of the valid call. */
   ok: number;
 }
 
 type Mode = 'sandbox' | 'tenant';
+
+const comment = () => ({ comment: 'CSRF matrix' });
 
 const ROUTES: Route[] = [
   ...API_PREFIXES.flatMap((p): Route[] => [
@@ -61,6 +67,70 @@ const ROUTES: Route[] = [
       ok: 200,
     },
   ]),
+  ...(['/v2025/generic-approvals', '/generic-approvals/v1'] as const).flatMap((p): Route[] => [
+    { name: `approve ${p}`, method: 'POST', path: `${p}/{id}/approve`, pool: 'generic', ok: 200 },
+    { name: `reject ${p}`, method: 'POST', path: `${p}/{id}/reject`, pool: 'generic', body: comment, ok: 204 },
+    {
+      name: `reassign ${p}`,
+      method: 'POST',
+      path: `${p}/{id}/reassign`,
+      pool: 'generic',
+      body: () => ({ reassignTo: CAROL.id }),
+      ok: 204,
+    },
+    { name: `comments ${p}`, method: 'POST', path: `${p}/{id}/comments`, pool: 'generic', body: comment, ok: 200 },
+    {
+      name: `attributes ${p}`,
+      method: 'POST',
+      path: `${p}/{id}/attributes`,
+      pool: 'generic',
+      body: () => ({ additionalAttributes: { csrf: 'matrix' } }),
+      ok: 200,
+    },
+  ]),
+  {
+    name: 'bulk-approve /v2025/generic-approvals',
+    method: 'POST',
+    path: '/v2025/generic-approvals/bulk-approve',
+    pool: 'generic',
+    admin: true,
+    body: (item) => ({ approvalIds: [item!.id] }),
+    ok: 202,
+  },
+  {
+    name: 'PUT /v2025/generic-approvals/config',
+    method: 'PUT',
+    path: '/v2025/generic-approvals/config/AGENT_ACTIVATE_APPROVAL/APPROVAL_TYPE',
+    admin: true,
+    body: () => ({ requiresComment: 'ALL' }),
+    ok: 200,
+  },
+  {
+    name: 'DELETE /v2025/generic-approvals/config',
+    method: 'DELETE',
+    path: '/v2025/generic-approvals/config/MACHINE_ACCOUNT_CREATE_APPROVAL_REQUEST/APPROVAL_TYPE',
+    admin: true,
+    ok: 204,
+  },
+  {
+    name: 'POST /v3/access-requests',
+    method: 'POST',
+    path: '/v3/access-requests',
+    body: () => ({
+      requestedFor: [CAROL.id],
+      requestedItems: [{ type: 'ROLE', id: catalogueItemNamed('Finance Analyst').id }],
+    }),
+    ok: 202,
+  },
+  {
+    name: 'PUT /sandbox/clock',
+    method: 'PUT',
+    path: '/sandbox/clock',
+    sandboxOnly: true,
+    admin: true,
+    body: () => ({ advanceMs: 60_000 }),
+    ok: 200,
+  },
   { name: 'PUT /sandbox/faults', method: 'PUT', path: '/sandbox/faults', sandboxOnly: true, body: () => SPEC, ok: 200 },
   {
     name: 'POST /sandbox/faults',
@@ -114,7 +184,8 @@ for (const mode of ['sandbox', 'tenant'] as const) {
     const itemOf = new Map<string, WorkItem | undefined>();
 
     beforeAll(async () => {
-      sandbox = await startTestServer();
+      // enough approvals on alice's desk for every Approvals-service route to have its own
+      sandbox = await startTestServer({ SANDBOX_SEED_SCALE: '100' });
       if (mode === 'tenant') {
         tenant = await startTestServer({ SAIL_BASE_URL: sandbox.url, SESSION_SECRET: 'c'.repeat(40) });
       }
@@ -123,7 +194,22 @@ for (const mode of ['sandbox', 'tenant'] as const) {
       cookies.alice = await sessionCookie(front.url, pat('alice.approver'));
       cookies.ada = await sessionCookie(front.url, pat('ada.admin'));
       adminToken = await tokenFor(sandbox.url, 'ada.admin');
-      pools = await itemPools(client(sandbox.url, await tokenFor(sandbox.url, 'alice.approver')));
+      const aliceAtSandbox = client(sandbox.url, await tokenFor(sandbox.url, 'alice.approver'));
+      const desk = await aliceAtSandbox<Approval[]>(
+        'GET',
+        `/v2025/generic-approvals?mine=true&include-approvers=true&filters=${encodeURIComponent('status eq "PENDING"')}`,
+      );
+      pools = {
+        ...(await itemPools(aliceAtSandbox)),
+        // access requests only alice approves, not asked for by or for carol (whom reassign hands them to) or ada
+        // (who bulk-approves as the admin)
+        generic: desk.body
+          .filter((a) => a.type === 'ACCESS_REQUEST_APPROVAL' && a.approvers!.length === 1)
+          .filter(
+            (a) => ![a.requestee?.identityID, a.requester?.identityID].some((id) => id === CAROL.id || id === ADA.id),
+          )
+          .map((a) => ({ id: a.id }) as WorkItem),
+      };
     });
 
     afterAll(async () => {
@@ -132,6 +218,8 @@ for (const mode of ['sandbox', 'tenant'] as const) {
     });
 
     const faultRules = async () => (await client(sandbox.url, adminToken)('GET', '/sandbox/faults')).body;
+    const clockOffset = async () =>
+      (await client(sandbox.url, adminToken)<{ offsetMs: number }>('GET', '/sandbox/clock')).body.offsetMs;
     const sessionOf = async (cookie: string) => {
       const res = await fetch(`${front.url}/auth/session`, { headers: { cookie } });
       return res.status === 200 ? ((await res.json()) as { identityId: string }).identityId : res.status;
@@ -139,7 +227,12 @@ for (const mode of ['sandbox', 'tenant'] as const) {
 
     /** Everything a request in this table could change, read back. */
     async function snapshot(cookie: string) {
-      return JSON.stringify([dumpDb(sandbox.config.sandboxDb), await faultRules(), await sessionOf(cookie)]);
+      return JSON.stringify([
+        dumpDb(sandbox.config.sandboxDb),
+        await faultRules(),
+        await clockOffset(),
+        await sessionOf(cookie),
+      ]);
     }
 
     const cells = CELLS.filter((c) => mode === 'sandbox' || !c.route.sandboxOnly);
@@ -154,7 +247,7 @@ for (const mode of ['sandbox', 'tenant'] as const) {
       // Sign-out gets a session of its own, so that the valid call ends only that one.
       const cookie = route.name.startsWith('sign out')
         ? await sessionCookie(front.url, { clientId: 'alice.approver', clientSecret: 'sandbox-secret' })
-        : isFaults
+        : isFaults || route.admin
           ? cookies.ada
           : cookies.alice;
       const url = route.path

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkItem } from '../contract/work-items.ts';
+import { catalogueItemNamed } from './sandbox/access-request-submissions/catalogue.ts';
 import { issueToken } from './sandbox/auth.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
@@ -38,6 +39,8 @@ const ids = {
   pairs: [] as [string, string][],
   /** Alice's access-request approvals, pending and completed. */
   access: [] as string[],
+  /** Approvals of the Approvals service on alice's desk, pending and completed. */
+  generic: [] as string[],
 };
 
 /** Every table, every row, in a stable order: the byte-for-byte picture of the stored data. */
@@ -74,6 +77,11 @@ beforeAll(async () => {
     );
     ids.access.push(...approvals.body.map((a) => a.id));
   }
+  const generic = await client(server.url, tokens['alice.approver'])<{ id: string }[]>(
+    'GET',
+    '/v2025/generic-approvals?mine=true',
+  );
+  ids.generic = generic.body.map((a) => a.id);
 });
 
 afterAll(async () => {
@@ -151,6 +159,23 @@ const ROUTES: [method: string, path: string][] = [
   ['POST', '/v3/access-request-approvals/:id/approve'],
   ['POST', '/access-request-approvals/v1/:id/reject'],
   ['POST', '/v3/access-request-approvals/:id/forward'],
+  ['GET', '/v2025/generic-approvals'],
+  ['GET', '/v2024/generic-approvals/:id'],
+  ['POST', '/v2025/generic-approvals/:id/approve'],
+  ['POST', '/generic-approvals/v1/:id/reject'],
+  ['POST', '/beta/generic-approvals/:id/reassign'],
+  ['POST', '/v2025/generic-approvals/:id/comments'],
+  ['POST', '/v2025/generic-approvals/:id/attributes'],
+  ['POST', '/v2025/generic-approvals/bulk-approve'],
+  ['POST', '/v2025/generic-approvals/bulk-cancel'],
+  ['POST', '/v2025/generic-approvals/bulk-reassign'],
+  ['GET', '/v2025/generic-approvals/config/:id'],
+  ['PUT', '/v2025/generic-approvals/config/:id/ROLE'],
+  ['DELETE', '/v2025/generic-approvals/config/:id/APPROVAL_TYPE'],
+  ['POST', '/v3/access-requests'],
+  ['GET', '/v3/access-request-status'],
+  ['GET', '/sandbox/clock'],
+  ['PUT', '/sandbox/clock'],
   ['POST', '/oauth/token'],
   ['GET', '/oauth/authorize'],
   ['POST', '/oauth/authorize'],
@@ -208,19 +233,39 @@ const idArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...ids.approval)) },
   { weight: 1, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...ids.form)) },
   { weight: 2, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...ids.access)) },
+  { weight: 2, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...ids.generic)) },
+  { weight: 1, arbitrary: fc.constantFrom('ACCESS_REQUEST_APPROVAL', 'ENTITLEMENT_DESCRIPTIONS') },
   { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f]{32}$/) },
   { weight: 3, arbitrary: anyText },
 );
 const identityIds = [ALICE.id, BOB.id, CAROL.id, 'x'.repeat(32)];
+/** A requestable role (the sandbox's catalogue), so some submissions get through. */
+const FINANCE_ANALYST = catalogueItemNamed('Finance Analyst').id;
 const queryValue = fc.oneof(
   fc.constantFrom('-1', '0', '1', '250', '251', '1.5', '1e3', ' 5', 'true', 'false', 'yes', '', ...identityIds),
   fc.constantFrom('id eq "x"', 'alias sw "a"', 'id in ("a","b")', 'name eq', '(((', 'alias eq "' + 'a'.repeat(300)),
   fc.constantFrom('me', 'created gt 2024-01-01T00:00:00Z', 'modified le "x"', '__proto__ eq "x"', '-created,modified'),
+  fc.constantFrom(
+    'status eq "PENDING"',
+    'dueDate lt 2030-01-01T00:00:00Z',
+    'search co "a"',
+    '9223372036854775296',
+    '1e400',
+  ),
   anyText,
 );
 const queryKey = fc.oneof(
   fc.constantFrom('limit', 'offset', 'count', 'ownerId', 'filters', 'sorters', 'add-core-filters'),
   fc.constantFrom('owner-id', 'from-date'),
+  fc.constantFrom(
+    'mine',
+    'approverId',
+    'requesterId',
+    'count-only',
+    'include-comments',
+    'requested-for',
+    'request-state',
+  ),
   fc.constantFrom('grant_type', 'client_id', 'client_secret', 'response_type', 'redirect_uri', 'code_challenge'),
   fc.constantFrom('__proto__', 'constructor', 'limit[]', 'a[b]', ''),
   fc.string({ maxLength: 10 }),
@@ -298,6 +343,29 @@ const bodyArb = fc.oneof(
           salesforceAccount: anyText,
           ticketNumber: anyText,
           notifyUser: fc.oneof(fc.boolean(), anyText),
+          approvalIds: fc.array(
+            fc.oneof(
+              fc.constant(null).chain(() => fc.constantFrom(...ids.generic)),
+              anyText,
+            ),
+            {
+              maxLength: 3,
+            },
+          ),
+          reassignTo: fc.oneof(fc.constantFrom(...identityIds), anyText),
+          reassignFrom: fc.oneof(fc.constantFrom(...identityIds), anyText),
+          additionalAttributes: fc.oneof(fc.dictionary(fc.string({ maxLength: 5 }), anyText, { maxKeys: 3 }), anyText),
+          requestedFor: fc.array(fc.oneof(fc.constantFrom(...identityIds), anyText), { maxLength: 2 }),
+          requestedItems: fc.array(
+            fc.record({
+              type: fc.constantFrom('ROLE', 'ENTITLEMENT', 'x'),
+              id: fc.oneof(fc.constant(FINANCE_ANALYST), anyText),
+            }),
+            { maxLength: 2 },
+          ),
+          timeoutConfig: fc.record({ daysUntilTimeout: fc.integer({ min: -5, max: 120 }) }, { requiredKeys: [] }),
+          offsetMs: fc.oneof(fc.integer(), fc.double(), anyText),
+          advanceMs: fc.oneof(fc.integer({ min: -1000, max: 1000 }), anyText),
         },
         { requiredKeys: [] },
       )
@@ -436,6 +504,18 @@ async function runCase(c: Case) {
     baseline = dumpAll();
     baselineVersion = version;
     stats.dumps++;
+  }
+  if (template === '/sandbox/clock' && method === 'PUT' && answer && answer.status < 300) {
+    // A moved clock must not leak into the next cases either.
+    await send(
+      'PUT',
+      '/sandbox/clock',
+      {
+        authorization: `Bearer ${tokens['ada.admin']}`,
+        'content-type': 'application/json',
+      },
+      '{"offsetMs":0}',
+    );
   }
   if (template === '/sandbox/faults' && answer && answer.status < 300) {
     // An accepted rule set must not leak into the next cases.

@@ -13,7 +13,7 @@ export function pathOf(url: string): string {
  */
 export const WORK_ITEMS_PREFIXES = ['/v3/work-items', '/work-items/v1'] as const;
 
-export type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** ISC's Work Items API (the 13 operations), relative to its prefix; `:x` is one path segment. */
 export const WORK_ITEMS: readonly (readonly [Method, string])[] = [
   ['GET', ''],
@@ -31,12 +31,19 @@ export const WORK_ITEMS: readonly (readonly [Method, string])[] = [
   ['POST', '/:id/forward'],
 ];
 
-/** The API roots outside /v3: ISC's per-service versions. */
-const SERVICE_ROOTS = ['/work-items/v1', '/access-request-approvals/v1'];
+/** The API roots outside /v3: ISC's per-service versions, and the dated versions the Approvals service is under. */
+const SERVICE_ROOTS = [
+  '/work-items/v1',
+  '/access-request-approvals/v1',
+  '/generic-approvals/v1',
+  '/v2025',
+  '/v2024',
+  '/beta',
+];
 
 /**
- * The tenant's API (what a token authenticates and a cookie session may ride on): /v3 and the per-service
- * versions (/work-items/v1, /access-request-approvals/v1).
+ * The tenant's API (what a token authenticates and a cookie session may ride on): /v3, /v2025, /v2024, /beta and
+ * the per-service versions (/work-items/v1, /access-request-approvals/v1, /generic-approvals/v1).
  */
 export function isApiPath(path: string): boolean {
   return [...SERVICE_ROOTS, '/v3'].some((root) => path === root || path.startsWith(`${root}/`));

@@ -5,6 +5,9 @@
 //   the Work Items API          /v3/work-items…  and  /work-items/v1…   (13 operations; upstream: SAIL_WORK_ITEMS_API)
 //   public identities           GET /v3/public-identities
 //   access-request approvals    /v3/access-request-approvals…  and  /access-request-approvals/v1…  (6 operations)
+//   the Approvals service       /v2025/generic-approvals…, /generic-approvals/v1…, /beta/generic-approvals…
+//                               (14 operations) and /v2024/generic-approvals… (list and get)
+//   access requests             POST /v3/access-requests, GET /v3/access-request-status
 //
 // Everything else (other paths or methods, dot segments, percent-encoded characters) is a 404 ErrorResponseDto.
 // Which Work Items family the tenant is asked at is a setting (v3 by default, or v1), so an operator can move
@@ -19,7 +22,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ACCESS_REQUEST_STATUS_PATH, ACCESS_REQUESTS_PATH } from '../../contract/access-request-submissions.ts';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../../contract/access-requests.ts';
+import { GENERIC_APPROVALS_PREFIXES, GENERIC_APPROVALS_READ_ONLY_PREFIXES } from '../../contract/generic-approvals.ts';
 import type { ServerConfig } from '../config.ts';
 import { errorResponse } from '../errors.ts';
 import { WORK_ITEMS, WORK_ITEMS_PREFIXES, pathOf, type Method } from '../request-path.ts';
@@ -33,6 +38,27 @@ const ACCESS_REQUEST_APPROVALS: Operations = [
   ['POST', '/:approvalId/approve'],
   ['POST', '/:approvalId/reject'],
   ['POST', '/:approvalId/forward'],
+];
+
+/** The Approvals service; v2024 has the two reads only. */
+const GENERIC_APPROVALS_READ: Operations = [
+  ['GET', ''],
+  ['GET', '/:id'],
+];
+const GENERIC_APPROVALS: Operations = [
+  ...GENERIC_APPROVALS_READ,
+  ['POST', '/:id/approve'],
+  ['POST', '/:id/reject'],
+  ['POST', '/:id/reassign'],
+  ['POST', '/:id/comments'],
+  ['POST', '/:id/attributes'],
+  ['POST', '/bulk-approve'],
+  ['POST', '/bulk-reject'],
+  ['POST', '/bulk-cancel'],
+  ['POST', '/bulk-reassign'],
+  ['GET', '/config/:id'],
+  ['PUT', '/config/:id/:scope'],
+  ['DELETE', '/config/:id/:scope'],
 ];
 
 /** Where the tenant serves each Work Items family setting. */
@@ -79,6 +105,10 @@ export function proxyRoutes(workItemsApi: ServerConfig['workItemsApi'] = 'v3'): 
     { prefixes: WORK_ITEMS_PREFIXES, operations: WORK_ITEMS, upstream: WORK_ITEMS_UPSTREAM[workItemsApi] },
     { prefixes: ['/v3/public-identities'], operations: [['GET', '']] },
     { prefixes: ACCESS_REQUEST_APPROVALS_PREFIXES, operations: ACCESS_REQUEST_APPROVALS },
+    { prefixes: GENERIC_APPROVALS_PREFIXES, operations: GENERIC_APPROVALS },
+    { prefixes: GENERIC_APPROVALS_READ_ONLY_PREFIXES, operations: GENERIC_APPROVALS_READ },
+    { prefixes: [ACCESS_REQUESTS_PATH], operations: [['POST', '']] },
+    { prefixes: [ACCESS_REQUEST_STATUS_PATH], operations: [['GET', '']] },
   ]);
 }
 

@@ -2,15 +2,19 @@ import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
+import type { ClockHand } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
 import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
 import { rateLimitStore } from '../shared/redis.ts';
+import accessRequestSubmissions from './access-request-submissions/routes.ts';
 import accessRequestApprovals from './access-requests/routes.ts';
 import { bearerToken, signingKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
 import demoIdentityRoutes from './demo-sign-in.ts';
+import clockControl from './clock/index.ts';
 import faults from './faults/index.ts';
+import genericApprovals, { openGenericApprovals } from './generic-approvals/routes.ts';
 import oauthRoutes from './routes/oauth.ts';
 import publicIdentityRoutes from './routes/public-identities.ts';
 import workItemRoutes from './routes/work-items.ts';
@@ -37,7 +41,10 @@ export function removeSandboxDb(file: string): void {
  * sign-in page's demo identities. Encapsulated (not fastify-plugin) so its body parsers, rate limit and auth
  * hooks stay on its own routes.
  */
-export default async function sandbox(app: FastifyInstance, opts: { config: ServerConfig; redis?: Redis }) {
+export default async function sandbox(
+  app: FastifyInstance,
+  opts: { config: ServerConfig; redis?: Redis; clockHand?: ClockHand },
+) {
   const { config } = opts;
   const db = openSandboxDb(config);
   app.addHook('onClose', async () => {
@@ -81,5 +88,10 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
     for (const prefix of WORK_ITEMS_PREFIXES) await api.register(workItemRoutes, { prefix, key, store });
     await api.register(publicIdentityRoutes, { key });
     await api.register(accessRequestApprovals, { key, db });
+    if (!opts.clockHand) throw new Error("the sandbox needs the server clock's hand");
+    const approvals = openGenericApprovals(db, opts.clockHand.clock, config.seedScale);
+    await api.register(genericApprovals, { key, store: approvals });
+    await api.register(accessRequestSubmissions, { key, db, approvals });
+    await api.register(clockControl, { key, hand: opts.clockHand });
   });
 }

@@ -69,8 +69,22 @@ export function dumpDb(file: string): string {
       'forward_history',
       'access_request_approvals',
       'access_request_forwards',
+      'generic_approvals',
+      'generic_approval_approvers',
+      'generic_approval_comments',
+      'generic_approval_reassignments',
+      'generic_approval_configs',
+      'access_request_submissions',
     ];
-    return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+    // A database the generic-approvals plugin never opened (a bare seed) has none of its tables.
+    const present = new Set(
+      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
+    return JSON.stringify(
+      tables.filter((t) => present.has(t)).map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
+    );
   } finally {
     db.close();
   }

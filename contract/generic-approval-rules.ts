@@ -1,0 +1,39 @@
+// Rules of ISC's Approvals service that the page and the sandbox both apply: what counts as a comment, and which of
+// an approval's localized texts a reader gets.
+import type { LocalizedText } from './generic-approvals.ts';
+
+/**
+ * True when a comment says nothing: empty, or only spaces and invisible format characters (Unicode `Z` and `Cf`:
+ * a zero-width space or a right-to-left mark is not a comment). Such a comment never satisfies a required one.
+ */
+export function isBlankComment(comment: string | null | undefined): boolean {
+  return !comment || /^[\p{Z}\p{Cf}\s]*$/u.test(comment);
+}
+
+/** `en_US`, `en-us` and `EN-US` are one locale. */
+const localeKey = (locale: string) => locale.replaceAll('_', '-').toLowerCase();
+
+/**
+ * The text of `list` in the first of `preferred` (BCP 47 tags, best first) it has: the exact locale, else the same
+ * language (`de` for `de-CH`), else the list's first entry. Undefined for an empty list.
+ */
+export function pickLocalized(
+  list: readonly LocalizedText[] | null | undefined,
+  preferred: readonly string[],
+): string | undefined {
+  const entries = (list ?? []).filter((e) => typeof e?.value === 'string');
+  return rankLocalized(entries, preferred)[0]?.value ?? undefined;
+}
+
+/** `list` with the entry `pickLocalized` would choose first, the others after it in their order. */
+export function rankLocalized<T extends LocalizedText>(list: readonly T[], preferred: readonly string[]): T[] {
+  const keyOf = (e: T) => localeKey(e.locale ?? '');
+  for (const tag of preferred) {
+    const want = localeKey(tag);
+    const exact = list.findIndex((e) => keyOf(e) === want);
+    const language = want.split('-')[0];
+    const index = exact !== -1 ? exact : list.findIndex((e) => keyOf(e).split('-')[0] === language);
+    if (index !== -1) return [list[index], ...list.slice(0, index), ...list.slice(index + 1)];
+  }
+  return [...list];
+}
