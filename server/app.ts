@@ -15,7 +15,7 @@ import requestTarget from './plugins/request-target.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import tenantProxy from './plugins/tenant-proxy.ts';
 import sandbox from './sandbox/index.ts';
-import { demoSignIn } from './sandbox/demo-sign-in.ts';
+import { demoSignIn } from './sandbox/oauth/demo-sign-in.ts';
 import { connectRedis } from './shared/redis.ts';
 
 export const BODY_LIMIT = 1024 * 1024;

@@ -8,11 +8,11 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
-import { issueToken } from './sandbox/auth.ts';
+import { issueToken } from './sandbox/oauth/tokens.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ADA, ALICE, BOB, CAROL } from './sandbox/identities.ts';
-import { client, dumpDb, itemPools, sessionCookie, tokenFor, validSelection, type Call } from './sandbox/testing.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { client, dumpDb, itemPools, sessionCookie, tokenFor, validSelection, type Call } from './test/sandbox.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
 
 /**
  * Columns (bearer caller / cookie caller):
@@ -23,7 +23,7 @@ import { startTestServer, type TestServer } from './test-server.ts';
  *   owner    bob with ?ownerId=<alice> — for /sandbox/faults: bob at all
  *   admin    ada (ORG_ADMIN) on alice's item / with ?ownerId=<alice>
  * `—` = the column does not apply to that endpoint (no item in the path, or no ownerId parameter).
- * Another owner's item answers 403, not 404 (documented in server/sandbox/store.ts).
+ * Another owner's item answers 403, not 404 (documented in server/sandbox/work-items/queries.ts).
  */
 const _ = null;
 type Cell = number | null;

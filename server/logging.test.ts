@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startChildServer } from './child-server.ts';
+import { startChildServer } from './test/child-server.ts';
 import { SANDBOX_CLIENT_SECRET } from './sandbox/identities.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-logging-'));

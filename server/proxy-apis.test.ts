@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PendingApproval } from '../contract/access-requests.ts';
 import type { WorkItem } from '../contract/work-items.ts';
 import { BOB } from './sandbox/identities.ts';
-import { startTestServer, type RecordedRequest, type TestServer } from './test-server.ts';
-import { XHR, sessionCookieOf, signInRequest } from './test-http.ts';
+import { startTestServer, type RecordedRequest, type TestServer } from './test/server.ts';
+import { XHR, sessionCookieOf, signInRequest } from './test/http.ts';
 
 const SECRET = 'proxy-apis-test-secret-0123456789abcdef0123456';
 

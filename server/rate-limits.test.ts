@@ -3,8 +3,8 @@
 // address counts, and the sandbox API's per-address budget before sign-in.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server.ts';
-import { signInRequest } from './test-http.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
+import { signInRequest } from './test/http.ts';
 
 const SECRET = 'rate-limit-test-secret-0123456789abcdef0123456';
 

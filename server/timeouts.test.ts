@@ -3,8 +3,8 @@
 // the cap. Each is cut by the server within its limit (plus Node's once-a-second check), never left open.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server.ts';
-import { dribble, hostOf, rawRequest } from './test-http.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
+import { dribble, hostOf, rawRequest } from './test/http.ts';
 
 const REQUEST_TIMEOUT_MS = 2000;
 const HEADERS_TIMEOUT_MS = 1000;

@@ -6,8 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { hostOf, rawRequest } from '../test-http.ts';
+import { startTestServer, type TestServer } from '../test/server.ts';
+import { hostOf, rawRequest } from '../test/http.ts';
 
 const SECRET = 'proxy-hardening-secret-0123456789abcdef0123456';
 const FORWARDED_REQUEST_HEADERS = [

@@ -6,7 +6,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { startTestServer, type TestServer } from '../test/server.ts';
 import { isForwardablePath } from './tenant-proxy.ts';
 
 const SECRET = 'proxy-test-secret-0123456789abcdef0123456789';

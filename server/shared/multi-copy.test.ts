@@ -1,12 +1,12 @@
 // Two copies of the server in tenant mode in front of one sandbox, with the same SESSION_SECRET and REDIS_URL,
 // as behind a load balancer: a session made on copy A works on copy B, a sign-out on A holds on B, wrong
 // sign-ins spread over both hit one limit; Redis killed → a clear 503 (no crash, no revoked session let back
-// in); Redis back → the copies recover by themselves. A real redis-server (see redis-testing.ts).
+// in); Redis back → the copies recover by themselves. A real redis-server (see server/test/redis.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { XHR, sessionCookieOf, signInRequest } from '../test-http.ts';
-import { redisServerAvailable, startRedis, type TestRedis } from './redis-testing.ts';
+import { startTestServer, type TestServer } from '../test/server.ts';
+import { XHR, sessionCookieOf, signInRequest } from '../test/http.ts';
+import { redisServerAvailable, startRedis, type TestRedis } from '../test/redis.ts';
 
 const SECRET = 'multi-copy-test-secret-0123456789abcdef0123456';
 const ALICE = { clientId: 'alice.approver', clientSecret: 'sandbox-secret' };

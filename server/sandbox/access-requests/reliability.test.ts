@@ -6,13 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletedApproval, PendingApproval } from '../../../contract/access-requests.ts';
-import { startChildServer, type ChildServer } from '../../child-server.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startChildServer, type ChildServer } from '../../test/child-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ADA, ALICE } from '../identities.ts';
 import { openSandboxDb } from '../index.ts';
-import { client, dumpDb, tokenFor, type Call } from '../testing.ts';
+import { client, dumpDb, tokenFor, type Call } from '../../test/sandbox.ts';
 import { errorResponse } from './spec-shapes.ts';
-import { V1, V3, conforms, whole } from './testing.ts';
+import { V1, V3, conforms, whole } from '../../test/access-requests.ts';
 
 describe('two processes racing on the same approvals', () => {
   let dir: string;

@@ -14,14 +14,13 @@ import fp from 'fastify-plugin';
 import { ConfigError } from '../../config.ts';
 import { ApiProblem, errorResponse, newTrackingId } from '../../errors.ts';
 import { pathOf } from '../../request-path.ts';
-import { FaultsBodySchema, FaultsListSchema } from '../../schemas/sandbox.ts';
-import { authenticate } from '../auth.ts';
 import { FaultInjector } from './injector.ts';
 import { FAULTS_PATH, FaultSpecError, parseFaults } from './rules.ts';
+import { FaultsBodySchema, FaultsListSchema } from './schemas.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function faults(app: FastifyInstance, opts: { spec: string; key: Uint8Array }) {
+async function faults(app: FastifyInstance, opts: { spec: string }) {
   let injector: FaultInjector;
   try {
     injector = new FaultInjector(opts.spec);
@@ -58,16 +57,18 @@ async function faults(app: FastifyInstance, opts: { spec: string; key: Uint8Arra
     return reply.code(status).send(errorResponse(status, `Injected fault: ${status} on ${what}.`, { trackingId }));
   });
 
+  // The caller was found by the sandbox's caller hook (../auth.ts), before the body was read.
   const requireAdmin = async (request: FastifyRequest) => {
-    const caller = await authenticate(opts.key, request);
-    if (!caller.admin) throw new ApiProblem(403, 'Only an admin (ORG_ADMIN) may read or change the sandbox faults.');
+    if (!request.caller.admin) {
+      throw new ApiProblem(403, 'Only an admin (ORG_ADMIN) may read or change the sandbox faults.');
+    }
   };
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
   const answer = { response: { 200: FaultsListSchema } };
 
   routes.get(FAULTS_PATH, { preHandler: requireAdmin, schema: answer }, async () => injector.list());
 
-  // Authenticate before validating the body: an anonymous caller learns nothing about the syntax.
+  // Admins only before the body is validated: no one else learns anything about the syntax.
   for (const method of ['PUT', 'POST'] as const) {
     routes.route({
       method,

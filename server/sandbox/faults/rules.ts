@@ -27,7 +27,7 @@
 //   /v3/**=status:429,retry-after:3,count:2              the next two API calls are rate limited
 //
 
-import type { FaultRuleInput } from '../../schemas/sandbox.ts';
+import type { FaultRuleInput } from './schemas.ts';
 
 export const FAULTS_PATH = '/sandbox/faults';
 export const FAULT_STATUSES = [401, 429, 500, 502, 503, 504] as const;

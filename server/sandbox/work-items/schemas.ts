@@ -1,7 +1,7 @@
 // The Work Items API's shapes as TypeBox schemas: the request parts Fastify validates (a failure is a 400 naming
 // the parameter) and the 200 answers it serialises. Each model's static type must be the contract's type.
 import { Type } from 'typebox';
-import { COMMENT_MAX_LENGTH, PAGE_LIMIT_MAX } from '../../contract/limits.ts';
+import { COMMENT_MAX_LENGTH, PAGE_LIMIT_MAX } from '../../../contract/limits.ts';
 import {
   WORK_ITEM_STATES,
   WORK_ITEM_TYPES,
@@ -13,8 +13,8 @@ import {
   type WorkItemForward,
   type WorkItemsCount,
   type WorkItemsSummary,
-} from '../../contract/work-items.ts';
-import { Nullable, StringEnum, type Agrees, type StaticSame } from './shapes.ts';
+} from '../../../contract/work-items.ts';
+import { Nullable, StringEnum, type Agrees, type StaticSame } from '../../schemas/shapes.ts';
 
 const OptionalString = () => Type.Optional(Type.String());
 const OptionalNullableString = () => Type.Optional(Nullable(Type.String()));

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Configuration, PublicIdentitiesApi, WorkItemsApi } from 'sailpoint-api-client';
 import type { WorkItems } from 'sailpoint-api-client';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { ALICE, BOB } from './identities.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { ALICE, BOB } from '../identities.ts';
 
 let server: TestServer;
 let api: WorkItemsApi;

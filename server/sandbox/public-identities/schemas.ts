@@ -1,8 +1,8 @@
 // GET /v3/public-identities: its query and its answer.
 import { Type } from 'typebox';
-import { PAGE_LIMIT_MAX } from '../../contract/limits.ts';
-import type { IdentityReference, PublicIdentity } from '../../contract/work-items.ts';
-import { Nullable, StringEnum, type Agrees, type StaticSame } from './shapes.ts';
+import { PAGE_LIMIT_MAX } from '../../../contract/limits.ts';
+import type { IdentityReference, PublicIdentity } from '../../../contract/work-items.ts';
+import { Nullable, StringEnum, type Agrees, type StaticSame } from '../../schemas/shapes.ts';
 
 const IdentityReferenceSchema = Type.Object({
   type: Type.Optional(Type.String()),

@@ -3,11 +3,11 @@
 // the sandbox's forwardHistory), for each identity, pending and completed.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkItem } from '../../contract/work-items.ts';
-import { LOGIN_IDENTITIES } from '../sandbox/identities.ts';
-import { WorkItemQueries } from '../sandbox/store/queries.ts';
-import { client, tokenFor } from '../sandbox/testing.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import type { WorkItem } from '../../../contract/work-items.ts';
+import { LOGIN_IDENTITIES } from '../identities.ts';
+import { WorkItemQueries } from './queries.ts';
+import { client, tokenFor } from '../../test/sandbox.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 
 let server: TestServer;
 let db: Database.Database;

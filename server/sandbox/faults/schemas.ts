@@ -1,24 +1,6 @@
-// The sandbox's own endpoints (not part of ISC's v3 API): the token endpoint's answer and /sandbox/faults.
+// What /sandbox/faults accepts and answers.
 import { Type, type Static } from 'typebox';
-import { MAX_RULES } from '../sandbox/faults/rules.ts';
-
-/** RFC 6749 §5.1, with the extra fields ISC's token endpoint adds. */
-export const IssuedTokenSchema = Type.Object({
-  access_token: Type.String(),
-  token_type: Type.Literal('bearer'),
-  expires_in: Type.Integer(),
-  scope: Type.String(),
-  tenant_id: Type.String(),
-  internal: Type.Boolean(),
-  pod: Type.String(),
-  strong_auth_supported: Type.Boolean(),
-  org: Type.String(),
-  identity_id: Type.String(),
-  user_name: Type.String(),
-  strong_auth: Type.Boolean(),
-  jti: Type.String(),
-});
-export type IssuedToken = Static<typeof IssuedTokenSchema>;
+import { MAX_RULES } from './rules.ts';
 
 const ruleProperties = {
   method: Type.Optional(Type.String({ maxLength: 10 })),

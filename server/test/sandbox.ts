@@ -2,7 +2,7 @@
 // that a refused request changed nothing.
 import Database from 'better-sqlite3';
 import type { ErrorResponseDto, WorkItem } from '../../contract/work-items.ts';
-import { SANDBOX_CLIENT_SECRET } from './identities.ts';
+import { SANDBOX_CLIENT_SECRET } from '../sandbox/identities.ts';
 import { formFields } from '../../contract/account-selection.ts';
 
 export async function tokenFor(url: string, alias: string): Promise<string> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, PublicIdentity } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { BOB, CAROL, IDENTITIES } from './identities.ts';
-import { client, tokenFor, type Call } from './testing.ts';
+import type { ErrorResponseDto, PublicIdentity } from '../../../contract/work-items.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { BOB, CAROL, IDENTITIES } from '../identities.ts';
+import { client, tokenFor, type Call } from '../../test/sandbox.ts';
 
 let server: TestServer;
 let call: Call;

@@ -3,9 +3,9 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkItem } from '../../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ALICE } from '../identities.ts';
-import { client, tokenFor, type Call } from '../testing.ts';
+import { client, tokenFor, type Call } from '../../test/sandbox.ts';
 
 let server: TestServer;
 let alice: Call;

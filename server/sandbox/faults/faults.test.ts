@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, WorkItem } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { FaultInjector } from './faults/injector.ts';
-import { formatFaults, parseFaults } from './faults/rules.ts';
-import { allPending, client, dumpDb, tokenFor, type Call } from './testing.ts';
+import type { ErrorResponseDto, WorkItem } from '../../../contract/work-items.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { FaultInjector } from './injector.ts';
+import { formatFaults, parseFaults } from './rules.ts';
+import { allPending, client, dumpDb, tokenFor, type Call } from '../../test/sandbox.ts';
 
 describe('SANDBOX_FAULTS syntax', () => {
   it('parses methods, wildcards, effects, probability and count', () => {

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { ADA, ALICE } from './identities.ts';
-import { client, tokenFor } from './testing.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { ADA, ALICE } from '../identities.ts';
+import { client, tokenFor } from '../../test/sandbox.ts';
 
 let server: TestServer;
 

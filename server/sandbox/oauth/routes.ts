@@ -5,8 +5,6 @@ import { Type } from 'typebox';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import { originOf } from '../../plugins/security-headers.ts';
-import { IssuedTokenSchema } from '../../schemas/sandbox.ts';
-import { issueToken } from '../auth.ts';
 import {
   LOGIN_IDENTITIES,
   SANDBOX_CLIENT_SECRET,
@@ -14,6 +12,8 @@ import {
   identityById,
   type SandboxIdentity,
 } from '../identities.ts';
+import { IssuedTokenSchema } from './schemas.ts';
+import { issueToken } from './tokens.ts';
 
 export interface OAuthOptions {
   key: Uint8Array;
@@ -136,52 +136,56 @@ const oauthRoutes: FastifyPluginAsyncTypebox<OAuthOptions> = async (app, opts) =
     hook: 'preHandler' as const,
     keyGenerator: (request: FastifyRequest) => `${request.ip} ${clientIdOf(request)}`,
   };
-  app.post('/oauth/token', { schema: tokenSchema, config: { rateLimit: tokenLimit } }, async (request, reply) => {
-    const params: Params = { ...request.query, ...paramsIn(request.body) };
-    const grantType = str(params, 'grant_type');
-    const clientId = str(params, 'client_id');
-    reply.header('cache-control', 'no-store');
+  app.post(
+    '/oauth/token',
+    { schema: tokenSchema, config: { anonymous: true, rateLimit: tokenLimit } },
+    async (request, reply) => {
+      const params: Params = { ...request.query, ...paramsIn(request.body) };
+      const grantType = str(params, 'grant_type');
+      const clientId = str(params, 'client_id');
+      reply.header('cache-control', 'no-store');
 
-    if (grantType === 'client_credentials') {
-      const who = identityByAlias(clientId);
-      if (!who || !who.login || !sameSecret(str(params, 'client_secret'), SANDBOX_CLIENT_SECRET)) {
-        return oauthError(reply, 401, 'invalid_client', 'Bad credentials: unknown client_id or wrong client_secret.');
+      if (grantType === 'client_credentials') {
+        const who = identityByAlias(clientId);
+        if (!who || !who.login || !sameSecret(str(params, 'client_secret'), SANDBOX_CLIENT_SECRET)) {
+          return oauthError(reply, 401, 'invalid_client', 'Bad credentials: unknown client_id or wrong client_secret.');
+        }
+        return issueToken(opts.key, who, clientId, opts.tokenTtl);
       }
-      return issueToken(opts.key, who, clientId, opts.tokenTtl);
-    }
 
-    if (grantType === 'authorization_code') {
-      sweep();
-      const code = str(params, 'code');
-      const entry = codes.get(code);
-      // Single use: the code is spent on the first attempt, right or wrong, so a stolen code cannot be retried.
-      codes.delete(code);
-      if (!code || !entry || entry.expires < Date.now()) {
-        return oauthError(reply, 400, 'invalid_grant', 'The authorization code is unknown, expired or already used.');
+      if (grantType === 'authorization_code') {
+        sweep();
+        const code = str(params, 'code');
+        const entry = codes.get(code);
+        // Single use: the code is spent on the first attempt, right or wrong, so a stolen code cannot be retried.
+        codes.delete(code);
+        if (!code || !entry || entry.expires < Date.now()) {
+          return oauthError(reply, 400, 'invalid_grant', 'The authorization code is unknown, expired or already used.');
+        }
+        if (entry.clientId !== clientId) {
+          return oauthError(reply, 400, 'invalid_grant', 'client_id does not match the one the code was issued to.');
+        }
+        if (entry.redirectUri !== str(params, 'redirect_uri')) {
+          return oauthError(reply, 400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
+        }
+        const verifier = str(params, 'code_verifier');
+        const challenge = createHash('sha256').update(verifier).digest('base64url');
+        if (!verifier || !sameSecret(challenge, entry.challenge)) {
+          return oauthError(reply, 400, 'invalid_grant', 'code_verifier does not match the code_challenge (PKCE).');
+        }
+        const who = identityById(entry.identityId);
+        if (!who) return oauthError(reply, 400, 'invalid_grant', 'The identity of this code no longer exists.');
+        return issueToken(opts.key, who, clientId, opts.tokenTtl);
       }
-      if (entry.clientId !== clientId) {
-        return oauthError(reply, 400, 'invalid_grant', 'client_id does not match the one the code was issued to.');
-      }
-      if (entry.redirectUri !== str(params, 'redirect_uri')) {
-        return oauthError(reply, 400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
-      }
-      const verifier = str(params, 'code_verifier');
-      const challenge = createHash('sha256').update(verifier).digest('base64url');
-      if (!verifier || !sameSecret(challenge, entry.challenge)) {
-        return oauthError(reply, 400, 'invalid_grant', 'code_verifier does not match the code_challenge (PKCE).');
-      }
-      const who = identityById(entry.identityId);
-      if (!who) return oauthError(reply, 400, 'invalid_grant', 'The identity of this code no longer exists.');
-      return issueToken(opts.key, who, clientId, opts.tokenTtl);
-    }
 
-    return oauthError(
-      reply,
-      400,
-      'unsupported_grant_type',
-      `grant_type must be client_credentials or authorization_code, got "${grantType}".`,
-    );
-  });
+      return oauthError(
+        reply,
+        400,
+        'unsupported_grant_type',
+        `grant_type must be client_credentials or authorization_code, got "${grantType}".`,
+      );
+    },
+  );
 
   /** Checks an authorization request; returns the problem in words, or undefined when it is good. */
   function authorizeProblem(params: Params): string | undefined {
@@ -204,25 +208,28 @@ const oauthRoutes: FastifyPluginAsyncTypebox<OAuthOptions> = async (app, opts) =
       .send(page('Sign-in request refused', `<p role="alert">${escapeHtml(problem)}</p>`));
   }
 
-  app.get('/oauth/authorize', { schema: { querystring: AnyQuery } }, async (request, reply) => {
-    const params = request.query;
-    const problem = authorizeProblem(params);
-    if (problem) return errorPage(reply, problem);
-    const hidden = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method']
-      .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(str(params, name))}">`)
-      .join('\n      ');
-    const buttons = LOGIN_IDENTITIES.map(
-      (who: SandboxIdentity) =>
-        `<li><button type="submit" name="identity" value="${escapeHtml(who.alias)}">Sign in as ${escapeHtml(who.name)}</button> <span>${escapeHtml(who.alias)}${who.admin ? ' (org admin)' : ''}</span></li>`,
-    ).join('\n        ');
-    allowFormRedirect(reply, str(params, 'redirect_uri'));
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(
-        page(
-          'Sign in to the sandbox tenant',
-          `<p>Application <strong>${escapeHtml(str(params, 'client_id'))}</strong> asks to act on your behalf.
+  app.get(
+    '/oauth/authorize',
+    { schema: { querystring: AnyQuery }, config: { anonymous: true } },
+    async (request, reply) => {
+      const params = request.query;
+      const problem = authorizeProblem(params);
+      if (problem) return errorPage(reply, problem);
+      const hidden = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method']
+        .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(str(params, name))}">`)
+        .join('\n      ');
+      const buttons = LOGIN_IDENTITIES.map(
+        (who: SandboxIdentity) =>
+          `<li><button type="submit" name="identity" value="${escapeHtml(who.alias)}">Sign in as ${escapeHtml(who.name)}</button> <span>${escapeHtml(who.alias)}${who.admin ? ' (org admin)' : ''}</span></li>`,
+      ).join('\n        ');
+      allowFormRedirect(reply, str(params, 'redirect_uri'));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(
+          page(
+            'Sign in to the sandbox tenant',
+            `<p>Application <strong>${escapeHtml(str(params, 'client_id'))}</strong> asks to act on your behalf.
       Choose a demo identity:</p>
     <form method="post" action="/oauth/authorize">
       ${hidden}
@@ -230,11 +237,12 @@ const oauthRoutes: FastifyPluginAsyncTypebox<OAuthOptions> = async (app, opts) =
         ${buttons}
       </ul>
     </form>`,
-        ),
-      );
-  });
+          ),
+        );
+    },
+  );
 
-  app.post('/oauth/authorize', async (request, reply) => {
+  app.post('/oauth/authorize', { config: { anonymous: true } }, async (request, reply) => {
     const params = paramsIn(request.body);
     const problem = authorizeProblem(params);
     if (problem) return errorPage(reply, problem);

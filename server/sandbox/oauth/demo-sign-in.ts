@@ -4,10 +4,10 @@
 //   GET /auth/identities  → the demo identities for the sign-in page
 //   POST /auth/session {identity} is the session plugin's; it asks the tenant gateway, which asks demoSignIn.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiProblem } from '../errors.ts';
-import type { DemoIdentitySignIn } from '../gateway/tenant-gateway.ts';
-import { DemoIdentityListSchema } from '../schemas/server.ts';
-import { LOGIN_IDENTITIES, SANDBOX_CLIENT_SECRET } from './identities.ts';
+import { ApiProblem } from '../../errors.ts';
+import type { DemoIdentitySignIn } from '../../gateway/tenant-gateway.ts';
+import { DemoIdentityListSchema } from '../../schemas/server.ts';
+import { LOGIN_IDENTITIES, SANDBOX_CLIENT_SECRET } from '../identities.ts';
 
 export const demoSignIn: DemoIdentitySignIn = (alias) => {
   if (!LOGIN_IDENTITIES.some((i) => i.alias === alias)) {

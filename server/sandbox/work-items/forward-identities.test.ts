@@ -3,10 +3,10 @@
 // wrong field; forward's empty 200, its refusal of completed and unknown items, bad field types, and that a
 // refused forward leaves the owner and history as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, PublicIdentity, WorkItem } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { ALICE, BOB, CAROL, IDENTITIES } from './identities.ts';
-import { allPending, client, tokenFor, type Call } from './testing.ts';
+import type { ErrorResponseDto, PublicIdentity, WorkItem } from '../../../contract/work-items.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { ALICE, BOB, CAROL, IDENTITIES } from '../identities.ts';
+import { allPending, client, tokenFor, type Call } from '../../test/sandbox.ts';
 
 let server: TestServer;
 let alice: Call;

@@ -1,6 +1,7 @@
 // The 13 operations of the Work Items API, served once per prefix (/v3/work-items and /work-items/v1: see
-// request-path.ts). Schemas come from server/schemas: the request parts are validated there (a failure is a 400
-// naming the parameter) and typed here, and every 200 JSON answer is written from its response schema.
+// request-path.ts). Schemas come from schemas.ts: the request parts are validated there (a failure is a 400
+// naming the parameter) and typed here, and every 200 JSON answer is written from its response schema. The
+// caller is found by the sandbox's caller hook (../auth.ts) before the body is read.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiProblem } from '../../errors.ts';
@@ -15,21 +16,13 @@ import {
   WorkItemSchema,
   WorkItemsCountSchema,
   WorkItemsSummarySchema,
-} from '../../schemas/work-items.ts';
-import { authenticate, type Caller } from '../auth.ts';
+} from './schemas.ts';
 import { acceptEmptyBodies } from '../lenient-bodies.ts';
 import { identityById } from '../identities.ts';
-import type { WorkItemStore } from '../store/work-item-store.ts';
+import type { WorkItemStore } from './store.ts';
 
 export interface WorkItemRoutesOptions {
-  key: Uint8Array;
   store: WorkItemStore;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    caller: Caller;
-  }
 }
 
 const one = { 200: WorkItemSchema };
@@ -41,11 +34,6 @@ const workItemRoutes: FastifyPluginAsyncTypebox<WorkItemRoutesOptions> = async (
   const { store } = opts;
 
   acceptEmptyBodies(app);
-
-  app.decorateRequest('caller', null as unknown as Caller);
-  app.addHook('preHandler', async (request) => {
-    request.caller = await authenticate(opts.key, request);
-  });
 
   /** Whose items a list/count/summary call is about: someone else's only for an admin. */
   function owner(request: FastifyRequest, requested: string | undefined): string {

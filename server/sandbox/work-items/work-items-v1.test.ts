@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, WorkItem } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { ALICE } from './identities.ts';
-import { client, sessionCookie, tokenFor } from './testing.ts';
+import type { ErrorResponseDto, WorkItem } from '../../../contract/work-items.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { ALICE } from '../identities.ts';
+import { client, sessionCookie, tokenFor } from '../../test/sandbox.ts';
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 

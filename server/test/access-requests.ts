@@ -1,9 +1,9 @@
 // Helpers for the access-request approvals tests: whole queues read page by page, and the spec checks applied.
 import { expect } from 'vitest';
 import type { TSchema } from 'typebox';
-import type { CompletedApproval, PendingApproval } from '../../../contract/access-requests.ts';
-import type { Call } from '../testing.ts';
-import { completedApproval, pendingApproval, violations } from './spec-shapes.ts';
+import type { CompletedApproval, PendingApproval } from '../../contract/access-requests.ts';
+import type { Call } from './sandbox.ts';
+import { completedApproval, pendingApproval, violations } from '../sandbox/access-requests/spec-shapes.ts';
 
 export const V3 = '/v3/access-request-approvals';
 export const V1 = '/access-request-approvals/v1';

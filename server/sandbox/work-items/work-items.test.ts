@@ -1,12 +1,12 @@
 // The Work Items API over HTTP against the real sandbox, once per path family: /v3/work-items (ISC's own) and
 // /work-items/v1 answer the same operations, parameters, bodies and model from one implementation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponseDto, FieldDetails, WorkItem } from '../../contract/work-items.ts';
-import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { ADA, ALICE, BOB, CAROL } from './identities.ts';
-import { formFields } from '../../contract/account-selection.ts';
-import { allPending, type Call, client, dumpDb, errorText, tokenFor } from './testing.ts';
+import type { ErrorResponseDto, FieldDetails, WorkItem } from '../../../contract/work-items.ts';
+import { WORK_ITEMS_PREFIXES } from '../../request-path.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { ADA, ALICE, BOB, CAROL } from '../identities.ts';
+import { formFields } from '../../../contract/account-selection.ts';
+import { allPending, type Call, client, dumpDb, errorText, tokenFor } from '../../test/sandbox.ts';
 
 describe.each(WORK_ITEMS_PREFIXES)('the Work Items API at %s', (api) => {
   let server: TestServer;

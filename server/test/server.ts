@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type ServerConfig } from './config.ts';
-import { buildServer } from './app.ts';
+import { loadConfig, type ServerConfig } from '../config.ts';
+import { buildServer } from '../app.ts';
 
 export interface TestServer {
   url: string;

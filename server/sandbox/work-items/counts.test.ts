@@ -9,13 +9,14 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldDetails, WorkItem } from '../../../contract/work-items.ts';
 import { formFields } from '../../../contract/account-selection.ts';
-import { startChildServer } from '../../child-server.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startChildServer } from '../../test/child-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { openDb } from '../db.ts';
 import { ADA, ALICE, BOB, CAROL } from '../identities.ts';
 import { openSandboxDb } from '../index.ts';
-import { seed, seedBigItem } from '../seed.ts';
-import { allPending, client, tokenFor, type Call } from '../testing.ts';
+import { seed } from '../seed.ts';
+import { seedBigItem } from './seed.ts';
+import { allPending, client, tokenFor, type Call } from '../../test/sandbox.ts';
 import { COUNTS_META_KEY, RECOUNT_SQL } from './counts.ts';
 
 interface Counts {
