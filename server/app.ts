@@ -8,6 +8,7 @@ import { inProcessTransport } from './gateway/in-process-transport.ts';
 import { httpTransport, noDemoIdentities } from './gateway/remote-tenant.ts';
 import { tenantGateway, type TenantGateway } from './gateway/tenant-gateway.ts';
 import health from './plugins/health.ts';
+import jsonBodies from './plugins/json-bodies.ts';
 import staticFiles from './plugins/static.ts';
 import session from './plugins/session/index.ts';
 import oauthLogin from './plugins/oauth-login.ts';
@@ -92,6 +93,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   if (redis) app.addHook('onClose', () => redis.quit().then(undefined, () => redis.disconnect()));
 
   await app.register(errors);
+  await app.register(jsonBodies);
   await app.register(requestTarget);
   await app.register(securityHeaders, { config });
   await app.register(compress, {

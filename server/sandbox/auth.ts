@@ -4,8 +4,10 @@
 // token endpoint, the sign-in page) say so with `config: { anonymous: true }`; every other route gets
 // `request.caller`, and a route added later gets it without asking.
 //
-//   onRequest   identify: the bearer token verified (never throws), before the rate limit counts the request
+//   onRequest   identify: the bearer token verified (never throws), so that the rate limit (which runs next)
+//               counts a verified token per token and everything else per client address
 //   preParsing  require: 401 without a verified caller
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { ApiProblem } from '../errors.ts';
@@ -70,7 +72,7 @@ export async function authenticate(key: Uint8Array, request: FastifyRequest): Pr
   return { id: who.id, admin: Array.isArray(claims.authorities) && claims.authorities.includes('ORG_ADMIN') };
 }
 
-/** What the onRequest step found, kept for the step after it. */
+/** What the onRequest step found, kept for the steps after it (the rate limit's key, the 401). */
 const identified = new WeakMap<FastifyRequest, Caller | ApiProblem>();
 
 async function identify(key: Uint8Array, request: FastifyRequest): Promise<Caller | ApiProblem> {
@@ -80,6 +82,19 @@ async function identify(key: Uint8Array, request: FastifyRequest): Promise<Calle
     if (error instanceof ApiProblem) return error;
     throw error;
   }
+}
+
+/**
+ * The rate-limit key of a request: its token once the token is verified (as its SHA-256: the store never holds a
+ * token), else the client address, so a made-up token buys no fresh budget.
+ */
+export function rateLimitKey(request: FastifyRequest): string {
+  const who = identified.get(request);
+  const token = bearerToken(request);
+  if (token && who !== undefined && !(who instanceof ApiProblem)) {
+    return `token:${createHash('sha256').update(token).digest('base64url')}`;
+  }
+  return `ip:${request.ip}`;
 }
 
 /** Registers the caller hooks on the sandbox API's scope (see the top of this file). */

@@ -7,7 +7,7 @@ import { ApiProblem } from '../errors.ts';
 import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
 import { rateLimitStore } from '../shared/redis.ts';
 import accessRequestApprovals from './access-requests/routes.ts';
-import { bearerToken, findCaller } from './auth.ts';
+import { findCaller, rateLimitKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
 import faults from './faults/index.ts';
 import demoIdentityRoutes from './oauth/demo-sign-in.ts';
@@ -62,12 +62,10 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
       timeWindow: config.sandboxRateLimit.windowMs,
       // with REDIS_URL every copy counts into the same budgets
       ...rateLimitStore(opts.redis, 'wi:rl:sandbox:'),
-      // Per token as ISC does, so one noisy client does not starve the others; per address before sign-in.
-      // The token endpoint has its own key (per address + client_id: oauth/routes.ts).
-      keyGenerator: (request) => {
-        const token = bearerToken(request);
-        return token ? `token:${token}` : `ip:${request.ip}`;
-      },
+      // Per token as ISC does, so one noisy client does not starve the others, but only for a token the caller
+      // hook has verified: anything else counts per client address. The token endpoint has its own key (per address
+      // + client_id: oauth/routes.ts).
+      keyGenerator: rateLimitKey,
       errorResponseBuilder: (_request, context) =>
         new ApiProblem(429, 'Rate Limit Exceeded', [], {
           'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),

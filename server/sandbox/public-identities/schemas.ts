@@ -1,6 +1,6 @@
 // GET /v3/public-identities: its query and its answer.
 import { Type } from 'typebox';
-import { PAGE_LIMIT_MAX } from '../../../contract/limits.ts';
+import { pagingQuery } from '../../schemas/paging.ts';
 import type { IdentityReference, PublicIdentity } from '../../../contract/work-items.ts';
 import { Nullable, StringEnum, type Agrees, type StaticSame } from '../../schemas/shapes.ts';
 
@@ -31,9 +31,7 @@ const PublicIdentitySchema = Type.Object({
 export const PublicIdentityListSchema = Type.Array(PublicIdentitySchema);
 
 export const PublicIdentitiesQuerySchema = Type.Object({
-  limit: Type.Integer({ minimum: 0, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_MAX }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
-  count: Type.Boolean({ default: false }),
+  ...pagingQuery(),
   filters: Type.Optional(Type.String({ maxLength: 4000 })),
   sorters: Type.Optional(Type.String({ maxLength: 200 })),
   'add-core-filters': Type.Boolean({ default: false }),

@@ -1,7 +1,7 @@
 // The Work Items API's shapes as TypeBox schemas: the request parts Fastify validates (a failure is a 400 naming
 // the parameter) and the 200 answers it serialises. Each model's static type must be the contract's type.
 import { Type } from 'typebox';
-import { COMMENT_MAX_LENGTH, PAGE_LIMIT_MAX } from '../../../contract/limits.ts';
+import { COMMENT_MAX_LENGTH } from '../../../contract/limits.ts';
 import {
   WORK_ITEM_STATES,
   WORK_ITEM_TYPES,
@@ -14,6 +14,7 @@ import {
   type WorkItemsCount,
   type WorkItemsSummary,
 } from '../../../contract/work-items.ts';
+import { pagingQuery } from '../../schemas/paging.ts';
 import { Nullable, StringEnum, type Agrees, type StaticSame } from '../../schemas/shapes.ts';
 
 const OptionalString = () => Type.Optional(Type.String());
@@ -130,12 +131,7 @@ const OwnerId = () => Type.Optional(Type.String({ maxLength: IDENTITY_ID_MAX }))
 const Id = () => Type.String({ minLength: 1, maxLength: IDENTITY_ID_MAX });
 
 /** The spec's standard collection parameters, and whose items (an admin may name someone else). */
-export const ListQuerySchema = Type.Object({
-  limit: Type.Integer({ minimum: 0, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_MAX }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
-  count: Type.Boolean({ default: false }),
-  ownerId: OwnerId(),
-});
+export const ListQuerySchema = Type.Object({ ...pagingQuery(), ownerId: OwnerId() });
 export const OwnerQuerySchema = Type.Object({ ownerId: OwnerId() });
 export const IdParamsSchema = Type.Object({ id: Id() });
 export const DecisionParamsSchema = Type.Object({ id: Id(), approvalItemId: Id() });
