@@ -110,7 +110,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   await app.register(health, { config });
   const tenant = tenantOf(app, config);
   await app.register(session, { config, gateway: tenant.gateway, redis });
-  await app.register(oauthLogin, { config, gateway: tenant.gateway });
+  await app.register(oauthLogin, { config, gateway: tenant.gateway, redis });
   await app.register(tenant.plugin, { config, redis });
   await app.register(staticFiles, { distDir: config.distDir, config });
   return app;

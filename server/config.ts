@@ -28,6 +28,11 @@ export interface ServerConfig {
   host: string;
   port: number;
   mode: Mode;
+  /**
+   * Which tenant this server speaks for: "sandbox", or "tenant <SAIL_BASE_URL>". A session records it and is refused
+   * by a server of another deployment; shared state (Redis) is namespaced by it.
+   */
+  deployment: string;
   /** Where the sandbox keeps its database and the generated cookie key. */
   dataDir: string;
   sandboxDb: string;
@@ -262,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host,
     port: intFrom(env, 'PORT', 8080),
     mode,
+    deployment: sailBaseUrl ? `tenant ${sailBaseUrl}` : 'sandbox',
     dataDir,
     sandboxDb: path.resolve(root, env.SANDBOX_DB ?? path.join(dataDir, 'sandbox.sqlite')),
     tokenTtl: intFrom(env, 'SANDBOX_TOKEN_TTL', 12 * 3600, 1),

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
 import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
-import { rateLimitStore } from '../shared/redis.ts';
+import { keyNamespace, rateLimitStore } from '../shared/redis.ts';
 import accessRequestApprovals from './access-requests/routes.ts';
 import { findCaller, rateLimitKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
@@ -60,8 +60,8 @@ export default async function sandbox(app: FastifyInstance, opts: { config: Serv
       global: true,
       max: config.sandboxRateLimit.max,
       timeWindow: config.sandboxRateLimit.windowMs,
-      // with REDIS_URL every copy counts into the same budgets
-      ...rateLimitStore(opts.redis, 'wi:rl:sandbox:'),
+      // with REDIS_URL every copy counts into the same budgets; while Redis is down, each copy on its own
+      ...rateLimitStore(opts.redis, `${keyNamespace(config)}rl:sandbox:`, 'count-here'),
       // Per token as ISC does, so one noisy client does not starve the others, but only for a token the caller
       // hook has verified: anything else counts per client address. The token endpoint has its own key (per address
       // + client_id: oauth/routes.ts).
