@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES, OWNER_ME } from '../../../contract/access-requests.ts';
+import { hasCommentText } from '../../../contract/comments.ts';
 import { ApiProblem } from '../../errors.ts';
 import { toInstant } from '../collection-sql.ts';
 import type { Db } from '../db.ts';
@@ -48,8 +49,8 @@ function ownerScope(caller: Caller, requested: string | undefined): string | nul
   return requested;
 }
 
-/** A comment's text, trimmed; blank or absent is no comment. */
-const commentText = (comment: string | null | undefined) => comment?.trim() || null;
+/** A comment's text, trimmed; absent, or nothing a reader can see (contract/comments.ts), is no comment. */
+const commentText = (comment: string | null | undefined) => (hasCommentText(comment) ? comment!.trim() : null);
 
 const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app, { store }) => {
   acceptEmptyBodies(app);

@@ -4,6 +4,7 @@
 // caller is found by the sandbox's caller hook (../auth.ts) before the body is read.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { hasCommentText } from '../../../contract/comments.ts';
 import { ApiProblem } from '../../errors.ts';
 import {
   AccountSelectionSchema,
@@ -101,9 +102,10 @@ const workItemRoutes: FastifyPluginAsyncTypebox<WorkItemRoutesOptions> = async (
     { schema: { params: IdParamsSchema, body: WorkItemForwardSchema } },
     async (request, reply) => {
       const { targetOwnerId } = request.body;
-      const comment = request.body.comment.trim();
-      if (!comment)
+      if (!hasCommentText(request.body.comment)) {
         throw new ApiProblem(400, 'comment: a comment is required when forwarding.', ['comment is required']);
+      }
+      const comment = request.body.comment.trim();
       const target = identityById(targetOwnerId);
       if (!target) {
         throw new ApiProblem(400, `targetOwnerId: no identity ${targetOwnerId} exists.`, [

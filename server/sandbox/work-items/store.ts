@@ -3,9 +3,19 @@ import type { AccountSelection, FormDetails, WorkItem } from '../../../contract/
 import type { Caller } from '../auth.ts';
 import { now, type Db } from '../db.ts';
 import type { SandboxIdentity } from '../identities.ts';
+import { refuseForwardTarget, refuseSelfReview, type RequestParties } from '../self-review.ts';
 import { applySelection, checkSelection } from './account-selection.ts';
 import { WorkItemQueries } from './queries.ts';
-import type { ApprovalItemRow } from './rows.ts';
+import type { ApprovalItemRow, WorkItemRow } from './rows.ts';
+
+/** Who a work item is about: its requester, and the identities its remediation items are for (self-review rules). */
+function partiesOf(row: WorkItemRow): RequestParties {
+  const remediation = row.remediation_items ? (JSON.parse(row.remediation_items) as { targetId?: string }[]) : [];
+  return {
+    requesterId: row.requester_id,
+    requestedForIds: remediation.flatMap((r) => (typeof r.targetId === 'string' ? [r.targetId] : [])),
+  };
+}
 
 /**
  * The sandbox's work items: the reads of WorkItemQueries and the decisions. Each decision runs in one IMMEDIATE
@@ -49,7 +59,8 @@ export class WorkItemStore extends WorkItemQueries {
 
   decide(caller: Caller, id: string, approvalItemId: string, approve: boolean): WorkItem {
     return this.write(() => {
-      this.pending(caller, id);
+      const row = this.pending(caller, id);
+      refuseSelfReview(`work item ${id}`, partiesOf(row), caller.id);
       const item = this.change.approval.get(approvalItemId, id) as ApprovalItemRow | undefined;
       if (!item) throw new ApiProblem(404, `Approval item ${approvalItemId} was not found in work item ${id}.`);
       if (item.state !== 'Pending') {
@@ -67,7 +78,8 @@ export class WorkItemStore extends WorkItemQueries {
 
   decideAll(caller: Caller, id: string, approve: boolean): WorkItem {
     return this.write(() => {
-      this.pending(caller, id);
+      const row = this.pending(caller, id);
+      refuseSelfReview(`work item ${id}`, partiesOf(row), caller.id);
       const at = now();
       const changed = this.change.decideAllApprovals.run(approve ? 'Finished' : 'Rejected', id).changes;
       if (changed === 0) {
@@ -137,6 +149,7 @@ export class WorkItemStore extends WorkItemQueries {
           'targetOwnerId is the current owner',
         ]);
       }
+      refuseForwardTarget(`work item ${id}`, partiesOf(row), target, 'targetOwnerId');
       const at = now();
       this.change.setOwner.run(target.id, at, id);
       this.change.addForward.run(id, row.owner_id, target.id, caller.id, comment, at);
