@@ -4,6 +4,7 @@ import { constants as zlib } from 'node:zlib';
 import type { ServerConfig } from './config.ts';
 import errors from './plugins/errors.ts';
 import { clientErrorHandler, errorResponse } from './errors.ts';
+import { maskUrl } from './log-masking.ts';
 import { inProcessTransport } from './gateway/in-process-transport.ts';
 import { httpTransport, noDemoIdentities } from './gateway/remote-tenant.ts';
 import { tenantGateway, type TenantGateway } from './gateway/tenant-gateway.ts';
@@ -50,11 +51,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       // Tokens, cookies and secrets never reach the log.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       serializers: {
-        // A client may send its secret, a code or a token in the query string (ISC accepts that): mask them.
-        req: (req: { method: string; url: string }) => ({
-          method: req.method,
-          url: req.url.replace(/([?&](?:client_secret|code|code_verifier|access_token|token)=)[^&]*/gi, '$1[redacted]'),
-        }),
+        // The method and the URL only (no headers); query parameters whose names look secret are masked.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: maskUrl(req.url) }),
       },
     },
     bodyLimit: BODY_LIMIT,

@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../../test/server.ts';
 import { FaultInjector } from './injector.ts';
 import { formatFaults, parseFaults } from './rules.ts';
 import { allPending, client, dumpDb, tokenFor, type Call } from '../../test/sandbox.ts';
+import { hostOf, rawRequest } from '../../test/http.ts';
 
 describe('SANDBOX_FAULTS syntax', () => {
   it('parses methods, wildcards, effects, probability and count', () => {
@@ -286,5 +287,40 @@ describe('sandbox only', () => {
       await tenant.close();
       await upstream.close();
     }
+  });
+});
+
+describe('fault rules match the operation, not the raw URL', () => {
+  let server: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    server = await startTestServer({
+      SANDBOX_FAULTS:
+        'GET /v3/work-items/count=status:503;POST /access-request-approvals/v1/*/approve=status:500;' +
+        'GET /v3/public-identities=status:502',
+    });
+    token = await tokenFor(server.url, 'alice.approver');
+  });
+  afterAll(() => server?.close());
+
+  const raw = (method: string, target: string) =>
+    rawRequest(
+      server.url,
+      `${method} ${target} HTTP/1.1\r\nHost: ${hostOf(server.url)}\r\nAuthorization: Bearer ${token}\r\nContent-Length: 0`,
+    );
+
+  it.each([
+    ['GET', '/v3/work-items/count', 503],
+    ['GET', '/work-items/v1/count', 503],
+    ['GET', '/%76%33/work-items/count', 503],
+    ['GET', '/v3/work-items/%63ount', 503],
+    ['GET', '/v3/work-items/completed/count', 200],
+    ['POST', `/v3/access-request-approvals/${'a'.repeat(32)}/approve`, 500],
+    ['POST', `/access-request-approvals/v1/${'a'.repeat(32)}/approve`, 500],
+    ['POST', `/access-request-approvals/v1/%61${'a'.repeat(31)}/approve`, 500],
+    ['GET', '/v3/public-%69dentities', 502],
+  ])('%s %s → %i', async (method, target, status) => {
+    const answer = await raw(method, target);
+    expect(answer.status, answer.body).toBe(status);
   });
 });

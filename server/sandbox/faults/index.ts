@@ -13,12 +13,24 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import { ConfigError } from '../../config.ts';
 import { ApiProblem, errorResponse, newTrackingId } from '../../errors.ts';
-import { pathOf } from '../../request-path.ts';
+import { canonicalApiPath, pathOf } from '../../request-path.ts';
 import { FaultInjector } from './injector.ts';
 import { FAULTS_PATH, FaultSpecError, parseFaults } from './rules.ts';
 import { FaultsBodySchema, FaultsListSchema } from './schemas.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The operation a request is for, as a path a rule can match: the route the router matched, with its parameters as
+ * the router decoded them (so /%76%33/work-items/count is /v3/work-items/count), in the API's canonical family (so
+ * /work-items/v1/count is too). What a rule is written against is the operation, not the bytes of the URL.
+ */
+function operationPath(request: FastifyRequest): string {
+  const route = request.routeOptions.url;
+  const params = request.params as Record<string, string | undefined>;
+  const path = route === undefined ? pathOf(request.url) : route.replace(/:(\w+)/g, (_, name) => params[name] ?? '');
+  return canonicalApiPath(path);
+}
 
 async function faults(app: FastifyInstance, opts: { spec: string }) {
   let injector: FaultInjector;
@@ -32,7 +44,7 @@ async function faults(app: FastifyInstance, opts: { spec: string }) {
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!injector.active) return;
-    const path = pathOf(request.url);
+    const path = operationPath(request);
     const rule = injector.pick(request.method, path);
     if (!rule) return;
     const what = `${request.method} ${path}`;

@@ -1,6 +1,6 @@
 // /work-items/v1 rides on everything /v3/work-items does (work-items.test.ts runs the API itself under both):
 // the cookie session attaches the token and checks CSRF, the per-token rate limit counts both paths as one
-// budget, fault rules match it, its answers are never cached, and its misses stay JSON 404s, never the page.
+// budget, fault rules match its operations, its answers are never cached, and its misses stay JSON 404s, never the page.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,14 +76,15 @@ describe('rate limit and faults on /work-items/v1', () => {
     }
   });
 
-  it('applies a fault rule written for /work-items/v1 to it alone', async () => {
+  it('applies a fault rule written for /work-items/v1 to the operation at both prefixes', async () => {
     const server = await startTestServer({ SANDBOX_FAULTS: 'GET /work-items/v1/count=status:503' });
     try {
       const call = client(server.url, await tokenFor(server.url, 'alice.approver'));
       const faulted = await call<ErrorResponseDto>('GET', '/work-items/v1/count');
       expect(faulted.status).toBe(503);
       expect(faulted.body.trackingId).toMatch(/^[0-9a-f]{32}$/);
-      expect((await call('GET', '/v3/work-items/count')).status).toBe(200);
+      expect((await call('GET', '/v3/work-items/count')).status).toBe(503);
+      expect((await call('GET', '/work-items/v1/completed/count')).status).toBe(200);
     } finally {
       await server.close();
     }
