@@ -92,14 +92,16 @@ export function tenantGateway(
         });
       } catch (error) {
         if (!(error instanceof TenantUnreachable)) throw error;
+        // The answer does not name the tenant's address; the log does.
         if (error.timeoutMs !== undefined) {
+          log.warn({ url: error.url }, 'token endpoint did not answer in time');
           throw new ApiProblem(
             504,
-            `The tenant's token endpoint (${error.url}) did not answer within ${error.timeoutMs} ms; try again later.`,
+            `The tenant's token endpoint did not answer within ${error.timeoutMs} ms; try again later.`,
           );
         }
-        log.warn({ err: error.cause }, 'token endpoint unreachable');
-        throw new ApiProblem(502, `The tenant's token endpoint (${error.url}) could not be reached; try again later.`);
+        log.warn({ err: error.cause, url: error.url }, 'token endpoint unreachable');
+        throw new ApiProblem(502, "The tenant's token endpoint could not be reached; try again later.");
       }
       return { status: answer.status, body: parseJson(answer.text), retryAfter: answer.retryAfter };
     },

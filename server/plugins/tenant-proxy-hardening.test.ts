@@ -156,6 +156,20 @@ describe('request headers: an allow-list', () => {
   });
 });
 
+describe('methods: only the operations', () => {
+  it.each(['/v3/work-items', '/v3/work-items/count', '/v3/public-identities', '/access-request-approvals/v1/pending'])(
+    'HEAD %s is not forwarded (HEAD is no operation of these APIs)',
+    async (target) => {
+      const answer = await rawRequest(
+        proxy.url,
+        `HEAD ${target} HTTP/1.1\r\nHost: ${host()}\r\nAuthorization: Bearer t`,
+      );
+      expect(answer.status).toBe(404);
+      expect(seen).toEqual([]);
+    },
+  );
+});
+
 describe('response headers', () => {
   it("does not pass back the tenant's Server, X-Powered-By, Location, Refresh, cookies or its own policies", async () => {
     const answer = await rawRequest(

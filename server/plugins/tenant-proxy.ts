@@ -163,18 +163,20 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  /** The tenant did not answer in time → 504; could not be reached (refused, reset, unknown host) → 502. */
+  /**
+   * The tenant did not answer in time → 504; could not be reached (refused, reset, unknown host) → 502. The answer
+   * does not name the tenant's address (the log does, with the trackingId): a client learns nothing of the setup.
+   */
   const failure = (error: Error) => {
     const { statusCode, code } = error as Error & { statusCode?: number; code?: string };
     if (statusCode === 504) {
-      app.log.warn({ code }, 'tenant did not answer in time');
-      return {
-        status: 504,
-        body: errorResponse(504, `The tenant (${base}) did not answer within ${timeout} ms; try again later.`),
-      };
+      const body = errorResponse(504, `The tenant did not answer within ${timeout} ms; try again later.`);
+      app.log.warn({ code, tenant: base, trackingId: body.trackingId }, 'tenant did not answer in time');
+      return { status: 504, body };
     }
-    app.log.warn({ err: error }, 'tenant unreachable');
-    return { status: 502, body: errorResponse(502, `The tenant (${base}) could not be reached; try again later.`) };
+    const body = errorResponse(502, 'The tenant could not be reached; try again later.');
+    app.log.warn({ err: error, tenant: base, trackingId: body.trackingId }, 'tenant unreachable');
+    return { status: 502, body };
   };
 
   const fail = (reply: FastifyReply, error: Error) => {
@@ -218,6 +220,7 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
   };
 
   for (const route of proxyRoutes(config.workItemsApi)) {
-    app.route({ method: route.method, url: route.url, handler: forwardTo(route) });
+    // No HEAD twin of a GET route: HEAD is not an operation of these APIs, so it is not forwarded (a 404 here).
+    app.route({ method: route.method, url: route.url, exposeHeadRoute: false, handler: forwardTo(route) });
   }
 }
