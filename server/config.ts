@@ -10,6 +10,14 @@ export interface RateLimit {
 /** Which Work Items path family the proxy asks the tenant at (the page always calls /v3/work-items). */
 export type WorkItemsApi = 'v3' | 'v1';
 
+/** One session's share of the tenant proxy's connections (see plugins/fair-share.ts). */
+export interface ProxyShare {
+  /** Requests of one session (or token) at the tenant at once. */
+  inFlight: number;
+  /** Requests of one session waiting for a free slot; one more is a 429. */
+  queued: number;
+}
+
 /** How long the server waits for slow clients, and how many it holds at once (see README, Deployment). */
 export interface ConnectionLimits {
   /** The whole request (headers and body) must arrive within this. */
@@ -59,6 +67,7 @@ export interface ServerConfig {
   authorizeUrl?: string;
   /** How long the server waits for the tenant (API proxy and token endpoint) before answering 504. */
   proxyTimeoutMs: number;
+  proxyShare: ProxyShare;
   /** The public origin the app is served from, when set (PUBLIC_URL without a trailing slash). */
   publicUrl?: string;
   /** Fastify's trustProxy: true, or a comma-separated list of proxy addresses/CIDRs to trust. */
@@ -281,6 +290,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     oauthClientSecret,
     authorizeUrl,
     proxyTimeoutMs,
+    proxyShare: {
+      inFlight: intFrom(env, 'PROXY_SESSION_IN_FLIGHT', 8, 1),
+      queued: intFrom(env, 'PROXY_SESSION_QUEUE', 64),
+    },
     // below the usual 30 s an orchestrator waits between SIGTERM and SIGKILL
     shutdownGraceMs: intFrom(env, 'SHUTDOWN_GRACE_MS', 25_000),
     publicUrl,

@@ -22,6 +22,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../../contract/access-requests.ts';
 import type { ServerConfig } from '../config.ts';
 import { errorResponse } from '../errors.ts';
+import { FairShare, shareKey } from './fair-share.ts';
 import { WORK_ITEMS, WORK_ITEMS_PREFIXES, pathOf, type Method } from '../request-path.ts';
 
 type Operations = readonly (readonly [Method, string])[];
@@ -206,17 +207,30 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
     });
   };
 
-  const forwardTo = (route: Route) => (request: FastifyRequest, reply: FastifyReply) => {
+  // Each session's (or token's) share of the connections to the tenant: see fair-share.ts.
+  const share = new FairShare({ ...config.proxyShare, waitMs: timeout });
+
+  const forwardTo = (route: Route) => async (request: FastifyRequest, reply: FastifyReply) => {
     // The router matched the decoded path; what goes up is the raw one, so it must be plain as it stands.
     const urlPath = pathOf(request.url);
     if (!route.pattern.test(urlPath)) return reply.callNotFound();
-    return reply.from(route.upstream + urlPath.slice(route.prefix.length), {
-      ...bodyOf(request),
-      rewriteRequestHeaders: (_req, headers) => requestHeaders(request.method, headers),
-      rewriteHeaders: (headers) => responseHeaders(headers),
-      onResponse: (_request, proxied, res) => answer(proxied as FastifyReply, res.stream),
-      onError: (failedReply, { error }) => fail(failedReply as FastifyReply, error),
-    });
+    const gone = new AbortController();
+    reply.raw.once('close', () => gone.abort());
+    // Settles when the answer has gone out (or the client has gone): until then the request holds its slot.
+    const forward = () =>
+      new Promise<void>((resolve) => {
+        if (gone.signal.aborted) return resolve();
+        reply.raw.once('close', resolve);
+        void reply.from(route.upstream + urlPath.slice(route.prefix.length), {
+          ...bodyOf(request),
+          rewriteRequestHeaders: (_req, headers) => requestHeaders(request.method, headers),
+          rewriteHeaders: (headers) => responseHeaders(headers),
+          onResponse: (_request, proxied, res) => answer(proxied as FastifyReply, res.stream),
+          onError: (failedReply, { error }) => fail(failedReply as FastifyReply, error),
+        });
+      });
+    await share.run(shareKey(request), forward, gone.signal);
+    return reply;
   };
 
   for (const route of proxyRoutes(config.workItemsApi)) {
