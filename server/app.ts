@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 
 import compress from '@fastify/compress';
 import { constants as zlib } from 'node:zlib';
 import type { ServerConfig } from './config.ts';
+import { capConnectionsPerAddress } from './connection-cap.ts';
 import errors from './plugins/errors.ts';
 import { clientErrorHandler, errorResponse } from './errors.ts';
 import { maskUrl } from './log-masking.ts';
@@ -84,8 +85,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     clientErrorHandler,
   });
 
-  // Connections over MAX_CONNECTIONS are closed as they arrive.
+  // Connections over MAX_CONNECTIONS are closed as they arrive, and so are an address's over its share.
   app.server.maxConnections = limits.maxConnections;
+  capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, config.trustProxy);
   // One Redis connection for the sessions and the rate limits of every copy, when REDIS_URL is set.
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : undefined;
   if (redis) app.addHook('onClose', () => redis.quit().then(undefined, () => redis.disconnect()));

@@ -30,6 +30,8 @@ export interface ConnectionLimits {
   connectionTimeoutMs: number;
   /** Connections over this are closed at once. */
   maxConnections: number;
+  /** One client address's connections over this are closed at once (trusted proxies exempt). */
+  maxConnectionsPerAddress: number;
 }
 
 export interface ServerConfig {
@@ -194,6 +196,7 @@ function connectionLimits(env: NodeJS.ProcessEnv, proxyTimeoutMs: number): Conne
     keepAliveTimeoutMs: intFrom(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000, 1),
     connectionTimeoutMs: intFrom(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1),
     maxConnections: intFrom(env, 'MAX_CONNECTIONS', 1000, 1),
+    maxConnectionsPerAddress: intFrom(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, 1),
   };
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
     throw new ConfigError(

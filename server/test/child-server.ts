@@ -54,6 +54,8 @@ export async function startChildServer(env: Record<string, string>, readyTimeout
       LOG_LEVEL: 'warn',
       SANDBOX_RATE_LIMIT: '100000/1s',
       SIGN_IN_RATE_LIMIT: '100000/1s',
+      // every test client is 127.0.0.1: one address's share would be the whole server's
+      MAX_CONNECTIONS_PER_ADDRESS: '1000',
       SANDBOX_FAULTS: '',
       ...env,
       DIST_DIR: env.DIST_DIR ?? path.join(env.DATA_DIR ?? '/nonexistent', 'no-dist'),

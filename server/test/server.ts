@@ -41,6 +41,8 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     SANDBOX_RATE_LIMIT: '100000/1s',
     SIGN_IN_RATE_LIMIT: '100000/1s',
+    // every test client is 127.0.0.1: one address's share would be the whole server's (timeouts.test.ts tests it)
+    MAX_CONNECTIONS_PER_ADDRESS: '1000',
     DIST_DIR: path.join(dir, 'no-dist'),
     ...env,
     DATA_DIR: dir,
