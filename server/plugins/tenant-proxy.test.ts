@@ -198,7 +198,7 @@ describe('the allow-list', () => {
       // A forged Host (and the forwarding headers): forwarded, to SAIL_BASE_URL, with the tenant's own Host.
       const forged = await rawRequest(
         proxy.url,
-        `GET /v3/work-items?limit=1 HTTP/1.1\r\nHost: ${evilHost}\r\nX-Forwarded-Host: ${evilHost}\r\n` +
+        `GET /v3/work-items?limit=1 HTTP/1.1\r\nHost: ${evilHost}\r\nX-Forwarded-Host: ${evilHost}\r\nAuthorization: Bearer t\r\n` +
           `Forwarded: host=${evilHost}\r\nConnection: close\r\n\r\n`,
       );
       expect(forged.status).toBe(200);

@@ -21,7 +21,7 @@ import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../../contract/access-requests.ts';
 import type { ServerConfig } from '../config.ts';
-import { errorResponse } from '../errors.ts';
+import { ApiProblem, errorResponse } from '../errors.ts';
 import { FairShare, shareKey } from './fair-share.ts';
 import { WORK_ITEMS, WORK_ITEMS_PREFIXES, pathOf, type Method } from '../request-path.ts';
 
@@ -211,9 +211,8 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
   const share = new FairShare({ ...config.proxyShare, waitMs: timeout });
 
   const forwardTo = (route: Route) => async (request: FastifyRequest, reply: FastifyReply) => {
-    // The router matched the decoded path; what goes up is the raw one, so it must be plain as it stands.
+    // The router matched the decoded path; what goes up is the raw one, plain as it stands (admit checked it).
     const urlPath = pathOf(request.url);
-    if (!route.pattern.test(urlPath)) return reply.callNotFound();
     const gone = new AbortController();
     reply.raw.once('close', () => gone.abort());
     // Settles when the answer has gone out (or the client has gone): until then the request holds its slot.
@@ -233,8 +232,26 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
     return reply;
   };
 
+  /**
+   * Before the body is read: a target that is not plain as it stands is no operation (404), and a request with no
+   * credentials at all (no live session put a token on it, it brought none) gets the tenant's own 401 here, without
+   * a call to the tenant: an anonymous flood costs neither the tenant's limits nor the connections to it.
+   */
+  const admit = (route: Route) => async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!route.pattern.test(pathOf(request.url))) return reply.callNotFound();
+    if (request.headers.authorization === undefined) {
+      throw new ApiProblem(401, 'JWT is required: sign in, or send an "Authorization: Bearer <token>" header.');
+    }
+  };
+
   for (const route of proxyRoutes(config.workItemsApi)) {
     // No HEAD twin of a GET route: HEAD is not an operation of these APIs, so it is not forwarded (a 404 here).
-    app.route({ method: route.method, url: route.url, exposeHeadRoute: false, handler: forwardTo(route) });
+    app.route({
+      method: route.method,
+      url: route.url,
+      exposeHeadRoute: false,
+      onRequest: admit(route),
+      handler: forwardTo(route),
+    });
   }
 }
