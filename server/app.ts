@@ -18,6 +18,7 @@ import requestTarget from './plugins/request-target.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import tenantProxy from './plugins/tenant-proxy.ts';
 import sandbox from './sandbox/index.ts';
+import { identityName } from './sandbox/identities.ts';
 import { demoSignIn } from './sandbox/oauth/demo-sign-in.ts';
 import { connectRedis } from './shared/redis.ts';
 
@@ -38,7 +39,10 @@ interface Tenant {
  */
 function tenantOf(app: FastifyInstance, config: ServerConfig): Tenant {
   if (config.mode === 'sandbox') {
-    return { plugin: sandbox, gateway: tenantGateway(inProcessTransport(app), demoSignIn, app.log) };
+    return {
+      plugin: sandbox,
+      gateway: tenantGateway(inProcessTransport(app), demoSignIn, app.log, identityName),
+    };
   }
   return { plugin: tenantProxy, gateway: tenantGateway(httpTransport(config), noDemoIdentities, app.log) };
 }

@@ -61,6 +61,8 @@ export interface TenantGateway {
   /** The identity's display name via public-identities, read with its own new token; undefined when unreadable. */
   identityName(token: string, identityId: string): Promise<string | undefined>;
   demoIdentitySignIn: DemoIdentitySignIn;
+  /** An identity's name when this server knows it without asking (the sandbox's people); else undefined. */
+  knownName: (identityId: string) => string | undefined;
 }
 
 /** The name is a nicety of the session view: sign-in does not wait longer than this for it. */
@@ -78,6 +80,7 @@ export function tenantGateway(
   send: Transport,
   demoIdentitySignIn: DemoIdentitySignIn,
   log: FastifyBaseLogger,
+  knownName: (identityId: string) => string | undefined = () => undefined,
 ): TenantGateway {
   return {
     async grantToken(params, clientAddress) {
@@ -126,5 +129,6 @@ export function tenantGateway(
     },
 
     demoIdentitySignIn,
+    knownName,
   };
 }

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ACTING_IDENTITY_HEADER } from '../../contract/session.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
 import { dribble, hostOf, rawRequest } from '../test/http.ts';
 
@@ -118,6 +119,8 @@ describe('request headers: an allow-list', () => {
         'X-Custom: 2',
         'Sec-Fetch-Site: cross-site',
         'Proxy-Authorization: Basic eDp5',
+        // the page's own header: checked here against the session, never the tenant's business
+        `${ACTING_IDENTITY_HEADER}: someone-else`,
       ].join('\r\n'),
       '{}',
     );

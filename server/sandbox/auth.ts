@@ -6,12 +6,14 @@
 //
 //   onRequest   identify: the bearer token verified (never throws), so that the rate limit (which runs next)
 //               counts a verified token per token and everything else per client address
-//   preParsing  require: 401 without a verified caller
+//   preParsing  require: 401 without a verified caller; a state-changing request that names another identity as
+//               the one acting (../acting-identity.ts) is a 409
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors as joseErrors, jwtVerify } from 'jose';
+import { checkActingIdentity } from '../acting-identity.ts';
 import { ApiProblem } from '../errors.ts';
-import { identityById } from './identities.ts';
+import { identityById, identityName } from './identities.ts';
 import type { IscClaims } from './oauth/tokens.ts';
 
 /** The caller as the token says: who they are and whether they may act for others. */
@@ -110,5 +112,6 @@ export function findCaller(app: FastifyInstance, key: Uint8Array): void {
     const who = identified.get(request) ?? (await identify(key, request));
     if (who instanceof ApiProblem) throw who;
     request.caller = who;
+    checkActingIdentity(request, { id: who.id }, identityName);
   });
 }
