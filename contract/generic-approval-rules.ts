@@ -1,14 +1,6 @@
-// Rules of ISC's Approvals service that the page and the sandbox both apply: what counts as a comment, and which of
-// an approval's localized texts a reader gets.
+// A rule of ISC's Approvals service that the page and the sandbox both apply: which of an approval's localized
+// texts a reader gets. (What counts as a comment is every kind's rule: comments.ts.)
 import type { LocalizedText } from './generic-approvals.ts';
-
-/**
- * True when a comment says nothing: empty, or only spaces and invisible format characters (Unicode `Z` and `Cf`:
- * a zero-width space or a right-to-left mark is not a comment). Such a comment never satisfies a required one.
- */
-export function isBlankComment(comment: string | null | undefined): boolean {
-  return !comment || /^[\p{Z}\p{Cf}\s]*$/u.test(comment);
-}
 
 /** `en_US`, `en-us` and `EN-US` are one locale. */
 const localeKey = (locale: string) => locale.replaceAll('_', '-').toLowerCase();

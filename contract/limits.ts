@@ -6,3 +6,9 @@ export const PAGE_LIMIT_MAX = 250;
 
 /** A forward's `comment`: at most this many characters. */
 export const COMMENT_MAX_LENGTH = 4000;
+
+/**
+ * A collection call's `offset`: 0..2,147,483,647 (the spec's `int32`). A larger one is refused with a 400 that says
+ * the bound, not passed to a store that cannot hold it.
+ */
+export const PAGE_OFFSET_MAX = 2_147_483_647;

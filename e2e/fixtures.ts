@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { startChildServer, type ChildServer } from '../server/child-server.ts';
+import { startChildServer, type ChildServer } from '../server/test/child-server.ts';
 
 export { expect };
 

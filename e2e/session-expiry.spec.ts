@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { startTestServer, type TestServer } from '../server/test-server.ts';
+import { startTestServer, type TestServer } from '../server/test/server.ts';
 import { SEARCH, wholeQueueLoaded } from './helpers.ts';
 
 // A second server whose tokens live a few seconds (the session's absolute lifetime), and a third whose sessions

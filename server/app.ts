@@ -3,12 +3,15 @@ import compress from '@fastify/compress';
 import { constants as zlib } from 'node:zlib';
 import { createServerClock, type ClockHand } from './clock.ts';
 import type { ServerConfig } from './config.ts';
+import { capConnectionsPerAddress } from './connection-cap.ts';
 import errors from './plugins/errors.ts';
 import { clientErrorHandler, errorResponse } from './errors.ts';
+import { maskUrl } from './log-masking.ts';
 import { inProcessTransport } from './gateway/in-process-transport.ts';
 import { httpTransport, noDemoIdentities } from './gateway/remote-tenant.ts';
 import { tenantGateway, type TenantGateway } from './gateway/tenant-gateway.ts';
 import health from './plugins/health.ts';
+import jsonBodies from './plugins/json-bodies.ts';
 import staticFiles from './plugins/static.ts';
 import session from './plugins/session/index.ts';
 import oauthLogin from './plugins/oauth-login.ts';
@@ -16,7 +19,8 @@ import requestTarget from './plugins/request-target.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import tenantProxy from './plugins/tenant-proxy.ts';
 import sandbox from './sandbox/index.ts';
-import { demoSignIn } from './sandbox/demo-sign-in.ts';
+import { identityName } from './sandbox/identities.ts';
+import { demoSignIn } from './sandbox/oauth/demo-sign-in.ts';
 import { connectRedis } from './shared/redis.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -38,7 +42,11 @@ interface Tenant {
  */
 function tenantOf(app: FastifyInstance, config: ServerConfig, clockHand: ClockHand): Tenant {
   if (config.mode === 'sandbox') {
-    return { plugin: sandbox, gateway: tenantGateway(inProcessTransport(app), demoSignIn, app.log), clockHand };
+    return {
+      plugin: sandbox,
+      gateway: tenantGateway(inProcessTransport(app), demoSignIn, app.log, identityName),
+      clockHand,
+    };
   }
   return { plugin: tenantProxy, gateway: tenantGateway(httpTransport(config), noDemoIdentities, app.log) };
 }
@@ -52,11 +60,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       // Tokens, cookies and secrets never reach the log.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       serializers: {
-        // A client may send its secret, a code or a token in the query string (ISC accepts that): mask them.
-        req: (req: { method: string; url: string }) => ({
-          method: req.method,
-          url: req.url.replace(/([?&](?:client_secret|code|code_verifier|access_token|token)=)[^&]*/gi, '$1[redacted]'),
-        }),
+        // The method and the URL only (no headers); query parameters whose names look secret are masked.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: maskUrl(req.url) }),
       },
     },
     bodyLimit: BODY_LIMIT,
@@ -88,13 +93,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     clientErrorHandler,
   });
 
-  // Connections over MAX_CONNECTIONS are closed as they arrive.
+  // Connections over MAX_CONNECTIONS are closed as they arrive, and so are an address's over its share.
   app.server.maxConnections = limits.maxConnections;
+  capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress, config.trustProxy);
   // One Redis connection for the sessions and the rate limits of every copy, when REDIS_URL is set.
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : undefined;
   if (redis) app.addHook('onClose', () => redis.quit().then(undefined, () => redis.disconnect()));
 
   await app.register(errors);
+  await app.register(jsonBodies);
   await app.register(requestTarget);
   await app.register(securityHeaders, { config });
   await app.register(compress, {
@@ -113,7 +120,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.decorate('clock', clock);
   const tenant = tenantOf(app, config, hand);
   await app.register(session, { config, gateway: tenant.gateway, redis });
-  await app.register(oauthLogin, { config, gateway: tenant.gateway });
+  await app.register(oauthLogin, { config, gateway: tenant.gateway, redis });
   await app.register(tenant.plugin, { config, redis, clockHand: tenant.clockHand });
   await app.register(staticFiles, { distDir: config.distDir, config });
   return app;

@@ -12,12 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
-import { startChildServer, type ChildServer } from './child-server.ts';
-import { signingKey } from './sandbox/auth.ts';
+import { startChildServer, type ChildServer } from './test/child-server.ts';
+import { signingKey } from './sandbox/oauth/tokens.ts';
 import { ALICE } from './sandbox/identities.ts';
 import { openSandboxDb } from './sandbox/index.ts';
-import { prng, seedBigItem } from './sandbox/seed.ts';
-import { allPending, type Call, client, errorText, tokenFor } from './sandbox/testing.ts';
+import { prng } from './sandbox/prng.ts';
+import { seedBigItem } from './sandbox/work-items/seed.ts';
+import { allPending, type Call, client, errorText, tokenFor } from './test/sandbox.ts';
 import { bySize } from './soak-size.ts';
 
 const PROCESSES = 3;

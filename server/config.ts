@@ -10,6 +10,14 @@ export interface RateLimit {
 /** Which Work Items path family the proxy asks the tenant at (the page always calls /v3/work-items). */
 export type WorkItemsApi = 'v3' | 'v1';
 
+/** One session's share of the tenant proxy's connections (see plugins/fair-share.ts). */
+export interface ProxyShare {
+  /** Requests of one session (or token) at the tenant at once. */
+  inFlight: number;
+  /** Requests of one session waiting for a free slot; one more is a 429. */
+  queued: number;
+}
+
 /** How long the server waits for slow clients, and how many it holds at once (see README, Deployment). */
 export interface ConnectionLimits {
   /** The whole request (headers and body) must arrive within this. */
@@ -22,12 +30,19 @@ export interface ConnectionLimits {
   connectionTimeoutMs: number;
   /** Connections over this are closed at once. */
   maxConnections: number;
+  /** One client address's connections over this are closed at once (trusted proxies exempt). */
+  maxConnectionsPerAddress: number;
 }
 
 export interface ServerConfig {
   host: string;
   port: number;
   mode: Mode;
+  /**
+   * Which tenant this server speaks for: "sandbox", or "tenant <SAIL_BASE_URL>". A session records it and is refused
+   * by a server of another deployment; shared state (Redis) is namespaced by it.
+   */
+  deployment: string;
   /** Where the sandbox keeps its database and the generated cookie key. */
   dataDir: string;
   sandboxDb: string;
@@ -54,6 +69,7 @@ export interface ServerConfig {
   authorizeUrl?: string;
   /** How long the server waits for the tenant (API proxy and token endpoint) before answering 504. */
   proxyTimeoutMs: number;
+  proxyShare: ProxyShare;
   /** The public origin the app is served from, when set (PUBLIC_URL without a trailing slash). */
   publicUrl?: string;
   /** Fastify's trustProxy: true, or a comma-separated list of proxy addresses/CIDRs to trust. */
@@ -180,6 +196,7 @@ function connectionLimits(env: NodeJS.ProcessEnv, proxyTimeoutMs: number): Conne
     keepAliveTimeoutMs: intFrom(env, 'KEEP_ALIVE_TIMEOUT_MS', 72_000, 1),
     connectionTimeoutMs: intFrom(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1),
     maxConnections: intFrom(env, 'MAX_CONNECTIONS', 1000, 1),
+    maxConnectionsPerAddress: intFrom(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, 1),
   };
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
     throw new ConfigError(
@@ -262,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host,
     port: intFrom(env, 'PORT', 8080),
     mode,
+    deployment: sailBaseUrl ? `tenant ${sailBaseUrl}` : 'sandbox',
     dataDir,
     sandboxDb: path.resolve(root, env.SANDBOX_DB ?? path.join(dataDir, 'sandbox.sqlite')),
     tokenTtl: intFrom(env, 'SANDBOX_TOKEN_TTL', 12 * 3600, 1),
@@ -275,6 +293,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     oauthClientSecret,
     authorizeUrl,
     proxyTimeoutMs,
+    proxyShare: {
+      inFlight: intFrom(env, 'PROXY_SESSION_IN_FLIGHT', 8, 1),
+      queued: intFrom(env, 'PROXY_SESSION_QUEUE', 64),
+    },
     // below the usual 30 s an orchestrator waits between SIGTERM and SIGKILL
     shutdownGraceMs: intFrom(env, 'SHUTDOWN_GRACE_MS', 25_000),
     publicUrl,

@@ -17,11 +17,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkItem } from '../contract/work-items.ts';
-import { startChildServer, type ChildServer } from './child-server.ts';
+import { startChildServer, type ChildServer } from './test/child-server.ts';
 import { ALICE } from './sandbox/identities.ts';
 import { openSandboxDb } from './sandbox/index.ts';
-import { seedBigItem } from './sandbox/seed.ts';
-import { tokenFor } from './sandbox/testing.ts';
+import { seedBigItem } from './sandbox/work-items/seed.ts';
+import { tokenFor } from './test/sandbox.ts';
 import { bySize } from './soak-size.ts';
 
 const SIZE = 5_000;

@@ -14,8 +14,8 @@ import type { Approval } from '../contract/generic-approvals.ts';
 import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
 import { catalogueItemNamed } from './sandbox/access-request-submissions/catalogue.ts';
 import { ADA, CAROL } from './sandbox/identities.ts';
-import { client, dumpDb, itemPools, sessionCookie, tokenFor, validSelection } from './sandbox/testing.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { client, dumpDb, itemPools, sessionCookie, tokenFor, validSelection } from './test/sandbox.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
 import { WORK_ITEMS_PREFIXES } from './request-path.ts';
 
 /** Every prefix the work-items API is served under. */

@@ -14,13 +14,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkItem } from '../contract/work-items.ts';
 import { catalogueItemNamed } from './sandbox/access-request-submissions/catalogue.ts';
-import { issueToken } from './sandbox/auth.ts';
+import { issueToken } from './sandbox/oauth/tokens.ts';
 import { getMeta } from './sandbox/db.ts';
 import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
-import { allPending, client, tokenFor } from './sandbox/testing.ts';
+import { allPending, client, tokenFor } from './test/sandbox.ts';
 import { WORK_ITEMS, WORK_ITEMS_PREFIXES } from './request-path.ts';
 import { bySize } from './soak-size.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
 
 const RUNS = bySize({ test: 700, ci: 3_000, full: 10_000 });
 const RAW_RUNS = bySize({ test: 150, ci: 1_000, full: 3_000 });

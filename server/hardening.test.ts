@@ -5,8 +5,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
-import { Jar, hostOf, rawRequest, sessionCookieOf, signInRequest } from './test-http.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
+import { Jar, hostOf, rawRequest, sessionCookieOf, signInRequest } from './test/http.ts';
 
 const ALICE_BODY = JSON.stringify({ identity: 'alice.approver' });
 const PUBLIC = 'https://inbox.example.com';

@@ -13,7 +13,7 @@ async function restrictedImports(filePath: string, code: string): Promise<string
 
 describe('import layering', () => {
   it.each([
-    ['server/sandbox/store/queries.ts', "import { isEmpty } from '../../../src/features/forms/form-model.ts';"],
+    ['server/sandbox/work-items/queries.ts', "import { isEmpty } from '../../../src/features/forms/form-model.ts';"],
     ['server/app.ts', "import type { WorkItem } from '../src/features/work-items/types.ts';"],
     ['server/plugins/session/routes.ts', "export { http } from '../../../src/lib/http.ts';"],
     ['contract/work-items.ts', "import { http } from '../src/lib/http.ts';"],
@@ -25,7 +25,7 @@ describe('import layering', () => {
   });
 
   it.each([
-    ['server/sandbox/store/queries.ts', "import type { WorkItem } from '../../../contract/work-items.ts';"],
+    ['server/sandbox/work-items/queries.ts', "import type { WorkItem } from '../../../contract/work-items.ts';"],
     ['server/app.ts', "import fs from 'node:fs';\nimport { pathOf } from './request-path.ts';"],
     ['contract/account-selection.ts', "import { isSection } from './work-items.ts';"],
   ])('%s: %s is fine', async (file, code) => {

@@ -1,13 +1,13 @@
 // What the server logs (SECURITY.md): the real server as a child process at LOG_LEVEL=debug (every request
-// logged), fed secrets in every place a client may put them — each of the five masked query parameters, a form
-// body, a JSON body, the Authorization and Cookie headers, a Set-Cookie answer; none of them may appear in its
-// output. The log is read after the process has exited, so every line it wrote is there.
+// logged), fed secrets in every place a client may put them — query parameters whose names contain token, secret,
+// password, code, key or assertion (percent-encoded names too), a form body, a JSON body, the Authorization and
+// Cookie headers and headers of any other name, a Set-Cookie answer; none of them may appear in its output. The log is read after the process has exited, so every line it wrote is there.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startChildServer } from './child-server.ts';
+import { startChildServer } from './test/child-server.ts';
 import { SANDBOX_CLIENT_SECRET } from './sandbox/identities.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-logging-'));
@@ -15,6 +15,24 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A value that cannot turn up in the log by chance. */
 const secret = (name: string) => `${name}-${randomBytes(12).toString('hex')}`;
+
+/** Names outside the five the log once masked by name: the pattern must find them all. */
+const PATTERNED = [
+  'refresh_token',
+  'id_token',
+  'password',
+  'apikey',
+  'api_key',
+  'client_assertion',
+  'SAMLResponseAssertion',
+  'X-Session-Token',
+  'privateKey',
+  'user[password]',
+];
+const encodedName = secret('encoded');
+const headerKey = secret('header-key');
+const headerToken = secret('header-token');
+const callbackCode = secret('callback-code');
 
 describe('logging', () => {
   it('never writes tokens, cookies or client secrets, even at debug level', async () => {
@@ -44,6 +62,14 @@ describe('logging', () => {
       // A token in the query string under both names a client may use, next to the Authorization header.
       const inQuery = new URLSearchParams({ access_token: token, token });
       await fetch(`${url}/v3/work-items/count?${inQuery}`, { headers: { authorization: `Bearer ${token}` } });
+      // Secrets under every other name a client might use, found by the pattern (token, secret, password, code,
+      // key, assertion in the name, any case, percent-encoded names too), and in headers of any name.
+      const patterned = Object.fromEntries(PATTERNED.map((name) => [name, secret(name.replace(/\W/g, ''))]));
+      const odd = new URLSearchParams(patterned).toString() + `&%74oken=${encodedName}`;
+      await fetch(`${url}/v3/work-items/count?${odd}`, {
+        headers: { authorization: `Bearer ${token}`, 'x-api-key': headerKey, 'x-auth-token': headerToken },
+      });
+      await fetch(`${url}/auth/callback?code=${callbackCode}&state=s`);
       // One call answered by an injected 500: its trackingId is logged.
       const failed = await fetch(`${url}/v3/work-items/summary`, { headers: { authorization: `Bearer ${token}` } });
       expect(failed.status).toBe(500);
@@ -70,7 +96,13 @@ describe('logging', () => {
       const log = JSON.stringify(server.logLines());
       expect(log.length).toBeGreaterThan(0);
       expect(log).not.toContain(SANDBOX_CLIENT_SECRET);
-      for (const value of [token, token.split('.')[2]!, code, verifier, cookie.split('=').slice(1).join('=')]) {
+      for (const name of PATTERNED) {
+        expect(output, name).toContain(`${encodeURIComponent(name)}=[redacted]`);
+        expect(output, name).not.toContain(patterned[name]);
+      }
+      expect(output).toContain('%74oken=[redacted]');
+      const secrets = [token, token.split('.')[2]!, code, verifier, cookie.split('=').slice(1).join('=')];
+      for (const value of [...secrets, encodedName, headerKey, headerToken, callbackCode]) {
         expect(output).not.toContain(value);
       }
     } finally {

@@ -10,8 +10,8 @@ import type { Approval, ApprovalConfig } from '../contract/generic-approvals.ts'
 import type { WorkItem } from '../contract/work-items.ts';
 import { catalogueItemNamed } from './sandbox/access-request-submissions/catalogue.ts';
 import { ADA, ALICE, BOB, CAROL } from './sandbox/identities.ts';
-import { startTestServer, type RecordedRequest, type TestServer } from './test-server.ts';
-import { XHR, sessionCookieOf, signInRequest } from './test-http.ts';
+import { startTestServer, type RecordedRequest, type TestServer } from './test/server.ts';
+import { XHR, sessionCookieOf, signInRequest } from './test/http.ts';
 
 const SECRET = 'proxy-apis-test-secret-0123456789abcdef0123456';
 

@@ -1,10 +1,10 @@
 // Rate limits that hold: the sandbox's token endpoint per client address + client_id (a made-up bearer token
-// buys no fresh budget), sign-in (/auth/session) per client address in both modes, TRUST_PROXY deciding which
-// address counts, and the sandbox API's per-address budget before sign-in.
+// buys no fresh budget), sign-in (/auth/session, /auth/login, /auth/callback) per client address in both modes,
+// TRUST_PROXY deciding which address counts, and the sandbox API's per-address budget before sign-in.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server.ts';
-import { signInRequest } from './test-http.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
+import { signInRequest } from './test/http.ts';
 
 const SECRET = 'rate-limit-test-secret-0123456789abcdef0123456';
 
@@ -133,6 +133,64 @@ describe('sign-in (/auth/session): its own limit per client address', () => {
       await expectLimited(await rotating(), /sign-in attempts/);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('"Sign in with SailPoint" (/auth/login, /auth/callback): the same limit per client address', () => {
+  /** One anonymous round: start an attempt, then answer it with a made-up code (a token call at the tenant). */
+  async function round(url: string, headers: Record<string, string> = {}) {
+    const login = await fetch(`${url}/auth/login?returnTo=/inbox`, { redirect: 'manual', headers });
+    if (login.status !== 302) return { login: login.status, callback: 0 };
+    const state = new URL(login.headers.get('location')!).searchParams.get('state')!;
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const callback = await fetch(`${url}/auth/callback?code=bogus&state=${state}`, {
+      redirect: 'manual',
+      headers: { cookie, ...headers },
+    });
+    return { login: login.status, callback: callback.status, retryAfter: callback.headers.get('retry-after') };
+  }
+
+  it('tenant mode: rounds of login + a bogus callback stop at the limit, and the tenant is asked no more', async () => {
+    let asked = 0;
+    const counting = await startTestServer(
+      {},
+      { onResponse: (request) => void (request.url === '/oauth/token' && (asked += 1)) },
+    );
+    const tenant = await startTestServer({
+      SAIL_BASE_URL: counting.url,
+      SESSION_SECRET: SECRET,
+      SAIL_OAUTH_CLIENT_ID: 'work-items-inbox',
+      SIGN_IN_RATE_LIMIT: '3/1m',
+      TRUST_PROXY: 'true',
+    });
+    try {
+      const attacker = from('203.0.113.9');
+      const rounds = [];
+      for (let i = 0; i < 5; i += 1) rounds.push(await round(tenant.url, attacker));
+      expect(rounds.map((r) => r.login)).toEqual([302, 302, 302, 429, 429]);
+      expect(rounds.slice(0, 3).map((r) => r.callback)).toEqual([400, 400, 400]);
+      expect(asked).toBe(3);
+      // the same attempt cookie replayed with more made-up codes: the callback's own budget is spent
+      const login = await fetch(`${tenant.url}/auth/login`, { redirect: 'manual', headers: from('203.0.113.10') });
+      const state = new URL(login.headers.get('location')!).searchParams.get('state')!;
+      const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+      const replays: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const res = await fetch(`${tenant.url}/auth/callback?code=bogus-${i}&state=${state}`, {
+          redirect: 'manual',
+          headers: { cookie, ...from('203.0.113.10') },
+        });
+        replays.push(res.status);
+        if (res.status === 429) await expectLimited(res, /sign-in attempts/);
+      }
+      expect(replays).toEqual([400, 400, 400, 429, 429]);
+      expect(asked).toBe(6);
+      // another address still signs in
+      expect((await round(tenant.url, from('198.51.100.20'))).login).toBe(302);
+    } finally {
+      await tenant.close();
+      await counting.close();
     }
   });
 });

@@ -1,5 +1,7 @@
 // Which part of the server a request is for, from its path: the session, the security headers and the page's
 // fallback route all ask the same questions.
+import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../contract/access-requests.ts';
+import { GENERIC_APPROVALS_PREFIXES, GENERIC_APPROVALS_READ_ONLY_PREFIXES } from '../contract/generic-approvals.ts';
 
 /** A request URL's path without its query string. */
 export function pathOf(url: string): string {
@@ -47,4 +49,25 @@ const SERVICE_ROOTS = [
  */
 export function isApiPath(path: string): boolean {
   return [...SERVICE_ROOTS, '/v3'].some((root) => path === root || path.startsWith(`${root}/`));
+}
+
+/**
+ * Each API served under more than one path family, its families listed with ISC's canonical one first. A new API
+ * with several families adds its line here, and whatever matches requests by operation (fault rules) serves all of
+ * its families at once.
+ */
+export const API_FAMILIES: readonly (readonly string[])[] = [
+  WORK_ITEMS_PREFIXES,
+  ACCESS_REQUEST_APPROVALS_PREFIXES,
+  [...GENERIC_APPROVALS_PREFIXES, ...GENERIC_APPROVALS_READ_ONLY_PREFIXES],
+];
+
+/** `path` with its family prefix replaced by the canonical one: /work-items/v1/count → /v3/work-items/count. */
+export function canonicalApiPath(path: string): string {
+  for (const [canonical, ...others] of API_FAMILIES) {
+    for (const prefix of others) {
+      if (path === prefix || path.startsWith(`${prefix}/`)) return canonical + path.slice(prefix.length);
+    }
+  }
+  return path;
 }

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startChildServer } from './child-server.ts';
+import { startChildServer } from './test/child-server.ts';
 
 let upstream: http.Server;
 let upstreamUrl: string;

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, FieldDetails, WorkItem } from '../contract/work-items.ts';
 import { ALICE, BOB, CAROL } from './sandbox/identities.ts';
 import { formFields } from '../contract/account-selection.ts';
-import { tokenFor } from './sandbox/testing.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
-import { Jar } from './test-http.ts';
+import { tokenFor } from './test/sandbox.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
+import { Jar } from './test/http.ts';
 
 const SECRET = 'tenant-test-secret-0123456789abcdef0123456789';
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };

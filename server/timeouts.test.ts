@@ -1,10 +1,10 @@
 // Slow and greedy clients against the real server over real sockets, with the limits shortened: a body dribbled
-// a byte at a time, headers dribbled a byte at a time, idle keep-alive connections, and more connections than
-// the cap. Each is cut by the server within its limit (plus Node's once-a-second check), never left open.
+// a byte at a time, headers dribbled a byte at a time, idle keep-alive connections, more connections than the
+// cap, and one address holding more than its share of them. Each is cut by the server within its limit (plus Node's once-a-second check), never left open.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server.ts';
-import { dribble, hostOf, rawRequest } from './test-http.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
+import { dribble, hostOf, rawRequest } from './test/http.ts';
 
 const REQUEST_TIMEOUT_MS = 2000;
 const HEADERS_TIMEOUT_MS = 1000;
@@ -77,6 +77,79 @@ describe('connection cap', () => {
       expect(again.status).toBe(200);
     } finally {
       for (const socket of held) socket.destroy();
+    }
+  });
+});
+
+describe('connections per client address', () => {
+  const PER_ADDRESS = 3;
+  /** A connection from `localAddress` (every 127.x.y.z is this machine), resolved once it is open. */
+  const openFrom = (url: string, localAddress: string): Promise<net.Socket> =>
+    new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(url);
+      const socket = net.connect({ port: Number(port), host: hostname, localAddress }, () => resolve(socket));
+      socket.on('error', reject);
+    });
+  /** A request from `localAddress` on a fresh connection: its status, or 0 when the server closed it unanswered. */
+  const statusFrom = (url: string, localAddress: string): Promise<number> =>
+    new Promise((resolve) => {
+      const { hostname, port } = new URL(url);
+      const socket = net.connect({ port: Number(port), host: hostname, localAddress }, () =>
+        socket.write(`GET /health HTTP/1.1\r\nHost: ${hostOf(url)}\r\nConnection: close\r\n\r\n`),
+      );
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0)));
+    });
+  /** Resolves once the server has seen `count` connections (listen before opening them). */
+  const connectionsSeen = (server: TestServer, count: number) =>
+    new Promise<void>((resolve) => {
+      let seen = 0;
+      const listener = () => {
+        if ((seen += 1) < count) return;
+        server.app.server.off('connection', listener);
+        setImmediate(resolve);
+      };
+      server.app.server.on('connection', listener);
+    });
+
+  it('one address over MAX_CONNECTIONS_PER_ADDRESS is cut; everyone else is still served', async () => {
+    const capped = await startTestServer({ MAX_CONNECTIONS: '50', MAX_CONNECTIONS_PER_ADDRESS: String(PER_ADDRESS) });
+    const held: net.Socket[] = [];
+    try {
+      const seen = connectionsSeen(capped, PER_ADDRESS);
+      for (let i = 0; i < PER_ADDRESS; i += 1) held.push(await openFrom(capped.url, '127.0.0.2'));
+      await seen;
+      expect(await statusFrom(capped.url, '127.0.0.2'), 'over its share: closed unanswered').toBe(0);
+      expect(await statusFrom(capped.url, '127.0.0.1'), 'another address').toBe(200);
+      expect(await statusFrom(capped.url, '127.0.0.3'), 'another address').toBe(200);
+      const closed = new Promise((resolve) => held[0]!.once('close', resolve));
+      held.shift()!.destroy();
+      await closed;
+      // the server counts the close on its side too: wait for the address to have room again
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i += 1) status = await statusFrom(capped.url, '127.0.0.2');
+      expect(status, 'room again once one of its connections closed').toBe(200);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await capped.close();
+    }
+  });
+
+  it("the load balancer's address (TRUST_PROXY) is not capped: it carries every client", async () => {
+    const behind = await startTestServer({
+      MAX_CONNECTIONS: '50',
+      MAX_CONNECTIONS_PER_ADDRESS: String(PER_ADDRESS),
+      TRUST_PROXY: '127.0.0.2',
+    });
+    const held: net.Socket[] = [];
+    try {
+      for (let i = 0; i < PER_ADDRESS * 2; i += 1) held.push(await openFrom(behind.url, '127.0.0.2'));
+      expect(await statusFrom(behind.url, '127.0.0.2')).toBe(200);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await behind.close();
     }
   });
 });

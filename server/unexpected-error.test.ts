@@ -8,8 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
-import { startChildServer, type ChildServer } from './child-server.ts';
-import { allPending, client, dumpDb, tokenFor, type Call } from './sandbox/testing.ts';
+import { startChildServer, type ChildServer } from './test/child-server.ts';
+import { allPending, client, dumpDb, tokenFor, type Call } from './test/sandbox.ts';
 
 let dir: string;
 let dbFile: string;

@@ -61,6 +61,8 @@ export interface TenantGateway {
   /** The identity's display name via public-identities, read with its own new token; undefined when unreadable. */
   identityName(token: string, identityId: string): Promise<string | undefined>;
   demoIdentitySignIn: DemoIdentitySignIn;
+  /** An identity's name when this server knows it without asking (the sandbox's people); else undefined. */
+  knownName: (identityId: string) => string | undefined;
 }
 
 /** The name is a nicety of the session view: sign-in does not wait longer than this for it. */
@@ -78,6 +80,7 @@ export function tenantGateway(
   send: Transport,
   demoIdentitySignIn: DemoIdentitySignIn,
   log: FastifyBaseLogger,
+  knownName: (identityId: string) => string | undefined = () => undefined,
 ): TenantGateway {
   return {
     async grantToken(params, clientAddress) {
@@ -92,14 +95,16 @@ export function tenantGateway(
         });
       } catch (error) {
         if (!(error instanceof TenantUnreachable)) throw error;
+        // The answer does not name the tenant's address; the log does.
         if (error.timeoutMs !== undefined) {
+          log.warn({ url: error.url }, 'token endpoint did not answer in time');
           throw new ApiProblem(
             504,
-            `The tenant's token endpoint (${error.url}) did not answer within ${error.timeoutMs} ms; try again later.`,
+            `The tenant's token endpoint did not answer within ${error.timeoutMs} ms; try again later.`,
           );
         }
-        log.warn({ err: error.cause }, 'token endpoint unreachable');
-        throw new ApiProblem(502, `The tenant's token endpoint (${error.url}) could not be reached; try again later.`);
+        log.warn({ err: error.cause, url: error.url }, 'token endpoint unreachable');
+        throw new ApiProblem(502, "The tenant's token endpoint could not be reached; try again later.");
       }
       return { status: answer.status, body: parseJson(answer.text), retryAfter: answer.retryAfter };
     },
@@ -124,5 +129,6 @@ export function tenantGateway(
     },
 
     demoIdentitySignIn,
+    knownName,
   };
 }

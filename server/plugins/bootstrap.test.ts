@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_ELEMENT_ID, type Bootstrap } from '../../contract/bootstrap.ts';
 import type { WorkItem } from '../../contract/work-items.ts';
 import { ALICE, BOB } from '../sandbox/identities.ts';
-import { sessionCookie } from '../sandbox/testing.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { sessionCookie } from '../test/sandbox.ts';
+import { startTestServer, type TestServer } from '../test/server.ts';
 import { BOOTSTRAP_LIST_URL, jsonForHtml } from './bootstrap.ts';
 
 const EXPECTED_CSP =

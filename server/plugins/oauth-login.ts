@@ -16,11 +16,14 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
 import { Type } from 'typebox';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem, errorResponse } from '../errors.ts';
 import type { TenantGateway } from '../gateway/tenant-gateway.ts';
 import { AuthConfigSchema } from '../schemas/server.ts';
+import { keyNamespace } from '../shared/redis.ts';
+import { registerSignInLimit, signInLimit } from './session/sign-in-limit.ts';
 import { sessionFromTokenAnswer } from './session/token-session.ts';
 
 const FLOW_TTL_S = 600;
@@ -94,12 +97,16 @@ function problemPage(status: number, text: string, trackingId: string): string {
 `;
 }
 
-const oauthLogin: FastifyPluginAsyncTypebox<{ config: ServerConfig; gateway: TenantGateway }> = async (app, opts) => {
-  const { config, gateway } = opts;
+interface OAuthLoginOptions {
+  config: ServerConfig;
+  gateway: TenantGateway;
+  /** Set with REDIS_URL: the sign-in limit is shared by every copy. */
+  redis?: Redis;
+}
+
+const oauthLogin: FastifyPluginAsyncTypebox<OAuthLoginOptions> = async (app, opts) => {
+  const { config } = opts;
   const clientId = config.oauthClientId;
-  const tls = (config.publicUrl ?? '').startsWith('https:');
-  const cookieName = tls ? '__Host-wi-oauth' : 'wi-oauth';
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: tls };
 
   app.get('/auth/config', { schema: { response: { 200: AuthConfigSchema } } }, async () => ({
     mode: config.mode,
@@ -108,12 +115,24 @@ const oauthLogin: FastifyPluginAsyncTypebox<{ config: ServerConfig; gateway: Ten
   }));
 
   if (!clientId) return;
+  // In a scope of their own (not fastify-plugin): the sign-in limit registered for them stays on them.
+  await app.register(signInRoutes, { ...opts, clientId });
+};
+
+const signInRoutes: FastifyPluginAsyncTypebox<OAuthLoginOptions & { clientId: string }> = async (app, opts) => {
+  const { config, gateway, clientId } = opts;
+  const tls = (config.publicUrl ?? '').startsWith('https:');
+  const cookieName = tls ? '__Host-wi-oauth' : 'wi-oauth';
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: tls };
+  // Each attempt costs the tenant a token call at the callback: limited per client address like a PAT sign-in.
+  await registerSignInLimit(app, opts.redis, keyNamespace(config));
+  const limit = { rateLimit: signInLimit(config) };
 
   /** The origin the browser uses for this app: PUBLIC_URL when set (recommended), else the request's own. */
   const originOf = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`;
 
   const loginQuery = Type.Object({ returnTo: Type.Optional(Type.Unknown()) });
-  app.get('/auth/login', { schema: { querystring: loginQuery } }, async (request, reply) => {
+  app.get('/auth/login', { schema: { querystring: loginQuery }, config: limit }, async (request, reply) => {
     const { returnTo } = request.query;
     const origin = originOf(request);
     const state = randomBytes(32).toString('base64url');
@@ -153,7 +172,7 @@ const oauthLogin: FastifyPluginAsyncTypebox<{ config: ServerConfig; gateway: Ten
 
   // Whatever the tenant's sign-in page sends back: each parameter is checked below, with a page that says why.
   const callbackQuery = Type.Record(Type.String(), Type.Unknown());
-  app.get('/auth/callback', { schema: { querystring: callbackQuery } }, async (request, reply) => {
+  app.get('/auth/callback', { schema: { querystring: callbackQuery }, config: limit }, async (request, reply) => {
     const query = request.query;
     const raw = request.cookies[cookieName];
     // One attempt, one callback: the pending attempt is forgotten whatever happens next.

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { startTestServer, type TestServer } from '../test/server.ts';
 
 const SMALL = JSON.stringify({ count: 100047 });
 const BIG = JSON.stringify(

@@ -6,8 +6,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { hostOf, rawRequest } from '../test-http.ts';
+import { ACTING_IDENTITY_HEADER } from '../../contract/session.ts';
+import { startTestServer, type TestServer } from '../test/server.ts';
+import { dribble, hostOf, rawRequest } from '../test/http.ts';
 
 const SECRET = 'proxy-hardening-secret-0123456789abcdef0123456';
 const FORWARDED_REQUEST_HEADERS = [
@@ -118,6 +119,8 @@ describe('request headers: an allow-list', () => {
         'X-Custom: 2',
         'Sec-Fetch-Site: cross-site',
         'Proxy-Authorization: Basic eDp5',
+        // the page's own header: checked here against the session, never the tenant's business
+        `${ACTING_IDENTITY_HEADER}: someone-else`,
       ].join('\r\n'),
       '{}',
     );
@@ -154,6 +157,36 @@ describe('request headers: an allow-list', () => {
     expect(values('authorization')).toHaveLength(1);
     expect(seen[0]!.headers.authorization).toBe('Bearer first');
   });
+});
+
+describe('no credentials: answered here', () => {
+  it.each(['/v3/work-items/bulk-approve/abc', '/access-request-approvals/v1/abc/approve'])(
+    'POST %s without a session or a token: 401 before its 1 MB body is sent, the tenant never asked',
+    async (target) => {
+      const head =
+        `POST ${target} HTTP/1.1\r\nHost: ${host()}\r\nContent-Type: application/json\r\n` +
+        'Content-Length: 1048576\r\nConnection: close\r\n\r\n';
+      const answer = await dribble(proxy.url, [head], 0, 10_000);
+      expect(answer.closedAfterMs).toBeLessThan(10_000);
+      expect(answer.status).toBe(401);
+      expect(JSON.parse(answer.body)).toEqual({ error: expect.stringMatching(/JWT is required/) });
+      expect(seen).toEqual([]);
+    },
+  );
+});
+
+describe('methods: only the operations', () => {
+  it.each(['/v3/work-items', '/v3/work-items/count', '/v3/public-identities', '/access-request-approvals/v1/pending'])(
+    'HEAD %s is not forwarded (HEAD is no operation of these APIs)',
+    async (target) => {
+      const answer = await rawRequest(
+        proxy.url,
+        `HEAD ${target} HTTP/1.1\r\nHost: ${host()}\r\nAuthorization: Bearer t`,
+      );
+      expect(answer.status).toBe(404);
+      expect(seen).toEqual([]);
+    },
+  );
 });
 
 describe('response headers', () => {

@@ -6,7 +6,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { startTestServer, type TestServer } from '../test/server.ts';
 import { isForwardablePath } from './tenant-proxy.ts';
 
 const SECRET = 'proxy-test-secret-0123456789abcdef0123456789';
@@ -198,7 +198,7 @@ describe('the allow-list', () => {
       // A forged Host (and the forwarding headers): forwarded, to SAIL_BASE_URL, with the tenant's own Host.
       const forged = await rawRequest(
         proxy.url,
-        `GET /v3/work-items?limit=1 HTTP/1.1\r\nHost: ${evilHost}\r\nX-Forwarded-Host: ${evilHost}\r\n` +
+        `GET /v3/work-items?limit=1 HTTP/1.1\r\nHost: ${evilHost}\r\nX-Forwarded-Host: ${evilHost}\r\nAuthorization: Bearer t\r\n` +
           `Forwarded: host=${evilHost}\r\nConnection: close\r\n\r\n`,
       );
       expect(forged.status).toBe(200);
@@ -322,6 +322,7 @@ describe('a tenant that does not answer', () => {
     const body = (await res.json()) as ErrorResponseDto;
     expect(body.detailCode).toMatch(/^504/);
     expect(body.messages![0]!.text).toMatch(/did not answer within 400 ms/);
+    expect(body.messages![0]!.text).not.toContain('127.0.0.1');
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -331,22 +332,27 @@ describe('a tenant that does not answer', () => {
     expect(((await response.json()) as ErrorResponseDto).messages![0]!.text).toMatch(/token endpoint.*did not answer/);
   });
 
-  it('answers 502 ErrorResponseDto when the tenant cannot be reached, at sign-in and on /v3', async () => {
+  it('answers 502 ErrorResponseDto when the tenant cannot be reached, at sign-in and on /v3, without its address', async () => {
     // a port that was free a moment ago: nothing listens there
     const closed = net.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const gone = await startTestServer({ SAIL_BASE_URL: `http://127.0.0.1:${port}`, SESSION_SECRET: SECRET });
+    const base = `http://127.0.0.1:${port}`;
+    const gone = await startTestServer({ SAIL_BASE_URL: base, SESSION_SECRET: SECRET });
     try {
       const res = await fetch(`${gone.url}/v3/work-items`, { headers: { authorization: 'Bearer t' } });
       expect(res.status).toBe(502);
-      expect(((await res.json()) as ErrorResponseDto).messages![0]!.text).toMatch(/could not be reached/);
+      const text = await res.text();
+      expect((JSON.parse(text) as ErrorResponseDto).messages![0]!.text).toMatch(/The tenant could not be reached/);
       const { response } = await signIn(gone);
       expect(response.status).toBe(502);
-      expect(((await response.json()) as ErrorResponseDto).messages![0]!.text).toMatch(
-        /token endpoint .* could not be reached/,
+      const signInText = await response.text();
+      expect((JSON.parse(signInText) as ErrorResponseDto).messages![0]!.text).toMatch(
+        /token endpoint could not be reached/,
       );
+      // where the tenant is, is the operator's business: not in an answer
+      for (const body of [text, signInText]) expect(body).not.toMatch(new RegExp(`127\\.0\\.0\\.1|${port}`));
     } finally {
       await gone.close();
     }

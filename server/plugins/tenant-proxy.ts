@@ -26,7 +26,8 @@ import { ACCESS_REQUEST_STATUS_PATH, ACCESS_REQUESTS_PATH } from '../../contract
 import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../../contract/access-requests.ts';
 import { GENERIC_APPROVALS_PREFIXES, GENERIC_APPROVALS_READ_ONLY_PREFIXES } from '../../contract/generic-approvals.ts';
 import type { ServerConfig } from '../config.ts';
-import { errorResponse } from '../errors.ts';
+import { ApiProblem, errorResponse } from '../errors.ts';
+import { FairShare, shareKey } from './fair-share.ts';
 import { WORK_ITEMS, WORK_ITEMS_PREFIXES, pathOf, type Method } from '../request-path.ts';
 
 type Operations = readonly (readonly [Method, string])[];
@@ -193,18 +194,20 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  /** The tenant did not answer in time → 504; could not be reached (refused, reset, unknown host) → 502. */
+  /**
+   * The tenant did not answer in time → 504; could not be reached (refused, reset, unknown host) → 502. The answer
+   * does not name the tenant's address (the log does, with the trackingId): a client learns nothing of the setup.
+   */
   const failure = (error: Error) => {
     const { statusCode, code } = error as Error & { statusCode?: number; code?: string };
     if (statusCode === 504) {
-      app.log.warn({ code }, 'tenant did not answer in time');
-      return {
-        status: 504,
-        body: errorResponse(504, `The tenant (${base}) did not answer within ${timeout} ms; try again later.`),
-      };
+      const body = errorResponse(504, `The tenant did not answer within ${timeout} ms; try again later.`);
+      app.log.warn({ code, tenant: base, trackingId: body.trackingId }, 'tenant did not answer in time');
+      return { status: 504, body };
     }
-    app.log.warn({ err: error }, 'tenant unreachable');
-    return { status: 502, body: errorResponse(502, `The tenant (${base}) could not be reached; try again later.`) };
+    const body = errorResponse(502, 'The tenant could not be reached; try again later.');
+    app.log.warn({ err: error, tenant: base, trackingId: body.trackingId }, 'tenant unreachable');
+    return { status: 502, body };
   };
 
   const fail = (reply: FastifyReply, error: Error) => {
@@ -234,20 +237,51 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
     });
   };
 
-  const forwardTo = (route: Route) => (request: FastifyRequest, reply: FastifyReply) => {
-    // The router matched the decoded path; what goes up is the raw one, so it must be plain as it stands.
+  // Each session's (or token's) share of the connections to the tenant: see fair-share.ts.
+  const share = new FairShare({ ...config.proxyShare, waitMs: timeout });
+
+  const forwardTo = (route: Route) => async (request: FastifyRequest, reply: FastifyReply) => {
+    // The router matched the decoded path; what goes up is the raw one, plain as it stands (admit checked it).
     const urlPath = pathOf(request.url);
-    if (!route.pattern.test(urlPath)) return reply.callNotFound();
-    return reply.from(route.upstream + urlPath.slice(route.prefix.length), {
-      ...bodyOf(request),
-      rewriteRequestHeaders: (_req, headers) => requestHeaders(request.method, headers),
-      rewriteHeaders: (headers) => responseHeaders(headers),
-      onResponse: (_request, proxied, res) => answer(proxied as FastifyReply, res.stream),
-      onError: (failedReply, { error }) => fail(failedReply as FastifyReply, error),
-    });
+    const gone = new AbortController();
+    reply.raw.once('close', () => gone.abort());
+    // Settles when the answer has gone out (or the client has gone): until then the request holds its slot.
+    const forward = () =>
+      new Promise<void>((resolve) => {
+        if (gone.signal.aborted) return resolve();
+        reply.raw.once('close', resolve);
+        void reply.from(route.upstream + urlPath.slice(route.prefix.length), {
+          ...bodyOf(request),
+          rewriteRequestHeaders: (_req, headers) => requestHeaders(request.method, headers),
+          rewriteHeaders: (headers) => responseHeaders(headers),
+          onResponse: (_request, proxied, res) => answer(proxied as FastifyReply, res.stream),
+          onError: (failedReply, { error }) => fail(failedReply as FastifyReply, error),
+        });
+      });
+    await share.run(shareKey(request), forward, gone.signal);
+    return reply;
+  };
+
+  /**
+   * Before the body is read: a target that is not plain as it stands is no operation (404), and a request with no
+   * credentials at all (no live session put a token on it, it brought none) gets the tenant's own 401 here, without
+   * a call to the tenant: an anonymous flood costs neither the tenant's limits nor the connections to it.
+   */
+  const admit = (route: Route) => async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!route.pattern.test(pathOf(request.url))) return reply.callNotFound();
+    if (request.headers.authorization === undefined) {
+      throw new ApiProblem(401, 'JWT is required: sign in, or send an "Authorization: Bearer <token>" header.');
+    }
   };
 
   for (const route of proxyRoutes(config.workItemsApi)) {
-    app.route({ method: route.method, url: route.url, handler: forwardTo(route) });
+    // No HEAD twin of a GET route: HEAD is not an operation of these APIs, so it is not forwarded (a 404 here).
+    app.route({
+      method: route.method,
+      url: route.url,
+      exposeHeadRoute: false,
+      onRequest: admit(route),
+      handler: forwardTo(route),
+    });
   }
 }

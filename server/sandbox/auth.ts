@@ -1,10 +1,20 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+// Who is calling the sandbox's API. One hook finds the caller for every route of the tenant's API (every
+// resource, both path families), before the body is read: an anonymous or forged request is a 401 however
+// large or malformed its body, and learns nothing about parameters or bodies. Routes that need no caller (the
+// token endpoint, the sign-in page) say so with `config: { anonymous: true }`; every other route gets
+// `request.caller`, and a route added later gets it without asking.
+//
+//   onRequest   identify: the bearer token verified (never throws), so that the rate limit (which runs next)
+//               counts a verified token per token and everything else per client address
+//   preParsing  require: 401 without a verified caller; a state-changing request that names another identity as
+//               the one acting (../acting-identity.ts) is a 409
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errors as joseErrors, jwtVerify } from 'jose';
+import { checkActingIdentity } from '../acting-identity.ts';
 import { ApiProblem } from '../errors.ts';
-import type { IssuedToken } from '../schemas/sandbox.ts';
-import { getMeta, setMeta, type Db } from './db.ts';
-import { identityById, type SandboxIdentity } from './identities.ts';
+import { identityById, identityName } from './identities.ts';
+import type { IscClaims } from './oauth/tokens.ts';
 
 /** The caller as the token says: who they are and whether they may act for others. */
 export interface Caller {
@@ -12,78 +22,15 @@ export interface Caller {
   admin: boolean;
 }
 
-export const SANDBOX_TENANT_ID = 'sandbox-0000-4000-8000-000000000000';
-export const SANDBOX_ORG = 'sandbox';
-
-/** The claims a real ISC access token carries, as far as clients read them. */
-export interface IscClaims {
-  identity_id: string;
-  user_name: string;
-  authorities: string[];
-  tenant_id: string;
-  org: string;
-  pod: string;
-  internal: boolean;
-  client_id: string;
-  scope: string[];
-  strong_auth: boolean;
-  exp: number;
-  iat: number;
-  jti: string;
-}
-
-/**
- * The signing key is made once and kept in the database, so tokens survive a restart exactly as long as
- * the data does (a reset invalidates them along with everything else).
- */
-export function signingKey(db: Db): Uint8Array {
-  let hex = getMeta(db, 'jwt_key');
-  if (!hex) {
-    hex = randomBytes(32).toString('hex');
-    setMeta(db, 'jwt_key', hex);
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The verified caller of a sandbox API route (set before the body is read). */
+    caller: Caller;
   }
-  return Buffer.from(hex, 'hex');
-}
-
-export async function issueToken(
-  key: Uint8Array,
-  who: SandboxIdentity,
-  clientId: string,
-  ttlSeconds: number,
-): Promise<IssuedToken> {
-  const jti = randomUUID();
-  const access_token = await new SignJWT({
-    identity_id: who.id,
-    user_name: who.alias,
-    authorities: who.admin ? ['ORG_ADMIN'] : ['USER'],
-    tenant_id: SANDBOX_TENANT_ID,
-    org: SANDBOX_ORG,
-    pod: 'sandbox',
-    internal: true,
-    client_id: clientId,
-    scope: ['sp:scopes:all'],
-    strong_auth: false,
-  })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .setJti(jti)
-    .sign(key);
-  return {
-    access_token,
-    token_type: 'bearer',
-    expires_in: ttlSeconds,
-    scope: 'sp:scopes:all',
-    tenant_id: SANDBOX_TENANT_ID,
-    internal: true,
-    pod: 'sandbox',
-    strong_auth_supported: false,
-    org: SANDBOX_ORG,
-    identity_id: who.id,
-    user_name: who.alias,
-    strong_auth: false,
-    jti,
-  };
+  interface FastifyContextConfig {
+    /** The route needs no caller (the token endpoint, the authorization page). */
+    anonymous?: boolean;
+  }
 }
 
 export function bearerToken(request: FastifyRequest): string | undefined {
@@ -125,4 +72,46 @@ export async function authenticate(key: Uint8Array, request: FastifyRequest): Pr
   const who = typeof claims.identity_id === 'string' ? identityById(claims.identity_id) : undefined;
   if (!who) throw new ApiProblem(401, 'JWT is invalid: unknown identity.');
   return { id: who.id, admin: Array.isArray(claims.authorities) && claims.authorities.includes('ORG_ADMIN') };
+}
+
+/** What the onRequest step found, kept for the steps after it (the rate limit's key, the 401). */
+const identified = new WeakMap<FastifyRequest, Caller | ApiProblem>();
+
+async function identify(key: Uint8Array, request: FastifyRequest): Promise<Caller | ApiProblem> {
+  try {
+    return await authenticate(key, request);
+  } catch (error) {
+    if (error instanceof ApiProblem) return error;
+    throw error;
+  }
+}
+
+/**
+ * The rate-limit key of a request: its token once the token is verified (as its SHA-256: the store never holds a
+ * token), else the client address, so a made-up token buys no fresh budget.
+ */
+export function rateLimitKey(request: FastifyRequest): string {
+  const who = identified.get(request);
+  const token = bearerToken(request);
+  if (token && who !== undefined && !(who instanceof ApiProblem)) {
+    return `token:${createHash('sha256').update(token).digest('base64url')}`;
+  }
+  return `ip:${request.ip}`;
+}
+
+/** Registers the caller hooks on the sandbox API's scope (see the top of this file). */
+export function findCaller(app: FastifyInstance, key: Uint8Array): void {
+  app.decorateRequest('caller', null as unknown as Caller);
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.anonymous) return;
+    identified.set(request, await identify(key, request));
+  });
+  app.addHook('preParsing', async (request) => {
+    if (request.routeOptions.config?.anonymous) return;
+    // No route matched (the not-found handler answers) or the request never went through onRequest.
+    const who = identified.get(request) ?? (await identify(key, request));
+    if (who instanceof ApiProblem) throw who;
+    request.caller = who;
+    checkActingIdentity(request, { id: who.id }, identityName);
+  });
 }

@@ -3,10 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ACCESS_REQUEST_SCHEMA } from './access-requests/schema.ts';
 import { IDENTITIES } from './identities.ts';
-import { COUNTS_META_KEY, INITIALISE_COUNTS_SQL, WORK_ITEM_COUNTS_SCHEMA } from './store/counts.ts';
+import { COUNTS_META_KEY, INITIALISE_COUNTS_SQL, WORK_ITEM_COUNTS_SCHEMA } from './work-items/counts.ts';
+import { WORK_ITEM_SCHEMA } from './work-items/schema.ts';
 
 export type Db = Database.Database;
 
+// What every resource shares: the seed's bookkeeping and the identities its rows refer to. Each resource adds its
+// own tables (work-items/schema.ts, access-requests/schema.ts).
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
@@ -17,54 +20,6 @@ CREATE TABLE IF NOT EXISTS identities (
   alias TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS work_items (
-  id TEXT PRIMARY KEY,
-  owner_id TEXT NOT NULL REFERENCES identities(id),
-  requester_id TEXT REFERENCES identities(id),
-  type TEXT NOT NULL,
-  state TEXT NOT NULL,
-  name TEXT,
-  description TEXT,
-  created TEXT NOT NULL,
-  modified TEXT,
-  completed TEXT,
-  -- JSON documents: read whole with the item, never queried into
-  form TEXT,
-  form_submitted INTEGER NOT NULL DEFAULT 0,
-  remediation_items TEXT,
-  errors TEXT,
-  CHECK ((state = 'Pending') = (completed IS NULL))
-);
--- Inbox pages: one owner's pending items newest first, without touching other rows. Partial, so each entry's key
--- holds no state: a page at a deep offset walks its entries in half the time the (owner_id, state, …) index took.
-CREATE INDEX IF NOT EXISTS work_items_owner_pending
-  ON work_items (owner_id, created DESC, id DESC) WHERE state = 'Pending';
-DROP INDEX IF EXISTS work_items_owner_state_created;
--- Completed history pages, newest completion first.
-CREATE INDEX IF NOT EXISTS work_items_owner_completed
-  ON work_items (owner_id, completed DESC, id DESC) WHERE completed IS NOT NULL;
-CREATE TABLE IF NOT EXISTS approval_items (
-  id TEXT PRIMARY KEY,
-  work_item_id TEXT NOT NULL REFERENCES work_items(id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  application TEXT,
-  account TEXT,
-  name TEXT,
-  operation TEXT,
-  value TEXT,
-  state TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS approval_items_work_item ON approval_items (work_item_id, position);
-CREATE TABLE IF NOT EXISTS forward_history (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  work_item_id TEXT NOT NULL REFERENCES work_items(id) ON DELETE CASCADE,
-  from_id TEXT NOT NULL REFERENCES identities(id),
-  to_id TEXT NOT NULL REFERENCES identities(id),
-  by_id TEXT NOT NULL REFERENCES identities(id),
-  comment TEXT NOT NULL,
-  forwarded TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS forward_history_work_item ON forward_history (work_item_id, seq);
 `;
 
 /** Opens (creating when missing) the sandbox database with the schema in place; does not seed. */
@@ -78,6 +33,7 @@ export function openDb(file: string): Db {
   // A second process (reset script, a test) may hold the write lock briefly: wait rather than fail.
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  db.exec(WORK_ITEM_SCHEMA);
   db.exec(ACCESS_REQUEST_SCHEMA);
   db.exec(WORK_ITEM_COUNTS_SCHEMA);
   const upsert = db.prepare(

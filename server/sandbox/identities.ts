@@ -99,6 +99,11 @@ export function identityById(id: string): SandboxIdentity | undefined {
   return byId.get(id);
 }
 
+/** An identity's display name, when the sandbox knows the id. */
+export function identityName(id: string): string | undefined {
+  return byId.get(id)?.name;
+}
+
 /** Looks an identity up by alias; throws for a name this file does not define (a typo in seed or tests). */
 export function identity(alias: string): SandboxIdentity {
   const found = byAlias.get(alias);

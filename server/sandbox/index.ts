@@ -6,20 +6,21 @@ import type { ClockHand } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
 import { WORK_ITEMS_PREFIXES } from '../request-path.ts';
-import { rateLimitStore } from '../shared/redis.ts';
+import { keyNamespace, rateLimitStore } from '../shared/redis.ts';
 import accessRequestSubmissions from './access-request-submissions/routes.ts';
 import accessRequestApprovals from './access-requests/routes.ts';
-import { bearerToken, signingKey } from './auth.ts';
+import { findCaller, rateLimitKey } from './auth.ts';
 import { getMeta, openDb, type Db } from './db.ts';
-import demoIdentityRoutes from './demo-sign-in.ts';
 import clockControl from './clock/index.ts';
 import faults from './faults/index.ts';
 import genericApprovals, { openGenericApprovals } from './generic-approvals/routes.ts';
-import oauthRoutes from './routes/oauth.ts';
-import publicIdentityRoutes from './routes/public-identities.ts';
-import workItemRoutes from './routes/work-items.ts';
+import demoIdentityRoutes from './oauth/demo-sign-in.ts';
+import oauthRoutes from './oauth/routes.ts';
+import { signingKey } from './oauth/tokens.ts';
+import publicIdentityRoutes from './public-identities/routes.ts';
 import { seed } from './seed.ts';
-import { WorkItemStore } from './store/work-item-store.ts';
+import workItemRoutes from './work-items/routes.ts';
+import { WorkItemStore } from './work-items/store.ts';
 
 /** Opens the sandbox database, seeding it the first time (a file that was never seeded counts as new). */
 export function openSandboxDb(config: Pick<ServerConfig, 'sandboxDb' | 'seedScale' | 'sandboxBigItemSize'>): Db {
@@ -36,10 +37,10 @@ export function removeSandboxDb(file: string): void {
 }
 
 /**
- * The embedded ISC tenant: OAuth token endpoint (PAT and authorization code + PKCE), the 13 work-item
- * operations (under /v3/work-items and /work-items/v1) and public identities, over one SQLite database; and the
- * sign-in page's demo identities. Encapsulated (not fastify-plugin) so its body parsers, rate limit and auth
- * hooks stay on its own routes.
+ * The embedded ISC tenant, a folder per resource: oauth/ (the token endpoint: PAT and authorization code + PKCE;
+ * the sign-in page's demo identities), work-items/ (the 13 operations under /v3/work-items and /work-items/v1),
+ * access-requests/, public-identities/ and faults/, over one SQLite database. Encapsulated (not fastify-plugin) so
+ * its body parsers, caller hook and rate limit stay on its own routes.
  */
 export default async function sandbox(
   app: FastifyInstance,
@@ -58,20 +59,20 @@ export default async function sandbox(
 
   await app.register(async function tenantApi(api) {
     // Before the rate limit and every route: a faulted request is answered (or dropped) before anything runs.
-    await api.register(faults, { spec: config.sandboxFaults, key });
+    await api.register(faults, { spec: config.sandboxFaults });
+    // Then who is calling, for every route registered below (and the fault endpoint): before any body is read.
+    findCaller(api, key);
 
     await api.register(rateLimit, {
       global: true,
       max: config.sandboxRateLimit.max,
       timeWindow: config.sandboxRateLimit.windowMs,
-      // with REDIS_URL every copy counts into the same budgets
-      ...rateLimitStore(opts.redis, 'wi:rl:sandbox:'),
-      // Per token as ISC does, so one noisy client does not starve the others; per address before sign-in.
-      // The token endpoint has its own key (per address + client_id: routes/oauth.ts).
-      keyGenerator: (request) => {
-        const token = bearerToken(request);
-        return token ? `token:${token}` : `ip:${request.ip}`;
-      },
+      // with REDIS_URL every copy counts into the same budgets; while Redis is down, each copy on its own
+      ...rateLimitStore(opts.redis, `${keyNamespace(config)}rl:sandbox:`, 'count-here'),
+      // Per token as ISC does, so one noisy client does not starve the others, but only for a token the caller
+      // hook has verified: anything else counts per client address. The token endpoint has its own key (per address
+      // + client_id: oauth/routes.ts).
+      keyGenerator: rateLimitKey,
       errorResponseBuilder: (_request, context) =>
         new ApiProblem(429, 'Rate Limit Exceeded', [], {
           'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
@@ -85,13 +86,13 @@ export default async function sandbox(
     });
 
     await api.register(oauthRoutes, { key, tokenTtl: config.tokenTtl, publicUrl: config.publicUrl });
-    for (const prefix of WORK_ITEMS_PREFIXES) await api.register(workItemRoutes, { prefix, key, store });
-    await api.register(publicIdentityRoutes, { key });
-    await api.register(accessRequestApprovals, { key, db });
+    for (const prefix of WORK_ITEMS_PREFIXES) await api.register(workItemRoutes, { prefix, store });
+    await api.register(publicIdentityRoutes);
+    await api.register(accessRequestApprovals, { db });
     if (!opts.clockHand) throw new Error("the sandbox needs the server clock's hand");
     const approvals = openGenericApprovals(db, opts.clockHand.clock, config.seedScale);
-    await api.register(genericApprovals, { key, store: approvals });
-    await api.register(accessRequestSubmissions, { key, db, approvals });
-    await api.register(clockControl, { key, hand: opts.clockHand });
+    await api.register(genericApprovals, { store: approvals });
+    await api.register(accessRequestSubmissions, { db, approvals });
+    await api.register(clockControl, { hand: opts.clockHand });
   });
 }

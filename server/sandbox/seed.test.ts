@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WorkItem } from '../../contract/work-items.ts';
-import { startTestServer } from '../test-server.ts';
+import { startTestServer } from '../test/server.ts';
 import { openDb } from './db.ts';
 import { ALICE } from './identities.ts';
 import { seed } from './seed.ts';
-import { client, dumpDb, tokenFor } from './testing.ts';
+import { client, dumpDb, tokenFor } from '../test/sandbox.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-seed-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

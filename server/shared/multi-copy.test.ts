@@ -1,12 +1,14 @@
 // Two copies of the server in tenant mode in front of one sandbox, with the same SESSION_SECRET and REDIS_URL,
 // as behind a load balancer: a session made on copy A works on copy B, a sign-out on A holds on B, wrong
 // sign-ins spread over both hit one limit; Redis killed → a clear 503 (no crash, no revoked session let back
-// in); Redis back → the copies recover by themselves. A real redis-server (see redis-testing.ts).
+// in); Redis back → the copies recover by themselves. A real redis-server (see server/test/redis.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto } from '../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../test-server.ts';
-import { XHR, sessionCookieOf, signInRequest } from '../test-http.ts';
-import { redisServerAvailable, startRedis, type TestRedis } from './redis-testing.ts';
+import { Redis } from 'ioredis';
+import { startTestServer, type TestServer } from '../test/server.ts';
+import { tokenFor } from '../test/sandbox.ts';
+import { XHR, sessionCookieOf, signInRequest } from '../test/http.ts';
+import { redisServerAvailable, startRedis, type TestRedis } from '../test/redis.ts';
 
 const SECRET = 'multi-copy-test-secret-0123456789abcdef0123456';
 const ALICE = { clientId: 'alice.approver', clientSecret: 'sandbox-secret' };
@@ -32,6 +34,7 @@ describe.skipIf(!redisServerAvailable())('several copies sharing Redis', () => {
         SESSION_SECRET: SECRET,
         REDIS_URL: redis.url,
         SIGN_IN_RATE_LIMIT: '10/1m',
+        SAIL_OAUTH_CLIENT_ID: 'work-items-inbox',
         // behind a load balancer (here: on loopback), which names the browser in X-Forwarded-For
         TRUST_PROXY: '127.0.0.1',
       });
@@ -68,7 +71,42 @@ describe.skipIf(!redisServerAvailable())('several copies sharing Redis', () => {
     expect(statuses).toEqual([...Array(10).fill(401), ...Array(10).fill(429)]);
   });
 
+  it('"Sign in with SailPoint" attempts spread over A and B hit one shared limit of 10', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i += 1) {
+      const login = await fetch(`${(i % 2 ? copyB : copyA).url}/auth/login`, {
+        redirect: 'manual',
+        headers: browser(5),
+      });
+      statuses.push(login.status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(302), ...Array(4).fill(429)]);
+  });
+
+  it('every key lives under its deployment: a sandbox sharing the Redis and the secret is a stranger', async () => {
+    const sandboxCopy = await startTestServer({ REDIS_URL: redis.url, SESSION_SECRET: SECRET });
+    const keys = new Redis(redis.url);
+    try {
+      const sandboxCookie = sessionCookieOf(await signInRequest(sandboxCopy.url, { identity: 'bob.approver' }));
+      const tenantCookie = sessionCookieOf(await signInRequest(copyA.url, ALICE, browser(6)));
+      const namespaces = new Set((await keys.keys('*')).map((key) => /^wi:[0-9a-f]{16}:/.exec(key)?.[0]));
+      expect(namespaces.has(undefined), 'every key is namespaced').toBe(false);
+      expect(namespaces.size, 'one namespace per deployment').toBe(2);
+      expect((await get(copyB, '/auth/session', tenantCookie)).status).toBe(200);
+      expect((await get(copyA, '/auth/session', sandboxCookie)).status).toBe(401);
+      expect((await get(copyB, '/v3/work-items/count', sandboxCookie)).status).toBe(401);
+      expect((await get(sandboxCopy, '/auth/session', tenantCookie)).status).toBe(401);
+      expect((await get(sandboxCopy, '/auth/session', sandboxCookie)).status).toBe(200);
+    } finally {
+      keys.disconnect();
+      await sandboxCopy.close();
+    }
+  });
+
   it('Redis killed: a clear 503, no crash, no revoked session let back in; Redis back: the copies recover', async () => {
+    // A sandbox on the same Redis: its bearer-token callers need nothing else from it, so they go on.
+    const sandboxCopy = await startTestServer({ REDIS_URL: redis.url, SANDBOX_RATE_LIMIT: '1000/1m' });
+    const bobCookie = sessionCookieOf(await signInRequest(sandboxCopy.url, { identity: 'bob.approver' }));
     const carol = { clientId: 'carol.approver', clientSecret: 'sandbox-secret' };
     const live = sessionCookieOf(await signInRequest(copyA.url, carol, browser(3)));
     const revoked = sessionCookieOf(await signInRequest(copyB.url, ALICE, browser(3)));
@@ -91,8 +129,16 @@ describe.skipIf(!redisServerAvailable())('several copies sharing Redis', () => {
     const signIn = await signInRequest(copyA.url, ALICE, browser(3));
     expect(signIn.status).toBe(503);
     expect(signIn.headers.get('set-cookie')).toBeNull();
-    // alive, and what does not need Redis still works
+    // alive, and what does not need Redis still works: health, and the sandbox API for bearer callers (a token
+    // got during the outage included), counted per copy meanwhile; its cookie sessions are a 503 like any
     expect((await fetch(`${copyA.url}/health`)).status).toBe(200);
+    const token = await tokenFor(sandboxCopy.url, 'carol.approver');
+    const byToken = await fetch(`${sandboxCopy.url}/v3/work-items/count`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(byToken.status).toBe(200);
+    expect((await get(sandboxCopy, '/v3/work-items/count', bobCookie)).status).toBe(503);
+    await sandboxCopy.close();
     const ownToken = await fetch(`${copyB.url}/v3/work-items/count`, { headers: { authorization: 'Bearer x' } });
     expect(ownToken.status).toBe(401); // the tenant's own answer, through the proxy
 

@@ -1,4 +1,5 @@
-// @fastify/rate-limit's own Redis store (an atomic INCR + PEXPIRE script), which the package ships without types.
+// @fastify/rate-limit's own stores (Redis: an atomic INCR + PEXPIRE script; local: an LRU of counters), which the
+// package ships without types.
 declare module '@fastify/rate-limit/store/RedisStore.js' {
   import type { FastifyRateLimitStore } from '@fastify/rate-limit';
   import type { Redis } from 'ioredis';
@@ -10,4 +11,11 @@ declare module '@fastify/rate-limit/store/RedisStore.js' {
     key?: string,
   ) => FastifyRateLimitStore;
   export default RedisStore;
+}
+
+declare module '@fastify/rate-limit/store/LocalStore.js' {
+  import type { FastifyRateLimitStore } from '@fastify/rate-limit';
+
+  const LocalStore: new (continueExceeding: boolean, exponentialBackoff: boolean) => FastifyRateLimitStore;
+  export default LocalStore;
 }

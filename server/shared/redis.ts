@@ -3,17 +3,27 @@
 // does not answer, whatever needs it is refused with a 503 at once: no copy falls back to what it alone
 // remembers (that would let a session revoked elsewhere back in), and no request waits long for it. ioredis
 // keeps reconnecting in the background, so a copy recovers by itself when Redis is back.
+import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyRateLimitStore, RateLimitPluginOptions } from '@fastify/rate-limit';
+import LocalStore from '@fastify/rate-limit/store/LocalStore.js';
 import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import { Redis } from 'ioredis';
-import { ConfigError } from '../config.ts';
+import { ConfigError, type ServerConfig } from '../config.ts';
 import { ApiProblem } from '../errors.ts';
 
 /** A command that gets no answer within this is failed (→ 503), not waited for. */
 const COMMAND_TIMEOUT_MS = 2000;
 /** How long a start waits for Redis before giving up with a configuration error. */
 const START_TIMEOUT_MS = 10_000;
+
+/**
+ * The prefix of every key this deployment keeps in Redis (sessions, rate limits): copies of one deployment share
+ * them; a sandbox and a tenant-mode server, or two tenants, sharing one Redis never read each other's.
+ */
+export function keyNamespace(config: Pick<ServerConfig, 'deployment'>): string {
+  return `wi:${createHash('sha256').update(config.deployment).digest('hex').slice(0, 16)}:`;
+}
 
 /** What a request that needs Redis gets while it is down. */
 export function sharedStateUnavailable(): ApiProblem {
@@ -66,27 +76,45 @@ export async function connectRedis(url: string, log: FastifyBaseLogger): Promise
 }
 
 /**
- * @fastify/rate-limit options that keep the counters in Redis under `namespace` (every copy counts into the same
- * ones), or nothing (each copy counts in its own memory) without Redis. A Redis failure is a 503.
+ * What a limit does while Redis does not answer: `refuse` (503, for limits in front of what needs Redis anyway:
+ * sign-in), or `count-here` (this copy counts on its own until Redis is back: the sandbox API, whose bearer-token
+ * callers need nothing else from Redis and so go on, still limited, only per copy).
  */
-export function rateLimitStore(redis: Redis | undefined, namespace: string): Pick<RateLimitPluginOptions, 'store'> {
+export type WhenRedisIsDown = 'refuse' | 'count-here';
+
+/**
+ * @fastify/rate-limit options that keep the counters in Redis under `namespace` (every copy counts into the same
+ * ones), or nothing (each copy counts in its own memory) without Redis.
+ */
+export function rateLimitStore(
+  redis: Redis | undefined,
+  namespace: string,
+  whenDown: WhenRedisIsDown = 'refuse',
+): Pick<RateLimitPluginOptions, 'store'> {
   if (!redis) return {};
   class SharedRateLimitStore implements FastifyRateLimitStore {
     private readonly inner: FastifyRateLimitStore;
-    constructor(options: RateLimitPluginOptions, inner?: FastifyRateLimitStore) {
-      this.inner =
-        inner ?? new RedisStore(!!options.continueExceeding, !!options.exponentialBackoff, redis!, namespace);
+    private readonly here: FastifyRateLimitStore;
+    constructor(options: RateLimitPluginOptions, inner?: FastifyRateLimitStore, here?: FastifyRateLimitStore) {
+      const continueExceeding = !!options.continueExceeding;
+      const backoff = !!options.exponentialBackoff;
+      this.inner = inner ?? new RedisStore(continueExceeding, backoff, redis!, namespace);
+      this.here = here ?? new LocalStore(continueExceeding, backoff);
     }
     incr(...[key, callback, timeWindow, max]: Parameters<FastifyRateLimitStore['incr']>): void {
       this.inner.incr(
         key,
-        (error, result) => callback(error ? sharedStateUnavailable() : null, result),
+        (error, result) => {
+          if (!error) return callback(null, result);
+          if (whenDown === 'count-here') return this.here.incr(key, callback, timeWindow, max);
+          callback(sharedStateUnavailable(), result);
+        },
         timeWindow,
         max,
       );
     }
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
-      return new SharedRateLimitStore({}, this.inner.child(routeOptions));
+      return new SharedRateLimitStore({}, this.inner.child(routeOptions), this.here.child(routeOptions));
     }
   }
   return { store: SharedRateLimitStore };

@@ -5,7 +5,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { RecordedRequest } from '../../server/test-server.ts';
+import type { RecordedRequest } from '../../server/test/server.ts';
 import { createQueryClient } from '../app/query-client.ts';
 import { configureHttp } from '../lib/http.ts';
 import { signIn } from '../features/session/api/session.ts';

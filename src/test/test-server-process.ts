@@ -1,6 +1,6 @@
 // Runs in a child Node process (not in jsdom): the real server with its sandbox, for the app's hook tests.
 // Talks to the parent over IPC: `ready` with the URL, one `request` per answered HTTP request, `pong` on `ping`.
-import { startTestServer } from '../../server/test-server.ts';
+import { startTestServer } from '../../server/test/server.ts';
 
 const env = JSON.parse(process.env.TEST_SERVER_ENV ?? '{}') as Record<string, string>;
 const send = (message: unknown) => process.send?.(message);

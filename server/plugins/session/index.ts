@@ -19,6 +19,7 @@ import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { ServerConfig } from '../../config.ts';
 import type { TenantGateway } from '../../gateway/tenant-gateway.ts';
+import { checkActingIdentity } from '../../acting-identity.ts';
 import { isApiPath } from '../../request-path.ts';
 import { sessionIdOf } from './cookie.ts';
 import { checkCsrf, isStateChanging } from './csrf.ts';
@@ -71,7 +72,10 @@ async function session(app: FastifyInstance, opts: SessionOptions) {
     if (!sessionIdOf(request)) return; // no session: the API itself answers 401
     if (isStateChanging(request)) checkCsrf(request, config);
     const stored = await app.sessions.current(request);
-    if (stored) request.headers.authorization = `Bearer ${stored.token}`;
+    if (!stored) return;
+    // A decision held by one identity never goes out with another's session.
+    checkActingIdentity(request, { id: stored.identityId, name: stored.name }, opts.gateway.knownName);
+    request.headers.authorization = `Bearer ${stored.token}`;
   });
 
   await app.register(sessionRoutes, opts);

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test-server.ts';
-import { XHR, sessionCookieOf, signInRequest } from '../../test-http.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { XHR, sessionCookieOf, signInRequest } from '../../test/http.ts';
 
 const SECRET = 'revocation-test-secret-0123456789abcdef012345';
 const JWT_PATTERN = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;

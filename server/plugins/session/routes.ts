@@ -4,17 +4,16 @@
 //   GET    /auth/session  → the same, or 401 {error}
 //   DELETE /auth/session  → 204: the session is deleted from the store, the cookie cleared
 //
-// Sign-in attempts are limited per client address (SIGN_IN_RATE_LIMIT; TRUST_PROXY decides which address
-// counts), in both modes and before the tenant is asked; with REDIS_URL every copy counts into one budget.
-import rateLimit from '@fastify/rate-limit';
+// Sign-in attempts are limited per client address (sign-in-limit.ts), in both modes and before the tenant is asked.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { SessionView } from '../../../contract/session.ts';
 import type { ServerConfig } from '../../config.ts';
 import { ApiProblem } from '../../errors.ts';
-import { rateLimitStore } from '../../shared/redis.ts';
+import { keyNamespace } from '../../shared/redis.ts';
 import { SessionViewSchema, SignInBodySchema } from '../../schemas/server.ts';
 import type { SessionOptions } from './index.ts';
-import type { StoredSession } from './store.ts';
+import { registerSignInLimit, signInLimit } from './sign-in-limit.ts';
+import type { NewSession } from './store.ts';
 import { signInWithCredentials } from './token-session.ts';
 
 function signInBodyError(): ApiProblem {
@@ -25,7 +24,7 @@ function signInBodyError(): ApiProblem {
 }
 
 /** What GET /auth/session answers for a stored session. */
-export function sessionView(stored: StoredSession, config: Pick<ServerConfig, 'mode'>): SessionView {
+export function sessionView(stored: NewSession, config: Pick<ServerConfig, 'mode'>): SessionView {
   return {
     identityId: stored.identityId,
     name: stored.name,
@@ -38,27 +37,13 @@ export function sessionView(stored: StoredSession, config: Pick<ServerConfig, 'm
 const sessionRoutes: FastifyPluginAsyncTypebox<SessionOptions> = async (app, { config, gateway, redis }) => {
   const answer = { response: { 200: SessionViewSchema } };
 
-  // Only the routes that ask for it (config.rateLimit) are limited by this registration.
-  await app.register(rateLimit, {
-    global: false,
-    ...rateLimitStore(redis, 'wi:rl:sign-in:'),
-    errorResponseBuilder: (_request, context) => {
-      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      return new ApiProblem(429, `Too many sign-in attempts from this address: wait ${seconds} s.`, [], {
-        'retry-after': String(seconds),
-      });
-    },
-  });
-  const signInLimit = {
-    max: config.signInRateLimit.max,
-    timeWindow: config.signInRateLimit.windowMs,
-    keyGenerator: (request: { ip: string }) => request.ip,
-  };
+  await registerSignInLimit(app, redis, keyNamespace(config));
+  const limit = signInLimit(config);
 
   app.post(
     '/auth/session',
     // attachValidation: the default "must match a schema in anyOf" says less than signInBodyError()
-    { schema: { body: SignInBodySchema, ...answer }, attachValidation: true, config: { rateLimit: signInLimit } },
+    { schema: { body: SignInBodySchema, ...answer }, attachValidation: true, config: { rateLimit: limit } },
     async (request) => {
       if (request.validationError) throw signInBodyError();
       const { identity, clientId, clientSecret } = request.body;

@@ -7,14 +7,18 @@ import path from 'node:path';
 import type { ServerConfig } from '../../config.ts';
 import { ApiProblem } from '../../errors.ts';
 import { clearSessionCookie, sessionIdOf, setSessionCookie } from './cookie.ts';
-import { newSessionId, type SessionSeal, type SessionStore, type StoredSession } from './store.ts';
+import { keyNamespace } from '../../shared/redis.ts';
+import { newSessionId, type NewSession, type SessionSeal, type SessionStore, type StoredSession } from './store.ts';
 import { redisSessionStore } from './store-redis.ts';
 import { sqliteSessionStore } from './store-sqlite.ts';
 
 export interface Sessions {
-  /** Starts a fresh session (the one this browser had, if any, ends) and sets its cookie. */
-  start(request: FastifyRequest, session: StoredSession): Promise<void>;
-  /** The request's live session; undefined without a session cookie; 401 when the cookie's session has ended. */
+  /** Starts a fresh session on this deployment (the one this browser had, if any, ends) and sets its cookie. */
+  start(request: FastifyRequest, session: NewSession): Promise<void>;
+  /**
+   * The request's live session; undefined without a session cookie; 401 when the cookie's session has ended or was
+   * made on another deployment.
+   */
   current(request: FastifyRequest): Promise<StoredSession | undefined>;
   /** Signs out: the session is deleted from the store, the cookie cleared. */
   end(request: FastifyRequest): Promise<void>;
@@ -22,12 +26,12 @@ export interface Sessions {
 
 /** The session store this server uses, chosen once: Redis when REDIS_URL is set, else its own SQLite file. */
 export function openSessionStore(
-  config: Pick<ServerConfig, 'dataDir' | 'sessionIdleTimeoutS'>,
+  config: Pick<ServerConfig, 'dataDir' | 'sessionIdleTimeoutS' | 'deployment'>,
   seal: SessionSeal,
   redis: Redis | undefined,
 ): SessionStore {
   const idleMs = config.sessionIdleTimeoutS * 1000;
-  if (redis) return redisSessionStore(redis, seal, idleMs);
+  if (redis) return redisSessionStore(redis, `${keyNamespace(config)}session:`, seal, idleMs);
   return sqliteSessionStore(path.join(config.dataDir, 'sessions.sqlite'), seal, idleMs);
 }
 
@@ -37,7 +41,10 @@ function duration(seconds: number): string {
   return seconds === 1 ? '1 second' : `${seconds} seconds`;
 }
 
-export function sessionsOn(store: SessionStore, config: Pick<ServerConfig, 'sessionIdleTimeoutS'>): Sessions {
+export function sessionsOn(
+  store: SessionStore,
+  config: Pick<ServerConfig, 'sessionIdleTimeoutS' | 'deployment'>,
+): Sessions {
   const ended =
     'Your session has expired or ended: sign in again (a session ends when you sign out, after ' +
     `${duration(config.sessionIdleTimeoutS)} without activity, or when its token expires).`;
@@ -46,7 +53,7 @@ export function sessionsOn(store: SessionStore, config: Pick<ServerConfig, 'sess
       const previous = sessionIdOf(request);
       if (previous) await store.remove(previous);
       const sid = newSessionId();
-      await store.save(sid, session);
+      await store.save(sid, { ...session, deployment: config.deployment });
       setSessionCookie(request, sid, session.exp - Math.floor(Date.now() / 1000));
     },
     async current(request) {
@@ -56,6 +63,11 @@ export function sessionsOn(store: SessionStore, config: Pick<ServerConfig, 'sess
       if (!session) {
         clearSessionCookie(request);
         throw new ApiProblem(401, ended);
+      }
+      if (session.deployment !== config.deployment) {
+        // Another deployment's session (the same SESSION_SECRET and store): not ours to end, never ours to use.
+        clearSessionCookie(request);
+        throw new ApiProblem(401, 'This session was made for another tenant or server mode: sign in here.');
       }
       return session;
     },

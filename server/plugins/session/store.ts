@@ -15,7 +15,15 @@ export interface StoredSession {
   isAdmin: boolean;
   /** Seconds since the epoch, from the token's `exp`: the session's absolute end. */
   exp: number;
+  /**
+   * The deployment the session was made on (ServerConfig.deployment: the mode and the tenant's origin): a server of
+   * another deployment sharing the secret and the store refuses it, and never sends its token to its own tenant.
+   */
+  deployment: string;
 }
+
+/** A session as sign-in makes it, before the server stamps its deployment on it. */
+export type NewSession = Omit<StoredSession, 'deployment'>;
 
 export interface SessionStore {
   /** Keeps `session` under `id` until its token expires, or until it goes unused for the idle timeout. */
@@ -52,7 +60,11 @@ export class SessionSeal {
       decipher.setAuthTag(bytes.subarray(12, 28));
       const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
       const session = JSON.parse(plain) as StoredSession;
-      return typeof session.token === 'string' && typeof session.exp === 'number' ? session : undefined;
+      return typeof session.token === 'string' &&
+        typeof session.exp === 'number' &&
+        typeof session.deployment === 'string'
+        ? session
+        : undefined;
     } catch {
       return undefined;
     }

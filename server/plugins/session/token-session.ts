@@ -2,7 +2,7 @@
 // decoded, the identity's name looked up. Used by PAT sign-in (routes.ts) and "Sign in with SailPoint".
 import type { TenantGateway, TokenAnswer } from '../../gateway/tenant-gateway.ts';
 import { ApiProblem } from '../../errors.ts';
-import type { StoredSession } from './store.ts';
+import type { NewSession } from './store.ts';
 
 interface TokenClaims {
   identity_id?: unknown;
@@ -27,7 +27,7 @@ export async function sessionFromTokenAnswer(
   gateway: TenantGateway,
   answer: TokenAnswer,
   refused: string,
-): Promise<StoredSession> {
+): Promise<NewSession> {
   if (answer.status === 429) {
     throw new ApiProblem(
       429,
@@ -70,7 +70,7 @@ export async function signInWithCredentials(
   gateway: TenantGateway,
   credentials: { clientId: string; clientSecret: string },
   clientAddress: string,
-): Promise<StoredSession> {
+): Promise<NewSession> {
   const answer = await gateway.grantToken(
     { grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret },
     clientAddress,

@@ -4,7 +4,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ACCESS_REQUESTS_PATH, ACCESS_REQUEST_STATUS_PATH } from '../../../contract/access-request-submissions.ts';
-import { authenticate, type Caller } from '../auth.ts';
 import type { Db } from '../db.ts';
 import { checkPaging } from '../generic-approvals/schemas.ts';
 import { acceptEmptyBodies } from '../lenient-bodies.ts';
@@ -14,29 +13,19 @@ import { AccessRequestBodySchema, StatusQuerySchema } from './schemas.ts';
 import { SubmissionStatus } from './status.ts';
 import { SubmissionStore } from './store.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    submissionCaller: Caller;
-  }
-}
-
-const routes: FastifyPluginAsyncTypebox<{ key: Uint8Array; store: SubmissionStore; status: SubmissionStatus }> = async (
+const routes: FastifyPluginAsyncTypebox<{ store: SubmissionStore; status: SubmissionStatus }> = async (
   app,
-  { key, store, status },
+  { store, status },
 ) => {
   acceptEmptyBodies(app);
-  app.decorateRequest('submissionCaller', null as unknown as Caller);
-  app.addHook('onRequest', async (request) => {
-    request.submissionCaller = await authenticate(key, request);
-  });
 
   app.post(ACCESS_REQUESTS_PATH, { schema: { body: AccessRequestBodySchema } }, async (request, reply) =>
-    reply.code(202).send(store.submit(request.submissionCaller, request.body)),
+    reply.code(202).send(store.submit(request.caller, request.body)),
   );
 
   app.get(ACCESS_REQUEST_STATUS_PATH, { schema: { querystring: StatusQuerySchema } }, async (request, reply) => {
     checkPaging(request.query);
-    const { items, total } = status.list(request.submissionCaller, request.query);
+    const { items, total } = status.list(request.caller, request.query);
     if (total !== undefined) reply.header('x-total-count', String(total));
     return items;
   });
@@ -45,11 +34,10 @@ const routes: FastifyPluginAsyncTypebox<{ key: Uint8Array; store: SubmissionStor
 /** Submitting access requests and following them, over the sandbox database and its Approvals service. */
 export default async function accessRequestSubmissions(
   app: FastifyInstance,
-  opts: { key: Uint8Array; db: Db; approvals: GenericApprovalStore },
+  opts: { db: Db; approvals: GenericApprovalStore },
 ) {
   opts.db.exec(ACCESS_REQUEST_SUBMISSIONS_SCHEMA);
   await app.register(routes, {
-    key: opts.key,
     store: new SubmissionStore(opts.db, opts.approvals),
     status: new SubmissionStatus(opts.db, opts.approvals),
   });

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRequestResponse, RequestedItemStatus } from '../../../contract/access-request-submissions.ts';
 import type { PendingApproval } from '../../../contract/access-requests.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ALICE, BOB, CAROL, identity } from '../identities.ts';
-import { client, dumpDb, errorText, tokenFor, type Call } from '../testing.ts';
+import { client, dumpDb, errorText, tokenFor, type Call } from '../../test/sandbox.ts';
 import { approval as approvalShape, errorResponse } from '../generic-approvals/spec-shapes.ts';
-import { V2025, conforms, filters, pendingOf, whole } from '../generic-approvals/testing.ts';
+import { V2025, conforms, filters, pendingOf, whole } from '../../test/generic-approvals.ts';
 import { catalogueItemNamed } from './catalogue.ts';
 import { accessRequestResponse, requestedItemStatus } from './spec-shapes.ts';
 

@@ -3,11 +3,11 @@
 // refused call (bad body, wrong owner, decided approval, unknown id, attack) changes no stored row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletedApproval, PendingApproval } from '../../../contract/access-requests.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ADA, ALICE, BOB, CAROL } from '../identities.ts';
-import { type Call, client, dumpDb, errorText, tokenFor } from '../testing.ts';
+import { type Call, client, dumpDb, errorText, tokenFor } from '../../test/sandbox.ts';
 import { accepted, errorResponse } from './spec-shapes.ts';
-import { V1, V3, conforms, whole } from './testing.ts';
+import { V1, V3, conforms, whole } from '../../test/access-requests.ts';
 
 let server: TestServer;
 let alice: Call;

@@ -2,11 +2,11 @@
 // path families, paging and counts, sorters, filters (and their 400s), the owner-id rules and the summary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalSummary, CompletedApproval, PendingApproval } from '../../../contract/access-requests.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ADA, ALICE, BOB, CAROL, IDENTITIES } from '../identities.ts';
-import { type Call, client, dumpDb, errorText, tokenFor } from '../testing.ts';
+import { type Call, client, dumpDb, errorText, tokenFor } from '../../test/sandbox.ts';
 import { approvalSummary, errorResponse } from './spec-shapes.ts';
-import { V1, V3, conforms, whole } from './testing.ts';
+import { V1, V3, conforms, whole } from '../../test/access-requests.ts';
 
 let server: TestServer;
 let alice: Call;

@@ -1,12 +1,12 @@
 // The six operations of ISC's Access Request Approvals API, as the spec subset describes them. One plugin,
 // registered under both path families (/v3/access-request-approvals and /access-request-approvals/v1).
-// Registered inside the sandbox plugin, so its fault injection, per-token rate limit, `no-store` and error
-// shapes apply here as they do to the work items.
+// Registered inside the sandbox plugin, so its caller hook, fault injection, per-token rate limit, `no-store` and
+// error shapes apply here as they do to the work items.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES, OWNER_ME } from '../../../contract/access-requests.ts';
+import { hasCommentText } from '../../../contract/comments.ts';
 import { ApiProblem } from '../../errors.ts';
-import { authenticate } from '../auth.ts';
 import { toInstant } from '../collection-sql.ts';
 import type { Db } from '../db.ts';
 import { identityById } from '../identities.ts';
@@ -27,14 +27,7 @@ import {
 import { ensureAccessRequestsSeeded } from './seed.ts';
 import { AccessRequestStore } from './store.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    accessRequestCaller: Caller;
-  }
-}
-
 interface RoutesOptions {
-  key: Uint8Array;
   store: AccessRequestStore;
 }
 
@@ -56,17 +49,11 @@ function ownerScope(caller: Caller, requested: string | undefined): string | nul
   return requested;
 }
 
-/** A comment's text, trimmed; blank or absent is no comment. */
-const commentText = (comment: string | null | undefined) => comment?.trim() || null;
+/** A comment's text, trimmed; absent, or nothing a reader can see (contract/comments.ts), is no comment. */
+const commentText = (comment: string | null | undefined) => (hasCommentText(comment) ? comment!.trim() : null);
 
-const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app, { key, store }) => {
+const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app, { store }) => {
   acceptEmptyBodies(app);
-
-  // Authenticate first: an anonymous caller learns nothing about parameters or bodies.
-  app.decorateRequest('accessRequestCaller', null as unknown as Caller);
-  app.addHook('onRequest', async (request) => {
-    request.accessRequestCaller = await authenticate(key, request);
-  });
 
   const list = { querystring: ListQuerySchema };
   app.get(
@@ -76,7 +63,7 @@ const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app
       const q = request.query;
       const { items, total } = store.listPending({
         ...q,
-        owner: ownerScope(request.accessRequestCaller, q['owner-id']),
+        owner: ownerScope(request.caller, q['owner-id']),
       });
       if (total !== undefined) reply.header('x-total-count', String(total));
       return items;
@@ -90,7 +77,7 @@ const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app
       const q = request.query;
       const { items, total } = store.listCompleted({
         ...q,
-        owner: ownerScope(request.accessRequestCaller, q['owner-id']),
+        owner: ownerScope(request.caller, q['owner-id']),
       });
       if (total !== undefined) reply.header('x-total-count', String(total));
       return items;
@@ -102,7 +89,7 @@ const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app
     { schema: { querystring: SummaryQuerySchema, response: { 200: ApprovalSummarySchema } } },
     async (request) => {
       const q = request.query;
-      const owner = ownerScope(request.accessRequestCaller, q['owner-id']);
+      const owner = ownerScope(request.caller, q['owner-id']);
       let from = '';
       if (q['from-date'] !== undefined && q['from-date'] !== '') {
         const at = toInstant(q['from-date']);
@@ -123,7 +110,7 @@ const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app
     { schema: { params: ApprovalParamsSchema, body: ApproveBodySchema, response: accepted } },
     async (request, reply) => {
       const comment = commentText(request.body?.comment);
-      store.decide(request.accessRequestCaller, request.params.approvalId, true, comment);
+      store.decide(request.caller, request.params.approvalId, true, comment);
       return reply.code(202).send({});
     },
   );
@@ -133,7 +120,7 @@ const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app
     { schema: { params: ApprovalParamsSchema, body: RejectBodySchema, response: accepted } },
     async (request, reply) => {
       const comment = commentText(request.body.comment);
-      store.decide(request.accessRequestCaller, request.params.approvalId, false, comment);
+      store.decide(request.caller, request.params.approvalId, false, comment);
       return reply.code(202).send({});
     },
   );
@@ -153,21 +140,18 @@ const accessRequestRoutes: FastifyPluginAsyncTypebox<RoutesOptions> = async (app
           'newOwnerId is not a known identity',
         ]);
       }
-      store.forward(request.accessRequestCaller, request.params.approvalId, target, comment);
+      store.forward(request.caller, request.params.approvalId, target, comment);
       return reply.code(202).send({});
     },
   );
 };
 
 /** The access-request approvals API at both of its path families, over the sandbox database. */
-export default async function accessRequestApprovals(
-  app: import('fastify').FastifyInstance,
-  opts: { key: Uint8Array; db: Db },
-) {
+export default async function accessRequestApprovals(app: import('fastify').FastifyInstance, opts: { db: Db }) {
   // A database seeded before access requests existed gets them once.
   ensureAccessRequestsSeeded(opts.db);
   const store = new AccessRequestStore(opts.db);
   for (const prefix of ACCESS_REQUEST_APPROVALS_PREFIXES) {
-    await app.register(accessRequestRoutes, { prefix, key: opts.key, store });
+    await app.register(accessRequestRoutes, { prefix, store });
   }
 }

@@ -3,6 +3,7 @@
 // type what the handlers return and serialise it. What the sandbox sends is stricter than the shared contract
 // (which tolerates a real tenant's nulls and gaps); the assignments at the bottom keep the two in step.
 import { Type, type Static, type TSchema } from 'typebox';
+import { pagingQuery } from '../../schemas/paging.ts';
 import type {
   ApprovalSummary,
   CompletedApproval as CompletedApprovalContract,
@@ -137,12 +138,10 @@ export const ApprovalSummarySchema = Type.Object({
 
 const ownerId = Type.String({ maxLength: 128 });
 
-/** The spec's standard collection parameters (limit 0..250, default 250), owner-id, filters and sorters. */
+/** The spec's standard collection parameters (../../schemas/paging.ts), owner-id, filters and sorters. */
 export const ListQuerySchema = Type.Object({
   'owner-id': Type.Optional(ownerId),
-  limit: Type.Integer({ minimum: 0, maximum: 250, default: 250 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
-  count: Type.Boolean({ default: false }),
+  ...pagingQuery(),
   filters: Type.Optional(Type.String({ maxLength: 4000 })),
   sorters: Type.Optional(Type.String({ maxLength: 200 })),
 });

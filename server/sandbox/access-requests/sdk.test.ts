@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessRequestApprovalsApi, Configuration } from 'sailpoint-api-client';
 import type { PendingApproval } from 'sailpoint-api-client';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ADA, ALICE, BOB } from '../identities.ts';
 import { approvalSummary, completedApproval, pendingApproval } from './spec-shapes.ts';
-import { conforms } from './testing.ts';
+import { conforms } from '../../test/access-requests.ts';
 
 let server: TestServer;
 let alice: AccessRequestApprovalsApi;

@@ -5,7 +5,7 @@
 // comment); the other approvers get a few generated ones. Deterministic: the same `now` gives the same rows.
 import { getMeta, setMeta, type Db } from '../db.ts';
 import { ADA, ALICE, BOB, CAROL, REQUESTERS, identity, type SandboxIdentity } from '../identities.ts';
-import { prng, type Rng } from '../seed.ts';
+import { prng, type Rng } from '../prng.ts';
 
 type ObjectType = 'ROLE' | 'ACCESS_PROFILE' | 'ENTITLEMENT';
 type RequestType = 'GRANT_ACCESS' | 'REVOKE_ACCESS' | 'MODIFY_ACCESS';

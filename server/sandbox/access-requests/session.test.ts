@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES, type PendingApproval } from '../../../contract/access-requests.ts';
 import type { ErrorResponseDto } from '../../../contract/work-items.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ALICE } from '../identities.ts';
-import { sessionCookie } from '../testing.ts';
+import { sessionCookie } from '../../test/sandbox.ts';
 
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 

@@ -9,6 +9,7 @@ import { filterToSql, parseSorters, type FilterColumn } from '../collection-sql.
 import { now, type Db } from '../db.ts';
 import { FilterError, checkSupported, parseFilter } from '../filters.ts';
 import type { SandboxIdentity } from '../identities.ts';
+import { refuseForwardTarget, refuseSelfReview, type RequestParties } from '../self-review.ts';
 import type { Caller } from '../auth.ts';
 import { forwardHistories, toCompleted, toPending, type ApprovalRow, type ForwardRow } from './answers.ts';
 import type { CompletedApprovalBody, PendingApprovalBody } from './schemas.ts';
@@ -66,6 +67,12 @@ function compile(queue: Queue, filters: string | undefined, sorters: string | un
   const orderBy = [...order.map((s) => `${s.field} ${dir(s.descending)}`), `id ${dir(order[0].descending)}`];
   return { where, orderBy: orderBy.join(', ') };
 }
+
+/** Who an approval is about: its requester and whom the access is for (the self-review rules). */
+const partiesOf = (row: ApprovalRow): RequestParties => ({
+  requesterId: row.requester_id,
+  requestedForIds: [row.requested_for_id],
+});
 
 export class AccessRequestStore {
   private readonly stmt;
@@ -191,6 +198,7 @@ export class AccessRequestStore {
   decide(caller: Caller, id: string, approve: boolean, comment: string | null): void {
     this.write(() => {
       const row = this.actionable(caller, id);
+      refuseSelfReview(`access request approval ${id}`, partiesOf(row), caller.id);
       if (!approve && row.comment_required_when_rejected === 1 && comment === null) {
         throw new ApiProblem(400, `comment: access request approval ${id} requires a comment when it is rejected.`, [
           'comment is required',
@@ -209,6 +217,7 @@ export class AccessRequestStore {
           'newOwnerId is the current owner',
         ]);
       }
+      refuseForwardTarget(`access request approval ${id}`, partiesOf(row), target, 'newOwnerId');
       const at = now();
       this.stmt.setOwner.run(target.id, at, id);
       this.stmt.addForward.run(id, row.owner_id, target.id, caller.id, comment, at);

@@ -7,12 +7,11 @@
 //   PUT /sandbox/clock  {"advanceMs": N}     → 200 {now, offsetMs}: N ms (≥ 0) further than it was
 // Admins only (an ORG_ADMIN bearer token, or an admin's session cookie with the CSRF header), checked before the
 // body is read: 401 without a valid token, 403 for anyone else, 400 ErrorResponseDto for a body out of bounds.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ClockHand } from '../../clock.ts';
 import { ApiProblem } from '../../errors.ts';
-import { authenticate } from '../auth.ts';
 
 export const CLOCK_PATH = '/sandbox/clock';
 /** Ten years either way: far enough for any timeout (ISC's longest is 90 days), near enough to stay a date. */
@@ -28,20 +27,23 @@ const ClockBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export default async function clockControl(app: FastifyInstance, opts: { key: Uint8Array; hand: ClockHand }) {
+export default async function clockControl(app: FastifyInstance, opts: { hand: ClockHand }) {
   const { hand } = opts;
-  const requireAdmin = async (request: FastifyRequest) => {
-    const caller = await authenticate(opts.key, request);
-    if (!caller.admin) throw new ApiProblem(403, 'Only an admin (ORG_ADMIN) may read or move the sandbox clock.');
+  // After the sandbox's caller hook (which answers 401 and sets request.caller), before the body is parsed.
+  const requireAdmin = async (request: FastifyRequest, _reply: FastifyReply, payload: unknown) => {
+    if (!request.caller.admin) {
+      throw new ApiProblem(403, 'Only an admin (ORG_ADMIN) may read or move the sandbox clock.');
+    }
+    return payload;
   };
   const state = () => ({ now: hand.clock.iso(), offsetMs: hand.clock.offsetMs });
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  routes.get(CLOCK_PATH, { onRequest: requireAdmin, schema: { response: { 200: ClockSchema } } }, async () => state());
+  routes.get(CLOCK_PATH, { preParsing: requireAdmin, schema: { response: { 200: ClockSchema } } }, async () => state());
 
   routes.put(
     CLOCK_PATH,
-    { onRequest: requireAdmin, schema: { body: ClockBodySchema, response: { 200: ClockSchema } } },
+    { preParsing: requireAdmin, schema: { body: ClockBodySchema, response: { 200: ClockSchema } } },
     async (request) => {
       const { offsetMs, advanceMs } = request.body;
       if ((offsetMs === undefined) === (advanceMs === undefined)) {

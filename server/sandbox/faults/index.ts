@@ -13,15 +13,26 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import { ConfigError } from '../../config.ts';
 import { ApiProblem, errorResponse, newTrackingId } from '../../errors.ts';
-import { pathOf } from '../../request-path.ts';
-import { FaultsBodySchema, FaultsListSchema } from '../../schemas/sandbox.ts';
-import { authenticate } from '../auth.ts';
+import { canonicalApiPath, pathOf } from '../../request-path.ts';
 import { FaultInjector } from './injector.ts';
 import { FAULTS_PATH, FaultSpecError, parseFaults } from './rules.ts';
+import { FaultsBodySchema, FaultsListSchema } from './schemas.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function faults(app: FastifyInstance, opts: { spec: string; key: Uint8Array }) {
+/**
+ * The operation a request is for, as a path a rule can match: the route the router matched, with its parameters as
+ * the router decoded them (so /%76%33/work-items/count is /v3/work-items/count), in the API's canonical family (so
+ * /work-items/v1/count is too). What a rule is written against is the operation, not the bytes of the URL.
+ */
+function operationPath(request: FastifyRequest): string {
+  const route = request.routeOptions.url;
+  const params = request.params as Record<string, string | undefined>;
+  const path = route === undefined ? pathOf(request.url) : route.replace(/:(\w+)/g, (_, name) => params[name] ?? '');
+  return canonicalApiPath(path);
+}
+
+async function faults(app: FastifyInstance, opts: { spec: string }) {
   let injector: FaultInjector;
   try {
     injector = new FaultInjector(opts.spec);
@@ -33,7 +44,7 @@ async function faults(app: FastifyInstance, opts: { spec: string; key: Uint8Arra
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!injector.active) return;
-    const path = pathOf(request.url);
+    const path = operationPath(request);
     const rule = injector.pick(request.method, path);
     if (!rule) return;
     const what = `${request.method} ${path}`;
@@ -58,16 +69,18 @@ async function faults(app: FastifyInstance, opts: { spec: string; key: Uint8Arra
     return reply.code(status).send(errorResponse(status, `Injected fault: ${status} on ${what}.`, { trackingId }));
   });
 
+  // The caller was found by the sandbox's caller hook (../auth.ts), before the body was read.
   const requireAdmin = async (request: FastifyRequest) => {
-    const caller = await authenticate(opts.key, request);
-    if (!caller.admin) throw new ApiProblem(403, 'Only an admin (ORG_ADMIN) may read or change the sandbox faults.');
+    if (!request.caller.admin) {
+      throw new ApiProblem(403, 'Only an admin (ORG_ADMIN) may read or change the sandbox faults.');
+    }
   };
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
   const answer = { response: { 200: FaultsListSchema } };
 
   routes.get(FAULTS_PATH, { preHandler: requireAdmin, schema: answer }, async () => injector.list());
 
-  // Authenticate before validating the body: an anonymous caller learns nothing about the syntax.
+  // Admins only before the body is validated: no one else learns anything about the syntax.
   for (const method of ['PUT', 'POST'] as const) {
     routes.route({
       method,

@@ -1,5 +1,5 @@
 import { FaultSpecError, MAX_RULES, checkRule, formatFaults, isFaultsPath, parseFaults } from './rules.ts';
-import type { FaultRuleInput } from '../../schemas/sandbox.ts';
+import type { FaultRuleInput } from './schemas.ts';
 import type { ActiveRule } from './rules.ts';
 
 /** The live rule set: which rule (if any) faults a request, with counts and hits kept per rule. */

@@ -8,9 +8,11 @@
 //   [METHOD ]PATH=EFFECT[,EFFECT...][@PROBABILITY]
 //
 //   METHOD       GET, POST, PUT, DELETE, PATCH or `*`; omitted = any method
-//   PATH         the request path without the query string; `*` matches exactly one segment, `**` (only as the
+//   PATH         the operation's path without the query string; `*` matches exactly one segment, `**` (only as the
 //                last segment) matches any rest, including nothing. `/v3/work-items` does not match
-//                `/v3/work-items/count`; `/v3/**` matches every work-item and identity call.
+//                `/v3/work-items/count`; `/v3/**` matches every work-item and identity call. Matched against the
+//                route the request took, decoded (`/%76%33/work-items/count` is `/v3/work-items/count`), and in
+//                either family of an API (`/work-items/v1/count` and `/v3/work-items/count` are one operation).
 //   EFFECT       latency:MS       wait MS milliseconds (0..60000) before the request goes on (or fails)
 //                status:CODE      answer CODE instead of running the handler: 500, 502, 503 or 504 (an
 //                                 ErrorResponseDto with a trackingId that is also logged), 429 (`{message}` and
@@ -27,7 +29,8 @@
 //   /v3/**=status:429,retry-after:3,count:2              the next two API calls are rate limited
 //
 
-import type { FaultRuleInput } from '../../schemas/sandbox.ts';
+import { canonicalApiPath } from '../../request-path.ts';
+import type { FaultRuleInput } from './schemas.ts';
 
 export const FAULTS_PATH = '/sandbox/faults';
 export const FAULT_STATUSES = [401, 429, 500, 502, 503, 504] as const;
@@ -129,7 +132,9 @@ export function checkRule(rule: FaultRuleInput): ActiveRule {
   if (rule.drop) clean.drop = true;
   if (rule.probability !== undefined) clean.probability = rule.probability;
   if (rule.count !== undefined) clean.count = rule.count;
-  return { ...clean, matcher: pathMatcher(rule.path), hits: 0, remaining: rule.count };
+  // Matched against the operation in its API's canonical family (index.ts): a rule written for either family of
+  // an API applies to both.
+  return { ...clean, matcher: pathMatcher(canonicalApiPath(rule.path)), hits: 0, remaining: rule.count };
 }
 
 /** Parses the SANDBOX_FAULTS syntax (see the top of this file); throws FaultSpecError naming the bad rule. */

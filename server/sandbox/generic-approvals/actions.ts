@@ -4,7 +4,7 @@
 // nothing). Each runs in one IMMEDIATE transaction that lets what is due expire and then re-reads the state it
 // decides on, so a refused call changes nothing and two deciders can never both succeed.
 import type { Approval, ApprovalConfig, ApprovalConfigScope } from '../../../contract/generic-approvals.ts';
-import { isBlankComment } from '../../../contract/generic-approval-rules.ts';
+import { hasCommentText } from '../../../contract/comments.ts';
 import { ACCESS_REQUEST_REFERENCE } from '../../../contract/generic-approvals.ts';
 import { ApiProblem } from '../../errors.ts';
 import type { Caller } from '../auth.ts';
@@ -85,7 +85,7 @@ export class ApprovalActions {
     const rule = row.requires_comment;
     const required =
       rule === 'ALL' || (rule === 'APPROVAL' && d === 'APPROVED') || (rule === 'REJECTION' && d === 'REJECTED');
-    if (required && isBlankComment(comment)) {
+    if (required && !hasCommentText(comment)) {
       throw new ApiProblem(400, `comment: approval ${row.id} requires a comment to ${verb(d)} it.`, [
         'comment is required',
       ]);
@@ -112,7 +112,7 @@ export class ApprovalActions {
     // Who may decide before what the body lacks: a non-approver hears 403 whatever it sent.
     this.deciderRow(caller, row, approvers, d, at);
     this.needsComment(row, d, comment);
-    if (!isBlankComment(comment)) this.life.addComment(row.id, caller.id, comment!.trim(), at);
+    if (hasCommentText(comment)) this.life.addComment(row.id, caller.id, comment!.trim(), at);
     this.life.decide(row.id, caller.id, d, at);
   }
 
@@ -159,7 +159,7 @@ export class ApprovalActions {
         'reassignFrom is not a waiting approver',
       ]);
     }
-    const commentId = isBlankComment(body.comment)
+    const commentId = !hasCommentText(body.comment)
       ? null
       : this.life.addComment(row.id, caller.id, body.comment!.trim(), at);
     this.life.reassign(row.id, from, to.id, caller.id, 'MANUAL_REASSIGNMENT', commentId, at);
@@ -170,7 +170,7 @@ export class ApprovalActions {
   }
 
   comment(caller: Caller, id: string, comment: string, locales: string[]): Approval {
-    if (isBlankComment(comment)) {
+    if (!hasCommentText(comment)) {
       throw new ApiProblem(400, 'comment: a comment must say something (spaces and invisible characters do not).', [
         'comment is blank',
       ]);
@@ -195,7 +195,7 @@ export class ApprovalActions {
         ]);
       }
       this.life.setAttributes(id, Object.fromEntries(attributes), at);
-      if (!isBlankComment(body.comment)) this.life.addComment(id, caller.id, body.comment!.trim(), at);
+      if (hasCommentText(body.comment)) this.life.addComment(id, caller.id, body.comment!.trim(), at);
     });
     return this.store.answer(id, locales);
   }
@@ -239,7 +239,7 @@ export class ApprovalActions {
           'access request approvals are cancelled with their access request',
         ]);
       }
-      if (!isBlankComment(comment)) this.life.addComment(row.id, caller.id, comment!.trim(), at);
+      if (hasCommentText(comment)) this.life.addComment(row.id, caller.id, comment!.trim(), at);
       this.life.cancel(row.id, at);
     });
   }

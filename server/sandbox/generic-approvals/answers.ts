@@ -11,7 +11,7 @@ import type {
   LocalizedText,
 } from '../../../contract/generic-approvals.ts';
 import { rankLocalized } from '../../../contract/generic-approval-rules.ts';
-import { SANDBOX_TENANT_ID } from '../auth.ts';
+import { SANDBOX_TENANT_ID } from '../oauth/tokens.ts';
 import { identityById } from '../identities.ts';
 import type { ApprovalRow, ApproverRow } from './lifecycle.ts';
 

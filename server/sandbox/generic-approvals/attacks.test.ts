@@ -4,12 +4,12 @@
 // attempt is a 4xx with the spec's body, and not one stored row changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval } from '../../../contract/generic-approvals.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
-import { XHR, hostOf, rawRequest } from '../../test-http.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { XHR, hostOf, rawRequest } from '../../test/http.ts';
 import { ALICE, BOB, CAROL } from '../identities.ts';
-import { client, dumpDb, sessionCookie, tokenFor, type Call } from '../testing.ts';
+import { client, dumpDb, sessionCookie, tokenFor, type Call } from '../../test/sandbox.ts';
 import { errorResponse } from './spec-shapes.ts';
-import { V2025, conforms, pendingOf } from './testing.ts';
+import { V2025, conforms, pendingOf } from '../../test/generic-approvals.ts';
 
 let server: TestServer;
 let tokens: Record<'alice' | 'bob', string>;

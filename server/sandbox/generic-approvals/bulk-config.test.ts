@@ -3,11 +3,11 @@
 // approvals created afterwards behave: when they expire, what expiry does, whether a comment is needed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalConfig, Approval } from '../../../contract/generic-approvals.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
-import { SANDBOX_TENANT_ID } from '../auth.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { SANDBOX_TENANT_ID } from '../oauth/tokens.ts';
 import { catalogueItemNamed } from '../access-request-submissions/catalogue.ts';
 import { ADA, ALICE, BOB, CAROL } from '../identities.ts';
-import { client, dumpDb, errorText, tokenFor, type Call } from '../testing.ts';
+import { client, dumpDb, errorText, tokenFor, type Call } from '../../test/sandbox.ts';
 import { accepted, approvalConfig, errorResponse } from './spec-shapes.ts';
 import {
   DAY,
@@ -20,7 +20,7 @@ import {
   pendingOf,
   picker,
   whole,
-} from './testing.ts';
+} from '../../test/generic-approvals.ts';
 
 let server: TestServer;
 let alice: Call;

@@ -3,11 +3,20 @@
 // clear 4xx that leaves every stored row as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval } from '../../../contract/generic-approvals.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ADA, ALICE, BOB, CAROL, identity } from '../identities.ts';
-import { client, dumpDb, errorText, tokenFor, type Call } from '../testing.ts';
+import { client, dumpDb, errorText, tokenFor, type Call } from '../../test/sandbox.ts';
 import { approval, errorResponse } from './spec-shapes.ts';
-import { PENDING, V2025, approvalOf, conforms, isAccessRequest, pendingOf, picker, whole } from './testing.ts';
+import {
+  PENDING,
+  V2025,
+  approvalOf,
+  conforms,
+  isAccessRequest,
+  pendingOf,
+  picker,
+  whole,
+} from '../../test/generic-approvals.ts';
 
 let server: TestServer;
 let alice: Call;

@@ -6,7 +6,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ApprovalConfig, ApprovalConfigScope } from '../../../contract/generic-approvals.ts';
 import { ApiProblem } from '../../errors.ts';
-import { SANDBOX_TENANT_ID } from '../auth.ts';
+import { SANDBOX_TENANT_ID } from '../oauth/tokens.ts';
 import type { Db } from '../db.ts';
 import { identityById } from '../identities.ts';
 

@@ -4,9 +4,9 @@
 // approver takes a waiting approver's place. Every refusal leaves every stored row as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval } from '../../../contract/generic-approvals.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ADA, ALICE, BOB } from '../identities.ts';
-import { client, dumpDb, errorText, tokenFor, type Call } from '../testing.ts';
+import { client, dumpDb, errorText, tokenFor, type Call } from '../../test/sandbox.ts';
 import { approval, errorResponse } from './spec-shapes.ts';
 import {
   PENDING,
@@ -19,7 +19,7 @@ import {
   pendingOf,
   picker,
   whole,
-} from './testing.ts';
+} from '../../test/generic-approvals.ts';
 
 let server: TestServer;
 let alice: Call;

@@ -3,11 +3,11 @@
 // longer be decided; approvals started afterwards count their deadline from the moved clock. The control itself
 // is for admins only (401 anonymous, 403 others, 400 out of bounds) and exists in sandbox mode only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { catalogueItemNamed } from '../access-request-submissions/catalogue.ts';
 import { CAROL } from '../identities.ts';
-import { client, dumpDb, errorText, sessionCookie, tokenFor, type Call } from '../testing.ts';
-import { DAY, V2025, approvalOf, filters, moveClock, pendingOf, whole } from './testing.ts';
+import { client, dumpDb, errorText, sessionCookie, tokenFor, type Call } from '../../test/sandbox.ts';
+import { DAY, V2025, approvalOf, filters, moveClock, pendingOf, whole } from '../../test/generic-approvals.ts';
 
 let server: TestServer;
 let alice: Call;

@@ -4,11 +4,11 @@
 // naming the parameter for whatever is malformed or out of bounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval } from '../../../contract/generic-approvals.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { ADA, ALICE, BOB, CAROL, identity } from '../identities.ts';
-import { client, errorText, tokenFor, type Call } from '../testing.ts';
+import { client, errorText, tokenFor, type Call } from '../../test/sandbox.ts';
 import { errorResponse } from './spec-shapes.ts';
-import { BETA, DAY, PENDING, V1, V2024, V2025, conforms, filters, whole } from './testing.ts';
+import { BETA, DAY, PENDING, V1, V2024, V2025, conforms, filters, whole } from '../../test/generic-approvals.ts';
 
 let server: TestServer;
 let alice: Call;

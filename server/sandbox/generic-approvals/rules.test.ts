@@ -4,11 +4,11 @@
 // "2 of 3" one waits for the second approval.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval } from '../../../contract/generic-approvals.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
 import { catalogueItemNamed } from '../access-request-submissions/catalogue.ts';
 import { ADA, ALICE, BOB, CAROL, identity } from '../identities.ts';
-import { client, dumpDb, tokenFor, type Call } from '../testing.ts';
-import { V2025, approvalOf, filters, pendingOf, whole } from './testing.ts';
+import { client, dumpDb, tokenFor, type Call } from '../../test/sandbox.ts';
+import { V2025, approvalOf, filters, pendingOf, whole } from '../../test/generic-approvals.ts';
 
 let server: TestServer;
 let alice: Call;

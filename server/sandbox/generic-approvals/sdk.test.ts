@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApprovalsV2024Api, Configuration } from 'sailpoint-api-client';
 import type { Approval } from '../../../contract/generic-approvals.ts';
-import { startTestServer, type RecordedRequest, type TestServer } from '../../test-server.ts';
+import { startTestServer, type RecordedRequest, type TestServer } from '../../test/server.ts';
 import { ALICE, BOB } from '../identities.ts';
-import { client, tokenFor, type Call } from '../testing.ts';
+import { client, tokenFor, type Call } from '../../test/sandbox.ts';
 import { approval } from './spec-shapes.ts';
-import { PENDING, V2025, conforms, filters, whole } from './testing.ts';
+import { PENDING, V2025, conforms, filters, whole } from '../../test/generic-approvals.ts';
 
 let server: TestServer;
 let alice: ApprovalsV2024Api;

@@ -22,10 +22,10 @@ import {
 } from '../access-request-submissions/catalogue.ts';
 import { getMeta, setMeta } from '../db.ts';
 import { ADA, ALICE, BOB, CAROL, REQUESTERS, identity, type SandboxIdentity } from '../identities.ts';
-import { prng, type Rng } from '../seed.ts';
+import { prng, type Rng } from '../prng.ts';
 import type { Criterion, NewApproval } from './lifecycle.ts';
 import type { GenericApprovalStore } from './store.ts';
-import { SANDBOX_TENANT_ID } from '../auth.ts';
+import { SANDBOX_TENANT_ID } from '../oauth/tokens.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

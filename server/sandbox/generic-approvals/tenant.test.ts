@@ -5,13 +5,13 @@
 // expires when the tenant's clock has passed its deadline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval } from '../../../contract/generic-approvals.ts';
-import { startTestServer, type TestServer } from '../../test-server.ts';
-import { sessionCookieOf, signInRequest, XHR } from '../../test-http.ts';
+import { startTestServer, type TestServer } from '../../test/server.ts';
+import { sessionCookieOf, signInRequest, XHR } from '../../test/http.ts';
 import { catalogueItemNamed } from '../access-request-submissions/catalogue.ts';
 import { BOB, identity } from '../identities.ts';
-import { client, dumpDb, tokenFor, type Call } from '../testing.ts';
+import { client, dumpDb, tokenFor, type Call } from '../../test/sandbox.ts';
 import { approval } from './spec-shapes.ts';
-import { DAY, PENDING, V1, V2025, conforms, filters, moveClock, whole } from './testing.ts';
+import { DAY, PENDING, V1, V2025, conforms, filters, moveClock, whole } from '../../test/generic-approvals.ts';
 
 let tenant: TestServer;
 let front: TestServer;
