@@ -7,21 +7,29 @@
 //   the header naming the caller                         → the operation's own success
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PendingApproval } from '../contract/access-requests.ts';
+import type { Approval } from '../contract/generic-approvals.ts';
 import { ACTING_IDENTITY_HEADER } from '../contract/session.ts';
 import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
 import { proxyRoutes } from './plugins/tenant-proxy.ts';
+import { catalogueItemNamed } from './sandbox/access-request-submissions/catalogue.ts';
 import { ADA, ALICE, BOB, CAROL } from './sandbox/identities.ts';
 import { hostOf, rawRequest } from './test/http.ts';
 import { client, dumpDb, itemPools, sessionCookie, tokenFor, validSelection } from './test/sandbox.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
 
-type Pool = 'task' | 'approval' | 'form' | 'access' | 'none';
+type Pool = 'task' | 'approval' | 'form' | 'access' | 'generic' | 'cancellable' | 'none';
 /** A seeded work item or access-request approval. */
 type Item = { id: string; approvalItems?: WorkItem['approvalItems'] };
 interface Recipe {
   pool: Pool;
   body?: (item: Item) => unknown;
   ok: number;
+  /** An admin's operation (ORG_ADMIN): made by ada. */
+  admin?: boolean;
+  /** Fixed path parameters (an operation with no seeded item to take). */
+  params?: Record<string, string>;
+  /** The operation leaves its item as it was (a comment, an attribute): the next cell may use it too. */
+  keeps?: boolean;
 }
 
 /** How to make each operation succeed, by its path within its prefix. */
@@ -40,7 +48,51 @@ const RECIPES: Record<string, Recipe> = {
     body: () => ({ newOwnerId: CAROL.id, comment: 'acting identity' }),
     ok: 202,
   },
+  // the Approvals service
+  '/:id/approve': { pool: 'generic', ok: 200 },
+  '/:id/reject': { pool: 'generic', body: () => ({ comment: 'acting identity' }), ok: 204 },
+  '/:id/reassign': { pool: 'generic', body: () => ({ reassignTo: CAROL.id }), ok: 204 },
+  '/:id/comments': { pool: 'generic', keeps: true, body: () => ({ comment: 'acting identity' }), ok: 200 },
+  '/:id/attributes': {
+    pool: 'generic',
+    keeps: true,
+    body: () => ({ additionalAttributes: { acting: 'identity' } }),
+    ok: 200,
+  },
+  '/bulk-approve': { pool: 'generic', admin: true, body: (item) => ({ approvalIds: [item.id] }), ok: 202 },
+  '/bulk-reject': {
+    pool: 'generic',
+    admin: true,
+    body: (item) => ({ approvalIds: [item.id], comment: 'acting identity' }),
+    ok: 202,
+  },
+  // an access request's approval is cancelled with its access request, not here
+  '/bulk-cancel': { pool: 'cancellable', admin: true, body: (item) => ({ approvalIds: [item.id] }), ok: 202 },
+  '/bulk-reassign': {
+    pool: 'generic',
+    admin: true,
+    body: (item) => ({ approvalIds: [item.id], reassignTo: CAROL.id }),
+    ok: 202,
+  },
+  '/config/:id/:scope': {
+    pool: 'none',
+    admin: true,
+    params: { id: 'AGENT_ACTIVATE_APPROVAL', scope: 'APPROVAL_TYPE' },
+    body: () => ({ requiresComment: 'ALL' }),
+    ok: 200,
+  },
+  // access-request submission (its whole path is its prefix): another item each time, since a request for what
+  // is already waiting changes nothing
+  '': {
+    pool: 'none',
+    body: () => ({ requestedFor: [CAROL.id], requestedItems: [{ type: 'ROLE', id: REQUESTABLE.shift()!.id }] }),
+    ok: 202,
+  },
 };
+/** One per cell of POST /v3/access-requests (two in sandbox mode, one in tenant mode). */
+const REQUESTABLE = ['Finance Analyst', 'Payroll Administrator', 'Platform Engineer'].map(catalogueItemNamed);
+/** DELETE of a config removes it: each such cell first puts this one (back) in place. */
+const DELETED_CONFIG = 'AGENT_ACTIVATE_APPROVAL';
 const SPEC = { spec: 'GET /v3/work-items/count=latency:1' };
 /** Rules in place before a fault-endpoint cell, so that each valid call has something to change. */
 const STANDING_RULES = { spec: 'GET /v3/work-items/completed/count=latency:1' };
@@ -57,7 +109,11 @@ interface Operation {
 const OPERATIONS: Operation[] = proxyRoutes()
   .filter((route) => route.method !== 'GET')
   .map((route) => {
-    const recipe = RECIPES[route.url.slice(route.prefix.length)];
+    const path = route.url.slice(route.prefix.length);
+    const recipe =
+      route.method === 'DELETE' && path === '/config/:id/:scope'
+        ? { pool: 'none' as const, admin: true, params: { scope: 'APPROVAL_TYPE' }, ok: 204 }
+        : RECIPES[path];
     if (!recipe) throw new Error(`${route.method} ${route.url} has no recipe in acting-identity.test.ts: add one`);
     return { name: `${route.method} ${route.url}`, method: route.method, url: route.url, recipe };
   });
@@ -82,7 +138,8 @@ for (const mode of ['sandbox', 'tenant'] as const) {
     let adminToken: string;
 
     beforeAll(async () => {
-      sandbox = await startTestServer({ SANDBOX_SEED_SCALE: '60' });
+      // enough of alice's approvals for every cell (a tenth of the scale comes as Approvals-service approvals)
+      sandbox = await startTestServer({ SANDBOX_SEED_SCALE: '400' });
       if (mode === 'tenant')
         tenant = await startTestServer({ SAIL_BASE_URL: sandbox.url, SESSION_SECRET: 'a'.repeat(40) });
       front = tenant ?? sandbox;
@@ -99,7 +156,29 @@ for (const mode of ['sandbox', 'tenant'] as const) {
       const access = await alice<PendingApproval[]>('GET', '/v3/access-request-approvals/pending');
       // Not one that carol (the forward target) requested or is for: self-review would refuse it.
       const party = (a: PendingApproval) => [a.requester?.id, a.requestedFor?.id].includes(CAROL.id);
-      pools = { ...(await itemPools(alice)), access: access.body.filter((a) => !party(a)) };
+      const desk = await alice<Approval[]>(
+        'GET',
+        `/v2025/generic-approvals?mine=true&include-approvers=true&limit=250&filters=${encodeURIComponent('status eq "PENDING"')}`,
+      );
+      // only alice approves them, and neither carol (reassign's target) nor ada (the bulk operations' admin) asked
+      // for them or is their requestee
+      const generic = desk.body.filter(
+        (a) =>
+          a.approvers!.length === 1 &&
+          ![a.requestee?.identityID, a.requester?.identityID].some((id) => id === CAROL.id || id === ADA.id),
+      );
+      pools = {
+        ...(await itemPools(alice)),
+        access: access.body.filter((a) => !party(a)),
+        generic: generic.filter((a) => a.type === 'ACCESS_REQUEST_APPROVAL'),
+        // whoever approves them: the admin cancels
+        cancellable: (
+          await client(sandbox.url, adminToken)<Approval[]>(
+            'GET',
+            `/v2025/generic-approvals?limit=250&filters=${encodeURIComponent('status eq "PENDING"')}`,
+          )
+        ).body.filter((a) => a.type !== 'ACCESS_REQUEST_APPROVAL'),
+      };
     });
     afterAll(async () => {
       await tenant?.close();
@@ -115,12 +194,25 @@ for (const mode of ['sandbox', 'tenant'] as const) {
 
     it.each(cells)('$operation.name by $via', async ({ operation, via }) => {
       const { recipe } = operation;
-      const item = recipe.pool === 'none' ? undefined : pools[recipe.pool].shift();
+      const pool = recipe.pool === 'none' ? undefined : pools[recipe.pool];
+      const item = recipe.keeps ? pool?.[0] : pool?.shift();
       if (recipe.pool !== 'none' && !item) throw new Error(`no seeded ${recipe.pool} item left for ${operation.name}`);
-      const [caller, other] = operation.faults ? [ADA, ALICE] : [ALICE, BOB];
-      const own = credentials[via][operation.faults ? 'ada' : 'alice'];
+      const asAdmin = operation.faults || recipe.admin;
+      const [caller, other] = asAdmin ? [ADA, ALICE] : [ALICE, BOB];
+      const own = credentials[via][asAdmin ? 'ada' : 'alice'];
+      const params = { ...recipe.params };
+      if (operation.method === 'DELETE' && operation.url.endsWith('/config/:id/:scope')) {
+        params.id = DELETED_CONFIG;
+        const made = await client(sandbox.url, adminToken)(
+          'PUT',
+          `/v2025/generic-approvals/config/${params.id}/${params.scope}`,
+          { requiresComment: 'ALL' },
+        );
+        expect(made.status).toBe(200);
+      }
       const url = operation.url
-        .replace(/:id\b|:approvalId\b/, item?.id ?? '')
+        .replace(/:id\b|:approvalId\b/, params.id ?? item?.id ?? '')
+        .replace(':scope', params.scope ?? '')
         .replace(':approvalItemId', item?.approvalItems?.[0]?.id ?? '');
       const body = recipe.body?.(item!);
       const send = (acting: string[]) =>
