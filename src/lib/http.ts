@@ -198,8 +198,9 @@ export async function request(
       searchParams: cleanParams(options.searchParams),
       json: options.json,
       signal: options.signal,
-      headers: options.headers,
-      keepalive: options.keepalive,
+      // ky lets an explicit `headers: undefined` replace the client's own headers (the CSRF header with them)
+      ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch (error) {
     throw await toApiError(error);
