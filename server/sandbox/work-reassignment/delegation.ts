@@ -71,7 +71,8 @@ export class DelegationChains implements Delegations {
     const seen = new Set([identityId]);
     let current = identityId;
     while (hops.length < MAX_LOOKUP_DEPTH) {
-      const next = this.active.get(current, type, when, when) as { target_id: string; end_date: string | null } | undefined;
+      const next = this.active.get(current, type, when, when) as
+        { target_id: string; end_date: string | null } | undefined;
       if (!next || seen.has(next.target_id) || parties.includes(next.target_id)) break;
       hops.push({ fromId: current, toId: next.target_id, endDate: next.end_date });
       seen.add(next.target_id);

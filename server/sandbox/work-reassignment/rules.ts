@@ -53,7 +53,11 @@ export function checkedRequest(body: ReassignmentConfigRequest, identityId: stri
   const start = instant('startDate', body.startDate!);
   const end = body.endDate ? instant('endDate', body.endDate) : null;
   if (end !== null && end <= start) {
-    refuse('endDate', `${end} is not after startDate ${start}: a delegation ends after it starts.`, 'endDate before startDate');
+    refuse(
+      'endDate',
+      `${end} is not after startDate ${start}: a delegation ends after it starts.`,
+      'endDate before startDate',
+    );
   }
   if (end !== null && Date.parse(end) <= now) {
     refuse('endDate', `${end} is already past: the delegation would never apply.`, 'endDate is past');
@@ -75,10 +79,9 @@ export function findLoop(db: Db, request: CheckedRequest): string[] | undefined 
   const path = [request.identityId, request.targetId];
   let from = request.start;
   let until = request.end;
-  for (let current = request.targetId; ; ) {
+  for (let current = request.targetId; ;) {
     const hop = next.get(current, request.configType) as
-      | { target_id: string; start_date: string; end_date: string | null }
-      | undefined;
+      { target_id: string; start_date: string; end_date: string | null } | undefined;
     if (!hop) return undefined;
     if (hop.start_date > from) from = hop.start_date;
     if (hop.end_date !== null && (until === null || hop.end_date < until)) until = hop.end_date;
