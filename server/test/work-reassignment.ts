@@ -109,19 +109,25 @@ export function delegation(
   return { reassignedFromId: fromId, reassignedToId: toId, configType, startDate: daysFrom(now, -1), endDate };
 }
 
-/** Submits a request for `itemId` (a ROLE or ENTITLEMENT of the catalogue) for `requesteeId`: its access-request id. */
+/**
+ * Submits a request for `item` (a ROLE or ENTITLEMENT of the catalogue) for the first of `candidates` it is new for
+ * (an identity that already waits for it is reported as an existing request and starts nothing): the access-request
+ * id it started.
+ */
 export async function requestAccess(
   requester: Call,
-  requesteeId: string,
+  candidates: string[],
   item: { id: string; type: string },
   comment = 'work reassignment test',
 ): Promise<string> {
-  const res = await requester<AccessRequestResponse>('POST', '/v3/access-requests', {
-    requestedFor: [requesteeId],
-    requestedItems: [{ type: item.type, id: item.id, comment }],
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  const id = res.body.newRequests?.[0]?.accessRequestIds?.[0];
-  expect(id, 'a new request, not one already waiting').toBeDefined();
-  return id!;
+  for (const requesteeId of candidates) {
+    const res = await requester<AccessRequestResponse>('POST', '/v3/access-requests', {
+      requestedFor: [requesteeId],
+      requestedItems: [{ type: item.type, id: item.id, comment }],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const id = res.body.newRequests?.[0]?.accessRequestIds?.[0];
+    if (id) return id;
+  }
+  throw new Error(`every candidate already waits for ${item.id}`);
 }

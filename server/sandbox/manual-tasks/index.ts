@@ -18,14 +18,11 @@ import type { Delegations } from '../work-reassignment/delegation.ts';
 
 export const MANUAL_TASKS_PATH = '/sandbox/manual-tasks';
 
-const ManualTaskSchema = Type.Object(
-  {
-    ownerId: Type.String({ minLength: 1, maxLength: 128 }),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-);
+const ManualTaskSchema = Type.Object({
+  ownerId: Type.String({ minLength: 1, maxLength: 128 }),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+});
 
 export default async function manualTasks(
   app: FastifyInstance,
@@ -36,16 +33,18 @@ export default async function manualTasks(
     if (!request.caller.admin) throw new ApiProblem(403, 'Only an admin (ORG_ADMIN) may create sandbox manual tasks.');
     return payload;
   };
-  app.withTypeProvider<TypeBoxTypeProvider>().post(
-    MANUAL_TASKS_PATH,
-    { preParsing: requireAdmin, schema: { body: ManualTaskSchema } },
-    async (request, reply) => {
-      const { ownerId, name, description } = request.body;
-      if (!identityById(ownerId)) {
-        throw new ApiProblem(400, `ownerId: no identity ${ownerId} exists.`, ['ownerId unknown']);
-      }
-      const task = { ownerId, requesterId: request.caller.id, name, description: description ?? '' };
-      return reply.code(201).send(opts.store.createTask(task, opts.delegations, opts.clock.now()));
-    },
-  );
+  app
+    .withTypeProvider<TypeBoxTypeProvider>()
+    .post(
+      MANUAL_TASKS_PATH,
+      { preParsing: requireAdmin, schema: { body: ManualTaskSchema } },
+      async (request, reply) => {
+        const { ownerId, name, description } = request.body;
+        if (!identityById(ownerId)) {
+          throw new ApiProblem(400, `ownerId: no identity ${ownerId} exists.`, ['ownerId unknown']);
+        }
+        const task = { ownerId, requesterId: request.caller.id, name, description: description ?? '' };
+        return reply.code(201).send(opts.store.createTask(task, opts.delegations, opts.clock.now()));
+      },
+    );
 }
