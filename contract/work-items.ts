@@ -88,6 +88,11 @@ export interface ForwardHistoryEntry {
   byName: string;
   comment: string;
   forwarded: string;
+  /**
+   * Set when no one forwarded it by hand: work reassignment (an out-of-office delegation, contract/work-reassignment.ts)
+   * handed the new item from `fromId` to `toId` as it arrived; `comment` says why.
+   */
+  reassignmentType?: 'AUTOMATIC_REASSIGNMENT';
 }
 
 export interface WorkItem {

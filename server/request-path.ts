@@ -2,6 +2,7 @@
 // fallback route all ask the same questions.
 import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../contract/access-requests.ts';
 import { GENERIC_APPROVALS_PREFIXES, GENERIC_APPROVALS_READ_ONLY_PREFIXES } from '../contract/generic-approvals.ts';
+import { WORK_REASSIGNMENT_PREFIXES } from '../contract/work-reassignment.ts';
 
 /** A request URL's path without its query string. */
 export function pathOf(url: string): string {
@@ -60,6 +61,7 @@ export const API_FAMILIES: readonly (readonly string[])[] = [
   WORK_ITEMS_PREFIXES,
   ACCESS_REQUEST_APPROVALS_PREFIXES,
   [...GENERIC_APPROVALS_PREFIXES, ...GENERIC_APPROVALS_READ_ONLY_PREFIXES],
+  WORK_REASSIGNMENT_PREFIXES,
 ];
 
 /** `path` with its family prefix replaced by the canonical one: /work-items/v1/count → /v3/work-items/count. */

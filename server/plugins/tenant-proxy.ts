@@ -8,13 +8,15 @@
 //   the Approvals service       /v2025/generic-approvals…, /generic-approvals/v1…, /beta/generic-approvals…
 //                               (14 operations) and /v2024/generic-approvals… (list and get)
 //   access requests             POST /v3/access-requests, GET /v3/access-request-status
+//   work reassignment           /v2025/reassignment-configurations…, /v2024/… and /beta/… (9 operations)
 //
 // Everything else (other paths or methods, dot segments, percent-encoded characters) is a 404 ErrorResponseDto.
 // Which Work Items family the tenant is asked at is a setting (v3 by default, or v1), so an operator can move
 // the upstream to /work-items/v1 without a release while the page keeps calling /v3/work-items.
 //
 // Headers cross in both directions by allow-list: up go what an API call needs (no cookies, no forwarding or
-// method-override headers, nothing a client could use to steer the tenant); back come the answer's own headers
+// method-override headers, nothing a client could use to steer the tenant; X-SailPoint-Experimental as the client
+// sent it, never added here); back come the answer's own headers
 // (no Server or X-Powered-By, no Set-Cookie, no Location or Refresh pointing at the tenant's origin — none of the
 // forwarded operations redirects — and no policies that would replace this server's). Built on
 // @fastify/reply-from (undici), the engine of @fastify/http-proxy: our own routes keep the allow-list explicit.
@@ -25,6 +27,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_REQUEST_STATUS_PATH, ACCESS_REQUESTS_PATH } from '../../contract/access-request-submissions.ts';
 import { ACCESS_REQUEST_APPROVALS_PREFIXES } from '../../contract/access-requests.ts';
 import { GENERIC_APPROVALS_PREFIXES, GENERIC_APPROVALS_READ_ONLY_PREFIXES } from '../../contract/generic-approvals.ts';
+import { EXPERIMENTAL_HEADER, WORK_REASSIGNMENT_PREFIXES } from '../../contract/work-reassignment.ts';
 import type { ServerConfig } from '../config.ts';
 import { ApiProblem, errorResponse } from '../errors.ts';
 import { FairShare, shareKey } from './fair-share.ts';
@@ -60,6 +63,19 @@ const GENERIC_APPROVALS: Operations = [
   ['GET', '/config/:id'],
   ['PUT', '/config/:id/:scope'],
   ['DELETE', '/config/:id/:scope'],
+];
+
+/** Work reassignment: every operation at every family (the static paths before the identity's). */
+const WORK_REASSIGNMENT: Operations = [
+  ['GET', ''],
+  ['POST', ''],
+  ['GET', '/types'],
+  ['GET', '/tenant-config'],
+  ['PUT', '/tenant-config'],
+  ['GET', '/:identityId'],
+  ['PUT', '/:identityId'],
+  ['DELETE', '/:identityId/:configType'],
+  ['GET', '/:identityId/evaluate/:configType'],
 ];
 
 /** Where the tenant serves each Work Items family setting. */
@@ -110,6 +126,7 @@ export function proxyRoutes(workItemsApi: ServerConfig['workItemsApi'] = 'v3'): 
     { prefixes: GENERIC_APPROVALS_READ_ONLY_PREFIXES, operations: GENERIC_APPROVALS_READ },
     { prefixes: [ACCESS_REQUESTS_PATH], operations: [['POST', '']] },
     { prefixes: [ACCESS_REQUEST_STATUS_PATH], operations: [['GET', '']] },
+    { prefixes: WORK_REASSIGNMENT_PREFIXES, operations: WORK_REASSIGNMENT },
   ]);
 }
 
@@ -118,8 +135,19 @@ export function isForwardablePath(urlPath: string): boolean {
   return proxyRoutes().some((route) => route.pattern.test(urlPath));
 }
 
-/** Request headers that go up; everything else stays here. The page sends no ISC-specific header. */
-const REQUEST_HEADERS = ['accept', 'accept-encoding', 'accept-language', 'authorization', 'content-type', 'user-agent'];
+/**
+ * Request headers that go up; everything else stays here. The one ISC-specific header is the experimental API's
+ * switch, which the page sends to work reassignment (and the SDKs to every experimental API): as sent, never added.
+ */
+const REQUEST_HEADERS = [
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'authorization',
+  'content-type',
+  'user-agent',
+  EXPERIMENTAL_HEADER.toLowerCase(),
+];
 /** Response headers that come back. */
 const RESPONSE_HEADERS = new Set([
   'content-type',

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { ACCESS_REQUEST_SCHEMA } from './access-requests/schema.ts';
 import { IDENTITIES } from './identities.ts';
 import { COUNTS_META_KEY, INITIALISE_COUNTS_SQL, WORK_ITEM_COUNTS_SCHEMA } from './work-items/counts.ts';
-import { WORK_ITEM_SCHEMA } from './work-items/schema.ts';
+import { WORK_ITEM_SCHEMA, upgradeWorkItemSchema } from './work-items/schema.ts';
 
 export type Db = Database.Database;
 
@@ -34,6 +34,7 @@ export function openDb(file: string): Db {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   db.exec(WORK_ITEM_SCHEMA);
+  upgradeWorkItemSchema(db);
   db.exec(ACCESS_REQUEST_SCHEMA);
   db.exec(WORK_ITEM_COUNTS_SCHEMA);
   const upsert = db.prepare(

@@ -14,6 +14,7 @@ import { getMeta, openDb, type Db } from './db.ts';
 import clockControl from './clock/index.ts';
 import faults from './faults/index.ts';
 import genericApprovals, { openGenericApprovals } from './generic-approvals/routes.ts';
+import manualTasks from './manual-tasks/index.ts';
 import demoIdentityRoutes from './oauth/demo-sign-in.ts';
 import oauthRoutes from './oauth/routes.ts';
 import { signingKey } from './oauth/tokens.ts';
@@ -21,6 +22,8 @@ import publicIdentityRoutes from './public-identities/routes.ts';
 import { seed } from './seed.ts';
 import workItemRoutes from './work-items/routes.ts';
 import { WorkItemStore } from './work-items/store.ts';
+import workReassignment from './work-reassignment/routes.ts';
+import { WorkReassignmentStore } from './work-reassignment/store.ts';
 
 /** Opens the sandbox database, seeding it the first time (a file that was never seeded counts as new). */
 export function openSandboxDb(config: Pick<ServerConfig, 'sandboxDb' | 'seedScale' | 'sandboxBigItemSize'>): Db {
@@ -90,9 +93,15 @@ export default async function sandbox(
     await api.register(publicIdentityRoutes);
     await api.register(accessRequestApprovals, { db });
     if (!opts.clockHand) throw new Error("the sandbox needs the server clock's hand");
-    const approvals = openGenericApprovals(db, opts.clockHand.clock, config.seedScale);
+    const { clock } = opts.clockHand;
+    const approvals = openGenericApprovals(db, clock, config.seedScale);
+    // New work (approvals, manual tasks) goes where work reassignment sends it.
+    const reassignment = new WorkReassignmentStore(db, clock);
+    approvals.delegateWith(reassignment.chains);
     await api.register(genericApprovals, { store: approvals });
     await api.register(accessRequestSubmissions, { db, approvals });
+    await api.register(workReassignment, { store: reassignment });
+    await api.register(manualTasks, { store, delegations: reassignment.chains, clock });
     await api.register(clockControl, { hand: opts.clockHand });
   });
 }

@@ -75,6 +75,8 @@ export function dumpDb(file: string): string {
       'generic_approval_reassignments',
       'generic_approval_configs',
       'access_request_submissions',
+      'reassignment_configs',
+      'reassignment_tenant_config',
     ];
     // A database the generic-approvals plugin never opened (a bare seed) has none of its tables.
     const present = new Set(

@@ -89,9 +89,9 @@ export class ApprovalLifecycle {
   }
 
   /**
-   * Creates an approval for its approvers: the one place a new approval is assigned (work reassignment, when it
-   * comes, wraps this to hand an approver's new work to their delegate). With autoApprove OFF (the default) the
-   * requester and the requestee never approve their own request: their manager does (an admin when they have none).
+   * Creates an approval for its approvers: the one place a new approval is assigned (the store's createApproval
+   * wraps it to hand an approver's new work to their delegate). With autoApprove OFF (the default) the requester
+   * and the requestee never approve their own request: their manager does (an admin when they have none).
    */
   create(input: NewApproval, at: number): string {
     const id = input.id ?? randomUUID();
@@ -216,6 +216,18 @@ export class ApprovalLifecycle {
       const row = this.row(approvalId)!;
       this.stmt.escalate.run(row.escalation_step + 1, iso(at), approvalId);
     } else this.stmt.touch.run(iso(at), approvalId);
+  }
+
+  /** Records a hand-over that was made before the approval existed (a delegation at its creation). */
+  recordReassignment(
+    approvalId: string,
+    fromId: string,
+    toId: string,
+    type: 'AUTO_REASSIGNMENT',
+    commentId: string,
+    at: number,
+  ): void {
+    this.stmt.reassignment.run(approvalId, fromId, toId, null, commentId, type, iso(at));
   }
 
   setAttributes(approvalId: string, attributes: Record<string, string>, at: number): void {

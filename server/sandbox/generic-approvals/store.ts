@@ -15,6 +15,7 @@ import { ApprovalConfigs } from './config.ts';
 import { ApprovalLifecycle, type ApprovalRow, type ApproverRow, type NewApproval } from './lifecycle.ts';
 import { approverCondition, filtersToSql, type SqlCondition } from './queries.ts';
 import type { ListQuery } from './schemas.ts';
+import { finalAssignee, type Delegations } from '../work-reassignment/delegation.ts';
 
 const byApproval = <T extends { approval_id: string }>(rows: T[]) => {
   const out = new Map<string, T[]>();
@@ -95,12 +96,34 @@ export class GenericApprovalStore {
     if (this.lifecycle.anyDue(at)) this.write(() => this.lifecycle.expireDue(at));
   }
 
+  /** Work reassignment, once the sandbox has wired it: where an approver's new work goes instead. */
+  private delegations: Delegations | undefined;
+
+  delegateWith(delegations: Delegations): void {
+    this.delegations = delegations;
+  }
+
   /**
-   * Starts a new approval for its approvers and answers its id: the one place new work is assigned, which a
-   * delegation lookup can wrap. Runs inside the caller's transaction when there is one.
+   * Starts a new approval for its approvers and answers its id: the one place new work is assigned. Each approver's
+   * delegations of its kind (ACCESS_REQUESTS for an access request's approval, GENERIC_APPROVALS for every other
+   * type) active now send it to their delegate instead — never to its requester or requestee — and each hand-over
+   * is in its reassignment history (AUTO_REASSIGNMENT, from whom, with a comment of theirs that says why). Runs
+   * inside the caller's transaction when there is one.
    */
   createApproval(input: NewApproval): string {
-    return this.db.transaction(() => this.lifecycle.create(input, this.clock.now()))();
+    return this.db.transaction(() => {
+      const at = this.clock.now();
+      const kind = input.type === 'ACCESS_REQUEST_APPROVAL' ? 'ACCESS_REQUESTS' : 'GENERIC_APPROVALS';
+      const parties = [input.requesterId, input.requesteeId].filter((id): id is string => !!id);
+      const steps = input.approvers.map((id) => this.delegations?.follow(id, kind, at, parties) ?? []);
+      const approvers = input.approvers.map((id, i) => finalAssignee(id, steps[i]!));
+      const approvalId = this.lifecycle.create({ ...input, approvers }, at);
+      for (const step of steps.flat()) {
+        const commentId = this.lifecycle.addComment(approvalId, step.fromId, step.reason, at);
+        this.lifecycle.recordReassignment(approvalId, step.fromId, step.toId, 'AUTO_REASSIGNMENT', commentId, at);
+      }
+      return approvalId;
+    })();
   }
 
   private query(sql: string): Statement {

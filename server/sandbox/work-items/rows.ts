@@ -45,6 +45,8 @@ export interface ForwardRow {
   by_id: string;
   comment: string;
   forwarded: string;
+  /** Null for a forward by hand (and in a database made before the column). */
+  reassignment_type?: 'AUTOMATIC_REASSIGNMENT' | null;
 }
 
 // Pages read their rows as arrays (better-sqlite3's raw mode) in these column orders: building each row as an
@@ -121,6 +123,7 @@ export function toWorkItems(
     byName: nameOf(f.by_id) ?? f.by_id,
     comment: f.comment,
     forwarded: f.forwarded,
+    ...(f.reassignment_type ? { reassignmentType: f.reassignment_type } : {}),
   }));
   return rows.map((r) => {
     const approvalItems = approvals.get(r.id) ?? [];

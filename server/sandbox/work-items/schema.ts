@@ -1,5 +1,7 @@
 // The sandbox's work items: one row per item, its approval items, and its forward history. Run by openDb after
 // the shared tables (identities), so every sandbox database has these.
+import type { Database } from 'better-sqlite3';
+
 export const WORK_ITEM_SCHEMA = `
 CREATE TABLE IF NOT EXISTS work_items (
   id TEXT PRIMARY KEY,
@@ -46,7 +48,28 @@ CREATE TABLE IF NOT EXISTS forward_history (
   to_id TEXT NOT NULL REFERENCES identities(id),
   by_id TEXT NOT NULL REFERENCES identities(id),
   comment TEXT NOT NULL,
-  forwarded TEXT NOT NULL
+  forwarded TEXT NOT NULL,
+  -- 'AUTOMATIC_REASSIGNMENT' when work reassignment (a delegation) moved a new item; null for a forward by hand
+  reassignment_type TEXT CHECK (reassignment_type IN ('AUTOMATIC_REASSIGNMENT'))
 );
 CREATE INDEX IF NOT EXISTS forward_history_work_item ON forward_history (work_item_id, seq);
 `;
+
+/**
+ * Brings a database made before the latest schema up to it: columns added since are added to the tables
+ * CREATE TABLE IF NOT EXISTS left as they were. IMMEDIATE, and asked again inside, so that several processes
+ * opening one file at once add each column once.
+ */
+export function upgradeWorkItemSchema(db: Database): void {
+  const has = () =>
+    (db.prepare('PRAGMA table_info(forward_history)').all() as { name: string }[]).some(
+      (c) => c.name === 'reassignment_type',
+    );
+  if (has()) return;
+  db.transaction(() => {
+    if (has()) return;
+    db.exec(
+      `ALTER TABLE forward_history ADD COLUMN reassignment_type TEXT CHECK (reassignment_type IN ('AUTOMATIC_REASSIGNMENT'))`,
+    );
+  }).immediate();
+}

@@ -92,6 +92,7 @@ const ForwardHistoryEntrySchema = Type.Object({
   byName: Type.String(),
   comment: Type.String(),
   forwarded: Type.String(),
+  reassignmentType: Type.Optional(Type.Literal('AUTOMATIC_REASSIGNMENT')),
 });
 
 export const WorkItemSchema = Type.Object({

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ApiProblem } from '../../errors.ts';
 import type { AccountSelection, FormDetails, WorkItem } from '../../../contract/work-items.ts';
 import type { Caller } from '../auth.ts';
@@ -5,6 +6,7 @@ import { now, type Db } from '../db.ts';
 import type { SandboxIdentity } from '../identities.ts';
 import { refuseForwardTarget, refuseSelfReview, type RequestParties } from '../self-review.ts';
 import { applySelection, checkSelection } from './account-selection.ts';
+import { finalAssignee, type Delegations } from '../work-reassignment/delegation.ts';
 import { WorkItemQueries } from './queries.ts';
 import type { ApprovalItemRow, WorkItemRow } from './rows.ts';
 
@@ -44,6 +46,14 @@ export class WorkItemStore extends WorkItemQueries {
       addForward: p(
         `INSERT INTO forward_history (work_item_id, from_id, to_id, by_id, comment, forwarded)
          VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      addDelegation: p(
+        `INSERT INTO forward_history (work_item_id, from_id, to_id, by_id, comment, forwarded, reassignment_type)
+         VALUES (?, ?, ?, ?, ?, ?, 'AUTOMATIC_REASSIGNMENT')`,
+      ),
+      insertTask: p(
+        `INSERT INTO work_items (id, owner_id, requester_id, type, state, name, description, created, modified)
+         VALUES (@id, @ownerId, @requesterId, 'Generic', 'Pending', @name, @description, @at, @at)`,
       ),
     };
   }
@@ -153,6 +163,27 @@ export class WorkItemStore extends WorkItemQueries {
       const at = now();
       this.change.setOwner.run(target.id, at, id);
       this.change.addForward.run(id, row.owner_id, target.id, caller.id, comment, at);
+    }, id);
+  }
+
+  /**
+   * Starts a manual task (a Generic work item) for `task.ownerId` at `at`: the one place the sandbox creates new work
+   * items. The owner's MANUAL_TASKS delegations active then hand it on as it arrives, each hand-over in its forward
+   * history (AUTOMATIC_REASSIGNMENT, by the identity whose delegation it was, with why); what already waits stays.
+   */
+  createTask(
+    task: { ownerId: string; requesterId: string; name: string; description: string },
+    delegations: Delegations,
+    at: number,
+  ): WorkItem {
+    const id = randomBytes(16).toString('hex');
+    return this.write(() => {
+      const when = new Date(at).toISOString();
+      const steps = delegations.follow(task.ownerId, 'MANUAL_TASKS', at);
+      this.change.insertTask.run({ ...task, id, ownerId: finalAssignee(task.ownerId, steps), at: when });
+      for (const step of steps) {
+        this.change.addDelegation.run(id, step.fromId, step.toId, step.fromId, step.reason, when);
+      }
     }, id);
   }
 }
