@@ -6,3 +6,9 @@ export const PAGE_LIMIT_MAX = 250;
 
 /** A forward's `comment`: at most this many characters. */
 export const COMMENT_MAX_LENGTH = 4000;
+
+/** An access-request approval's decision comment (approve, reject): at most this many characters. */
+export const APPROVAL_COMMENT_MAX_LENGTH = 4000;
+
+/** An access-request approval's forward comment: 1..255 characters (the spec's ForwardApprovalDto). */
+export const APPROVAL_FORWARD_COMMENT_MAX_LENGTH = 255;

@@ -7,20 +7,24 @@ import { startLandingRequests } from './landing-requests.ts';
 import { AppRoutes } from './routes.tsx';
 import { theme } from './theme.ts';
 import { NotifyProvider } from '../components/notify.tsx';
+import { KindsContext } from '../lib/kinds/context.ts';
+import { KINDS } from './kinds.ts';
 
 export function App() {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
-    startLandingRequests(client);
+    startLandingRequests(client, KINDS);
     return client;
   });
   return (
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />
       <QueryClientProvider client={queryClient}>
-        <NotifyProvider>
-          <AppRoutes />
-        </NotifyProvider>
+        <KindsContext.Provider value={KINDS}>
+          <NotifyProvider>
+            <AppRoutes kinds={KINDS} />
+          </NotifyProvider>
+        </KindsContext.Provider>
       </QueryClientProvider>
     </ThemeProvider>
   );

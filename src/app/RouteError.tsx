@@ -3,7 +3,7 @@ import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { LazyErrorAlert as ErrorAlert } from '../components/ErrorAlertLazy.tsx';
 import { paths } from '../lib/paths.ts';
 
 /** A page whose code was not downloaded because the browser is offline (the download waits for the network). */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { RecordedRequest } from '../../server/test-server.ts';
 import { createQueryClient } from '../app/query-client.ts';
 import { configureHttp } from '../lib/http.ts';
-import { signIn } from '../features/session/api/session.ts';
+import { signIn } from '../lib/session/session.ts';
 
 export const IDS = {
   ada: '4eff0342c9b761e00576a11310c155e7',

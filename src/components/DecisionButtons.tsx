@@ -1,0 +1,47 @@
+import Button from '@mui/material/Button';
+import { PhoneHidden } from './PhoneHidden.tsx';
+
+export interface DecisionButton {
+  /** The action's name: `data-action`, which the shortcuts press. */
+  name: string;
+  label: string;
+  tone: 'success' | 'error' | 'primary';
+  disabled?: boolean;
+}
+
+/**
+ * "Approve …" (contained, green), "Reject …" (outlined, red) and the like, side by side: `what` names what they
+ * decide ("all", "selected"; on a phone "selected" goes without saying).
+ */
+export function DecisionButtons({
+  what,
+  buttons,
+  disabled = false,
+  onDecide,
+}: {
+  what: string;
+  buttons: readonly DecisionButton[];
+  disabled?: boolean;
+  onDecide: (name: string) => void;
+}) {
+  return (
+    <>
+      {buttons.map((b) => (
+        <Button
+          key={b.name}
+          data-action={b.name}
+          variant={b.tone === 'success' ? 'contained' : 'outlined'}
+          color={b.tone}
+          disabled={disabled || b.disabled}
+          onClick={() => onDecide(b.name)}
+        >
+          {/* one span: the button is a flex box */}
+          <span>
+            {b.label}
+            {what === 'selected' ? <PhoneHidden> {what}</PhoneHidden> : ` ${what}`}
+          </span>
+        </Button>
+      ))}
+    </>
+  );
+}

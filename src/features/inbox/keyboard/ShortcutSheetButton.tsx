@@ -1,0 +1,13 @@
+import { lazy, Suspense } from 'react';
+
+const ShortcutSheet = lazy(() => import('./ShortcutSheet.tsx'));
+
+/** The "?" sheet when open (its own chunk, loaded on the first "?"). */
+export function ShortcutSheetButton({ open, onClose }: { open: boolean; onClose: () => void }) {
+  if (!open) return null;
+  return (
+    <Suspense fallback={null}>
+      <ShortcutSheet onClose={onClose} />
+    </Suspense>
+  );
+}
