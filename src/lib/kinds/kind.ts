@@ -176,7 +176,7 @@ export type ActOnItem = (
 ) => void;
 
 export interface InboxKind {
-  /** QueueRow.kind: 'work-item', 'access-request'. */
+  /** QueueRow.kind: unique in the registry. */
   name: string;
   /** The item: "work item" / "work items". */
   nouns: Nouns;

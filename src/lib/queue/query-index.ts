@@ -28,7 +28,7 @@ export interface QueueFilter {
   application: string;
   requester: string;
   age: AgeFilter;
-  /** One kind of row only (QueueRow.kind, e.g. 'access-request'); '' or absent = every kind. */
+  /** One kind of row only (QueueRow.kind); '' or absent = every kind. */
   kind?: string;
   /** The kinds' own filters (KindFacet.name → value; '' = any). */
   facets?: Readonly<Record<string, string>>;

@@ -16,7 +16,7 @@ export interface QueueSubItem {
 }
 
 export interface QueueRow {
-  /** Which kind built it, e.g. 'work-item' (src/app/kinds.ts). */
+  /** Which kind built it (InboxKind.name, src/app/kinds.ts). */
   kind: string;
   id: string;
   name: string;

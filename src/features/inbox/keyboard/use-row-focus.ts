@@ -91,6 +91,8 @@ export function useRowFocus(
    */
   const focusAfter = useCallback(
     async (id: string, next?: string) => {
+      // the action's change to the list (the row taken out) renders first
+      await nextFrame();
       const rows = rowsRef.current;
       if (rows.some((r) => r.id === id)) return focusRowById(id);
       if (next && rows.some((r) => r.id === next)) return focusRowById(next);

@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
@@ -76,6 +77,12 @@ export function QueueStatus({ list }: { list: QueueList }) {
           <Typography variant="body2" color="text.secondary" role="status" data-testid="queue-progress">
             Loading {n(received)} of {n(data.target)}…
           </Typography>
+        )}
+        {list.arrived > 0 && (
+          // rows that would land above the one being read wait here instead of moving it
+          <Button size="small" variant="outlined" onClick={list.showArrived} data-testid="arrived">
+            {n(list.arrived)} more arrived — show
+          </Button>
         )}
         <Box sx={{ flexGrow: 1 }} />
         {!phone && <QueueBoundSelect list={list} sx={{ minWidth: 120 }} />}
