@@ -35,8 +35,8 @@ test('inbox, completed and detail: axe and screenshots in light and dark', async
 
     await page.goto('/inbox');
     await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
-    await expect(page.getByTestId('work-item-row').first()).toBeVisible();
-    await expect(page.getByTestId('summary-open')).not.toBeEmpty();
+    await expect(page.getByTestId('list-row').first()).toBeVisible();
+    await expect(page.getByTestId('summary-pending-work-item')).not.toBeEmpty();
     await expectNoSeriousA11yViolations(page, `inbox (${colorScheme})`);
     await shot(page, `inbox-${colorScheme}`);
 
@@ -48,7 +48,7 @@ test('inbox, completed and detail: axe and screenshots in light and dark', async
 
     await page.goto('/completed');
     await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
-    await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+    await expect(page.getByTestId('list-row').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page, `completed (${colorScheme})`);
     await shot(page, `completed-${colorScheme}`);
   }

@@ -71,13 +71,13 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string) {
 }
 
 /** The list's search box (it searches the whole list, every field, ids included). */
-export const SEARCH = 'Search work items';
+export const SEARCH = 'Search the list';
 
 /** Filters the list to one work item by its id. */
 export async function rowById(page: Page, id: string) {
   await page.getByRole('searchbox', { name: SEARCH }).fill(id);
   // Wait for this id's row, not just "one row": right after typing, the previous filter's single row is still shown.
-  const rows = page.getByTestId('work-item-row');
+  const rows = page.getByTestId('list-row');
   const row = rows.filter({ has: page.locator(`a[href*="/work-items/${id}"]`) });
   await expect(row).toHaveCount(1);
   await expect(rows).toHaveCount(1);

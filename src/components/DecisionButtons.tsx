@@ -7,7 +7,11 @@ export interface DecisionButton {
   label: string;
   tone: 'success' | 'error' | 'primary';
   disabled?: boolean;
+  /** The label with its object in it, when not `${label} ${what}`: (what) => `Mark ${what} complete`. */
+  sentence?: (what: string) => string;
 }
+
+const MARK = '\u0000';
 
 /**
  * "Approve …" (contained, green), "Reject …" (outlined, red) and the like, side by side: `what` names what they
@@ -36,12 +40,21 @@ export function DecisionButtons({
           onClick={() => onDecide(b.name)}
         >
           {/* one span: the button is a flex box */}
-          <span>
-            {b.label}
-            {what === 'selected' ? <PhoneHidden> {what}</PhoneHidden> : ` ${what}`}
-          </span>
+          <span>{phrase(b, what)}</span>
         </Button>
       ))}
+    </>
+  );
+}
+
+/** "Approve selected", "Mark selected complete" ("selected" left off screen on a phone), "Approve all". */
+function phrase(b: DecisionButton, what: string) {
+  const [before, after = ''] = (b.sentence ? b.sentence(MARK) : `${b.label} ${MARK}`).split(MARK);
+  return (
+    <>
+      {before.trimEnd()}
+      {what === 'selected' ? <PhoneHidden> {what}</PhoneHidden> : ` ${what}`}
+      {after}
     </>
   );
 }

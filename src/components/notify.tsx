@@ -1,7 +1,8 @@
 import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { loadWhenOnline } from '../lib/online.ts';
 
 // The toast (MUI's Snackbar, Alert and their transitions) is its own chunk: nothing is said before the first action.
-const Toast = lazy(() => import('./Toast.tsx'));
+const Toast = lazy(() => loadWhenOnline(() => import('./Toast.tsx')));
 
 export type Severity = 'success' | 'info' | 'warning' | 'error';
 

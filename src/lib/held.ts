@@ -4,6 +4,7 @@
 // held at a time: the toast shows one Undo), or — with `keepalive` — when the page is closed or left, so a decision
 // the user saw made is never lost. It knows no kinds: what a decision does to the cache is the caller's business.
 import { sendOnUnload, sendRequest } from './http.ts';
+import { whenOnline } from './online.ts';
 
 /** How long a decision waits for "Undo" before it is sent. */
 export const HOLD_MS = 5_000;
@@ -68,10 +69,13 @@ function release(entry: Entry): boolean {
 function sendNow(entry: Entry) {
   if (!release(entry)) return;
   entry.live.onSending?.();
-  sendRequest(entry.request).then((answer) => {
-    entry.live.onSent?.(answer);
-    entry.resolve(answer);
-  }, entry.reject);
+  // a decision made offline waits for the network: it does not fail
+  whenOnline()
+    .then(() => sendRequest(entry.request))
+    .then((answer) => {
+      entry.live.onSent?.(answer);
+      entry.resolve(answer);
+    }, entry.reject);
 }
 
 let listening = false;

@@ -23,7 +23,8 @@ function invalidate(queryClient: QueryClient, ids: Iterable<string>, refetch: bo
   const refetchType = refetch ? 'active' : 'none';
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: accessRequestKeys.owners(), refetchType }),
-    ...[...ids].map((id) => queryClient.invalidateQueries({ queryKey: accessRequestKeys.detail(id), refetchType })),
+    // a page showing a decided approval reads its outcome at once (the answer, 202, has none)
+    ...[...ids].map((id) => queryClient.invalidateQueries({ queryKey: accessRequestKeys.detail(id) })),
   ]);
 }
 

@@ -17,11 +17,14 @@ export function DecisionPanel({
   ownerId,
   kind,
   act,
+  held,
 }: {
   approval: PendingApproval;
   ownerId: string | undefined;
   kind: InboxKind;
   act: ActOnItem;
+  /** The action decided a moment ago, held for its Undo. */
+  held?: string;
 }) {
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
@@ -59,6 +62,7 @@ export function DecisionPanel({
         }}
         multiline
         minRows={2}
+        disabled={!!held}
         error={missing}
         helperText={
           missing
@@ -69,21 +73,28 @@ export function DecisionPanel({
         }
         slotProps={{ htmlInput: { maxLength: rejectRule.max } }}
       />
-      <Box sx={detailActionsSx} data-detail-actions>
-        <Button variant="contained" color="success" data-action="approve" onClick={() => decide('approve')}>
-          Approve
-        </Button>
-        <Button variant="outlined" color="error" data-action="reject" onClick={() => decide('reject')}>
-          Reject
-        </Button>
-        <Button
-          variant="outlined"
-          data-action="forward"
-          onClick={() => act(actionOf('forward'), { id: approval.id, name, ownerId, row })}
-        >
-          Forward…
-        </Button>
-      </Box>
+      {held ? (
+        <Alert severity="success" role="status" data-testid="access-request-held">
+          {kind.actions.find((a) => a.name === held)?.done ?? 'Decided'}. It is sent in a moment: Undo from the
+          notification (or press z) takes it back.
+        </Alert>
+      ) : (
+        <Box sx={detailActionsSx} data-detail-actions>
+          <Button variant="contained" color="success" data-action="approve" onClick={() => decide('approve')}>
+            Approve
+          </Button>
+          <Button variant="outlined" color="error" data-action="reject" onClick={() => decide('reject')}>
+            Reject
+          </Button>
+          <Button
+            variant="outlined"
+            data-action="forward"
+            onClick={() => act(actionOf('forward'), { id: approval.id, name, ownerId, row })}
+          >
+            Forward…
+          </Button>
+        </Box>
+      )}
       {failed !== null && <ErrorAlert error={failed} title="The decision was not accepted" />}
     </Box>
   );

@@ -223,18 +223,18 @@ export function AccessRequestPage({ id, ownerId, kind, act, back, next, onRow }:
         <SodViolations sod={approval.sodViolationContext} />
       </Section>
       {/* the decision before the history: what is asked, the requester's reason and any conflict are above it */}
-      {detail.status === 'pending' && (
+      {(detail.status === 'pending' || detail.status === 'decided') && (
         <Section title="Decision">
-          <DecisionPanel key={approval.id} approval={detail.approval} ownerId={ownerId} kind={kind} act={act} />
+          {/* one panel while the decision is held: undone, it is as it was (the comment typed included) */}
+          <DecisionPanel
+            key={approval.id}
+            approval={detail.approval}
+            ownerId={ownerId}
+            kind={kind}
+            act={act}
+            held={detail.status === 'decided' ? detail.action : undefined}
+          />
         </Section>
-      )}
-      {detail.status === 'decided' && (
-        <Box sx={{ mb: 2 }}>
-          <Alert severity="success" role="status" data-testid="access-request-held">
-            {kind.actions.find((a) => a.name === detail.action)?.done ?? 'Decided'}. It is sent in a moment: Undo from
-            the notification (or press z) takes it back.
-          </Alert>
-        </Box>
       )}
       <Section title="Earlier reviewers' comments">
         <Comments comments={approval.previousReviewersComments ?? []} empty="No earlier reviews." />

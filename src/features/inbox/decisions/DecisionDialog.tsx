@@ -65,7 +65,10 @@ export default function DecisionDialog({
   // the comment box takes the focus when the decision waits for it; else the confirm button does (Enter decides)
   const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (required) field.current?.focus();
+    if (!required) return;
+    // after the dialog's own focus handling has run (it focuses the dialog as it opens)
+    const timer = window.setTimeout(() => field.current?.focus(), 0);
+    return () => window.clearTimeout(timer);
   }, [required]);
   const confirm = () => {
     if (required && !comment.trim()) {

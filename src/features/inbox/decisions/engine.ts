@@ -53,6 +53,17 @@ function refreshSoon(queryClient: QueryClient, kind: InboxKind, ownerId: string 
   }, QUIET_MS);
 }
 
+/** A kind's runtime, waiting for the network when it could not be downloaded (offline). */
+async function runtimeWhenReachable(kind: InboxKind) {
+  for (;;) {
+    try {
+      return await runtimeOf(kind);
+    } catch {
+      await new Promise((resolve) => window.addEventListener('online', resolve, { once: true }));
+    }
+  }
+}
+
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -66,7 +77,7 @@ async function holdOne(
   request: HeldRequest,
   live: ActLive,
 ) {
-  const { cache } = await runtimeOf(kind);
+  const { cache } = await runtimeWhenReachable(kind);
   cache.shown(queryClient, request);
   live.onShown?.();
   const handle = hold(request, { onSending: live.onSending });
@@ -114,7 +125,7 @@ async function runSeveral(
   requests: HeldRequest[],
   live: ActLive,
 ) {
-  const { cache } = await runtimeOf(kind);
+  const { cache } = await runtimeWhenReachable(kind);
   for (const request of requests) cache.shown(queryClient, request);
   live.onShown?.();
   live.onSending?.();
@@ -156,7 +167,7 @@ export async function decideNow(
   input: ActionInput,
   live: ActLive,
 ) {
-  const requests = (await runtimeOf(kind)).requests(action.name, target, input);
+  const requests = (await runtimeWhenReachable(kind)).requests(action.name, target, input);
   if (requests.length === 1) void holdOne(queryClient, notify, kind, action, target, requests[0], live);
   else if (requests.length > 1) void runSeveral(queryClient, notify, kind, action, target, requests, live);
 }

@@ -7,25 +7,47 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNo
 import { useQueryClient } from '@tanstack/react-query';
 import { useNotify } from '../../../components/notify.tsx';
 import { useKinds } from '../../../lib/kinds/context.ts';
+import { runtimeOf } from '../../../lib/kinds/runtime.ts';
+import { loadWhenOnline } from '../../../lib/online.ts';
 import type { ActionInput, ActLive, ActOnItem, ActionTarget, InboxKind, KindAction } from '../../../lib/kinds/kind.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { DecisionAsk } from './DecisionDialog.tsx';
 
-const DecisionDialog = lazy(() => import('./DecisionDialog.tsx'));
+const DecisionDialog = lazy(() => loadWhenOnline(() => import('./DecisionDialog.tsx')));
 
-// The engine (engine.ts: holding, sending, the kinds' cache rules, the runner) comes with the first interaction,
-// not with the list: the page asks for it on the first key or pointer press, before any decision can be made.
+// The engine (engine.ts: holding, sending, the kinds' cache rules, the runner) is not part of the list's first
+// load: a page fetches it on the first sign of use (a key, the pointer moving or pressing), a detail page as it
+// opens. A decision made before it arrived waits for it — offline, until the network is back.
 type Engine = typeof import('./engine.ts');
 let engine: Engine | undefined;
-const loadEngine = (): Promise<Engine> =>
-  import('./engine.ts').then((m) => {
-    engine = m;
-    return m;
-  });
+let loading: Promise<Engine> | undefined;
 
-/** Fetches the engine now (the first key or pointer press of a page). */
-export function preloadDecisions(): void {
-  if (!engine) void loadEngine();
+function loadEngine(): Promise<Engine> {
+  loading ??= loadWhenOnline(() => import('./engine.ts')).then(
+    (m) => (engine = m),
+    (error: unknown) => {
+      loading = undefined; // tried again on the next call
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** The engine, waiting for the network when the browser is offline and the download failed. */
+async function engineWhenReachable(): Promise<Engine> {
+  for (;;) {
+    try {
+      return await loadEngine();
+    } catch {
+      await new Promise((resolve) => window.addEventListener('online', resolve, { once: true }));
+    }
+  }
+}
+
+/** Fetches the engine now, and the runtime of these kinds. */
+export function preloadDecisions(kinds: readonly InboxKind[] = []): void {
+  if (!engine) void loadEngine().catch(() => {});
+  for (const kind of kinds) void runtimeOf(kind).catch(() => {});
 }
 
 /** Undoes the latest held decision if it has not been sent; false when there was nothing to undo. */
@@ -33,17 +55,16 @@ export function undoLatest(): boolean {
   return engine?.undoLatest() ?? false;
 }
 
-/** Loads the engine on the first key or pointer press on the page. */
+/** Loads the engine at the first sign of use on the page: a key, the pointer moving or pressing. */
 export function usePreloadOnInteraction() {
   useEffect(() => {
     if (engine) return;
     const once = () => preloadDecisions();
-    const options = { once: true, capture: true } as const;
-    window.addEventListener('pointerdown', once, options);
-    window.addEventListener('keydown', once, options);
+    const options = { once: true, capture: true, passive: true } as const;
+    const events = ['pointerdown', 'pointermove', 'keydown'] as const;
+    for (const event of events) window.addEventListener(event, once, options);
     return () => {
-      window.removeEventListener('pointerdown', once, options);
-      window.removeEventListener('keydown', once, options);
+      for (const event of events) window.removeEventListener(event, once, options);
     };
   }, []);
 }
@@ -67,7 +88,7 @@ export function useAct(onHandover?: (handover: Handover) => void): { act: ActOnI
   const decideNow = useCallback(
     (kind: InboxKind, action: KindAction, target: ActionTarget, input: ActionInput, live: ActLive) => {
       if (engine) void engine.decideNow(queryClient, notify, kind, action, target, input, live);
-      else void loadEngine().then((m) => m.decideNow(queryClient, notify, kind, action, target, input, live));
+      else void engineWhenReachable().then((m) => m.decideNow(queryClient, notify, kind, action, target, input, live));
     },
     [queryClient, notify],
   );

@@ -3,9 +3,10 @@
 import { lazy, Suspense, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { BulkResult } from '../../../lib/bulk-resume.ts';
 import type { ActionTarget, HandoverDialogProps, KindAction } from '../../../lib/kinds/kind.ts';
+import { loadWhenOnline } from '../../../lib/online.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 
-const HandoverHost = lazy(() => import('./HandoverHost.tsx'));
+const HandoverHost = lazy(() => loadWhenOnline(() => import('./HandoverHost.tsx')));
 
 export interface HandoverOpen {
   action: KindAction;

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
+import { loadWhenOnline } from '../../../lib/online.ts';
 
-const ShortcutSheet = lazy(() => import('./ShortcutSheet.tsx'));
+const ShortcutSheet = lazy(() => loadWhenOnline(() => import('./ShortcutSheet.tsx')));
 
 /** The "?" sheet when open (its own chunk, loaded on the first "?"). */
 export function ShortcutSheetButton({ open, onClose }: { open: boolean; onClose: () => void }) {

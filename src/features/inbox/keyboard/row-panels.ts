@@ -1,6 +1,7 @@
 // A kind's row panel (what a row shows expanded in place) as a lazy component, made once per kind.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { InboxKind, RowPanelProps } from '../../../lib/kinds/kind.ts';
+import { loadWhenOnline } from '../../../lib/online.ts';
 
 const panels = new WeakMap<InboxKind, LazyExoticComponent<ComponentType<RowPanelProps>>>();
 
@@ -10,7 +11,7 @@ export function rowPanelOf(kind: InboxKind | undefined): LazyExoticComponent<Com
   let panel = panels.get(kind);
   if (!panel) {
     const load = kind.loadRowPanel;
-    panel = lazy(async () => ({ default: await load() }));
+    panel = lazy(async () => ({ default: await loadWhenOnline(load) }));
     panels.set(kind, panel);
   }
   return panel;

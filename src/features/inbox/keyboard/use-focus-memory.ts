@@ -13,7 +13,12 @@ export function useFocusMemory(
   onAnchor: (id: string) => void,
 ): void {
   useEffect(() => {
+    // While the next page loads (a navigation waits for its chunk with the list still on screen), the window's URL
+    // is already the next page's: nothing the list does then is kept as that URL's position.
+    const listPath = window.location.pathname;
+    const onList = () => window.location.pathname === listPath;
     const onFocusIn = (event: FocusEvent) => {
+      if (!onList()) return;
       const row = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(LIST_ROW) : null;
       const index = indexOf(row);
       if (index === undefined) return;
@@ -26,6 +31,7 @@ export function useFocusMemory(
     const onScroll = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        if (!onList()) return;
         saveListPosition(here(), { scrollY: window.scrollY });
         // reading without a focused row: the row at the top of the screen is the anchor
         if (document.activeElement?.closest(LIST_ROW)) return;
@@ -43,7 +49,7 @@ export function useFocusMemory(
       const left = from?.closest<HTMLElement>(LIST_ROW) ?? null;
       const index = indexOf(left);
       const id = left?.dataset.rowId;
-      if (index === undefined || event.relatedTarget) return;
+      if (index === undefined || event.relatedTarget || !onList()) return;
       let frames = 0;
       const check = () => {
         if (from?.isConnected || (document.activeElement && document.activeElement !== document.body)) return;

@@ -1,7 +1,8 @@
 // Rows that arrive later (the rest of a stream, a refetch bringing new items) never move the row the user is
 // reading or has focused: one that would land above that anchor row waits behind "12 more arrived — show". Rows
 // below the anchor come in as they arrive (they move nothing above them), and a change the user made (search,
-// filter, sort) shows everything at once.
+// filter, sort) shows everything at once. Until the user focuses a row or scrolls, nothing is held: the list is
+// still arriving as a whole.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 
@@ -9,8 +10,6 @@ import type { QueueRow } from '../../../lib/queue/row.ts';
 class Memory {
   ids = new Set<string>();
   held = new Set<string>();
-  /** The first row shown: the anchor until the user reads or focuses another. */
-  first?: string;
   constructor(
     public filterKey: unknown,
     public released = 0,
@@ -29,7 +28,6 @@ class Memory {
     }
     for (const r of rows) this.ids.add(r.id);
     this.held = held;
-    this.first ??= rows[0]?.id;
   }
 }
 
@@ -40,7 +38,7 @@ export function useHeldArrivals(visible: readonly QueueRow[], filterKey: unknown
 
   const result = useMemo(() => {
     const changed = memory.isFresh(filterKey, released);
-    const at = visible.findIndex((r) => r.id === (anchor ?? memory.first));
+    const at = anchor ? visible.findIndex((r) => r.id === anchor) : -1;
     if (changed || memory.ids.size === 0 || at < 0) return { rows: visible, held: new Set<string>() };
     const hold = new Set([...memory.held].filter((id) => visible.some((r) => r.id === id)));
     for (let i = 0; i < at; i++) if (!memory.ids.has(visible[i].id)) hold.add(visible[i].id);

@@ -11,7 +11,7 @@ import type { DetailPageProps, HandoverDialogProps, InboxKind } from '../../../l
 import { noteOpened, useBackToList } from '../../../lib/list-position.ts';
 import { useOwnerId } from '../../../lib/owner.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
-import { useAct, usePreloadOnInteraction } from '../decisions/use-act.tsx';
+import { preloadDecisions, useAct } from '../decisions/use-act.tsx';
 import { useHandover } from '../decisions/use-handover.tsx';
 import { DetailTriage } from '../keyboard/DetailTriage.tsx';
 import { useNextItem } from '../next/use-next-item.ts';
@@ -56,7 +56,8 @@ export function DetailRoute({
   const onRow = useCallback((r: QueueRow | undefined) => setRow(r), []);
   const backTo = useBackToList(ownerId);
   useEffect(() => noteOpened(id), [id]);
-  usePreloadOnInteraction();
+  // an item's page is where decisions are made: what makes them comes with it
+  useEffect(() => preloadDecisions([kind]), [kind]);
   const handover = useHandover(HandoverDialog, {
     onClosed: ({ results, owner }, { action, targets }) => {
       if (!owner || !results.some((r) => r.ok)) return;

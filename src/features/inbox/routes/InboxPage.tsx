@@ -90,6 +90,7 @@ export function InboxPage({
                     name: action.name,
                     label: action.label,
                     tone: action.tone,
+                    sentence: action.sentence,
                     disabled: rows.length === 0,
                   }))}
                   disabled={running}

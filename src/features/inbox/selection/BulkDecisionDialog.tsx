@@ -104,6 +104,9 @@ export function BulkDecisionDialog({
       step.runtime.cache.shown(queryClient, step.request);
     });
     // once per kind at the end: the answers written, each owner's lists refreshed (not once per item)
+    // the report lists the rows in the order of the run, whatever order they finished in
+    const order = new Map(targets.map((t, i) => [t.id, i] as const));
+    setRowsDone((done) => [...done].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)));
     const ok = new Set(outcomes.filter((o) => o.ok).map((o) => o.id));
     await Promise.all(
       [...runtimes].map(async ([kind, { cache }]) => {

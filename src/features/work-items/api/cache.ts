@@ -82,9 +82,16 @@ function showWholeDecision(queryClient: QueryClient, request: HeldRequest) {
   const state = SHOWN_STATE[request.action];
   if (request.action === 'complete') queryClient.setQueryData(queryKey, { ...item, state: 'Finished' });
   else if (state && Array.isArray(item.approvalItems)) {
+    // every approval item decided: the work item completes (ISC says Finished once any was approved)
+    const approvalItems = item.approvalItems.map((a) =>
+      a && (!a.state || a.state === 'Pending') ? { ...a, state } : a,
+    );
+    const anyApproved = approvalItems.some((a) => a?.state === 'Finished');
     queryClient.setQueryData(queryKey, {
       ...item,
-      approvalItems: item.approvalItems.map((a) => (a && (!a.state || a.state === 'Pending') ? { ...a, state } : a)),
+      approvalItems,
+      state: anyApproved ? 'Finished' : 'Rejected',
+      completed: new Date().toISOString(),
     } as WorkItem);
   }
 }
