@@ -123,8 +123,8 @@ export function BulkDecisionDialog({
   };
 
   useEffect(() => {
-    if (autoStart) void run();
-    // once, on mount: the run itself ignores a second start
+    // once, on mount (a resumed run), after the first paint: the run itself ignores a second start
+    if (autoStart) queueMicrotask(() => void run());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
