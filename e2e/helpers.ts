@@ -70,6 +70,27 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string) {
   expect(summary, `${what}: axe violations`).toEqual([]);
 }
 
+/**
+ * Every visible button (and link styled as one) is at least 44 × 44. The open/clear buttons inside a text field
+ * are part of that field (itself taller than 44 with its label) and are left out.
+ */
+export async function expectTouchTargets(page: Page, what: string) {
+  const small = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, [role="button"], a.MuiButton-root')) {
+      if (el.closest('.MuiInputBase-root')) continue;
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (r.height < 44 || r.width < 44) {
+        out.push(`${el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName} (${r.width}×${r.height})`);
+      }
+    }
+    return out;
+  });
+  expect(small, `${what}: buttons under 44 × 44 px`).toEqual([]);
+}
+
 /** The list's search box (it searches the whole list, every field, ids included). */
 export const SEARCH = 'Search the list';
 

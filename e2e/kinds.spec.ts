@@ -336,13 +336,6 @@ test('Next item follows the list across kinds; a focused row stays put while lat
   for (const next of hrefs.slice(start + 1, start + 3)) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Next item' })).toBeEnabled();
-    console.log(
-      'DBG',
-      start,
-      hrefs.slice(start, start + 4),
-      page.url(),
-      await page.getByRole('button', { name: 'Next item' }).getAttribute('title'),
-    );
     await page.keyboard.press('n');
     await expect(page).toHaveURL(next);
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiSession, expectNoSeriousA11yViolations, plainApprovals } from './helpers.ts';
+import { apiSession, expectNoSeriousA11yViolations, expectTouchTargets, plainApprovals } from './helpers.ts';
 
 // The phone layout at 390 × 844 with touch: every page fits the width (at 360 px too), has no serious axe
 // violation, and its buttons are at least 44 × 44 CSS pixels; the inbox and completed lists are cards, the app bar
@@ -30,27 +30,6 @@ async function expectNoSideScroll(page: Page, what: string) {
     expect(scrollWidth, `${what} at ${width} px: the page scrolls sideways`).toBeLessThanOrEqual(clientWidth);
   }
   await page.setViewportSize({ width: 390, height: 844 });
-}
-
-/**
- * Every visible button (and link styled as one) is at least 44 × 44. The open/clear buttons inside a text field
- * are part of that field (itself taller than 44 with its label) and are left out.
- */
-async function expectTouchTargets(page: Page, what: string) {
-  const small = await page.evaluate(() => {
-    const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, [role="button"], a.MuiButton-root')) {
-      if (el.closest('.MuiInputBase-root')) continue;
-      const r = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
-      if (r.height < 44 || r.width < 44) {
-        out.push(`${el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName} (${r.width}×${r.height})`);
-      }
-    }
-    return out;
-  });
-  expect(small, `${what}: buttons under 44 × 44 px`).toEqual([]);
 }
 
 async function expectPhoneFit(page: Page, what: string) {

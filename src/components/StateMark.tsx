@@ -24,6 +24,8 @@ export const stateMarkStyles = {
     fontSize: '0.8125rem',
     lineHeight: '22px',
     color: 'text.secondary',
+    // its own ground: the text keeps its contrast on a focused or selected row (dark theme's highlight)
+    bgcolor: 'background.paper',
     whiteSpace: 'nowrap',
   },
   ...color(['Pending'], 'var(--mui-palette-info-main)'),

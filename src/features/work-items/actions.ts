@@ -23,6 +23,7 @@ function decision(name: 'approve' | 'reject'): KindAction {
     done: name === 'approve' ? 'Approved' : 'Rejected',
     key: name === 'approve' ? 'a' : 'r',
     tone: name === 'approve' ? 'success' : 'error',
+    perPart: true,
     available: can(name, nothingPending),
     comment: () => NO_COMMENT,
   };

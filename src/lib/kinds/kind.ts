@@ -77,6 +77,11 @@ export interface KindAction {
   notifyOption?: boolean;
   /** The button's colour. */
   tone: 'success' | 'error' | 'primary';
+  /**
+   * Decided sub-item by sub-item (the kind's `partNouns`): on the whole item it decides all its pending sub-items,
+   * on a row the search matched in part only those; several ask first, naming how many. Work items' approve/reject.
+   */
+  perPart?: boolean;
   /** A sentence with the object in it: (what) => `Mark ${what} complete`; default `${label} ${what}`. */
   sentence?: (what: string) => string;
   /** Whether it applies to the row; a string says why not (read out instead of calling anything). */

@@ -31,17 +31,22 @@ export interface CountedTarget extends ActionTarget {
 }
 
 /**
- * What a decision on these targets decides, in words: "31 approval items in 5 work items and 2 access requests",
- * "2 access requests", "3 approval items in 1 work item".
+ * What a decision (the action's name) on these targets decides, in words: "31 approval items in 5 work items and
+ * 2 access requests", "2 access requests", "3 approval items in 1 work item"; sub-items counted only for a kind
+ * whose action decides them one by one (`perPart`): "Mark 2 work items complete".
  */
-export function decisionObject(kinds: readonly InboxKind[], targets: readonly CountedTarget[]): string {
+export function decisionObject(
+  kinds: readonly InboxKind[],
+  targets: readonly CountedTarget[],
+  actionName: string,
+): string {
   const rows = new Map<string, number>();
   let parts = 0;
   let partNouns: Nouns | undefined;
   for (const t of targets) {
     rows.set(t.kind, (rows.get(t.kind) ?? 0) + 1);
     const kind = kinds.find((k) => k.name === t.kind);
-    if (kind?.partNouns) {
+    if (kind?.partNouns && kind.actions.some((a) => a.name === actionName && a.perPart)) {
       partNouns ??= kind.partNouns;
       parts += t.subItemIds ? t.subItemIds.length : t.pendingCount;
     }

@@ -103,7 +103,7 @@ export function useAct(onHandover?: (handover: Handover) => void): { act: ActOnI
       }
       const row = target.row;
       const rule = row ? action.comment(row) : ({ need: 'none', max: 0 } as const);
-      const parts = target.subItemIds?.length ?? row?.pendingCount ?? 1;
+      const parts = action.perPart ? (target.subItemIds?.length ?? row?.pendingCount ?? 1) : 1;
       if (parts > 1 || (rule.need === 'required' && !input.comment?.trim())) {
         setAsk({ kind, action, target, input, live, parts, rule });
         return;

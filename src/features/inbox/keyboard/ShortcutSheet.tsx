@@ -27,7 +27,7 @@ export function shortcutGroups(kinds: readonly InboxKind[]): { title: string; sh
   const actions: Shortcut[] = keys.map((key) => {
     const having = kinds.filter((k) => k.actions.some((a) => a.key === key));
     const labels = [...new Set(having.map((k) => k.actions.find((a) => a.key === key)!.label))].join(' / ');
-    const parts = having.filter((k) => k.partNouns);
+    const parts = having.filter((k) => k.partNouns && k.actions.find((a) => a.key === key)!.perPart);
     const partsNote = parts
       .map(
         (k) =>
@@ -100,7 +100,8 @@ export default function ShortcutSheet({ onClose }: { onClose: () => void }) {
   return (
     <Dialog open onClose={onClose} aria-labelledby="shortcut-sheet-title" fullWidth maxWidth="sm">
       <DialogTitle id="shortcut-sheet-title">Keyboard shortcuts</DialogTitle>
-      <DialogContent>
+      {/* it scrolls (each kind's keys are listed): focusable, so arrow keys and Page Down scroll it */}
+      <DialogContent tabIndex={0}>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           Shortcuts do nothing while you type in a field or while a dialog is open. Everything is also reachable with
           Tab. A key that cannot act on the focused row says why.

@@ -70,14 +70,17 @@ export function BulkDecisionDialog({
   const [comment, setComment] = useState(autoStart?.comment ?? '');
   const [commentError, setCommentError] = useState(false);
   const [rowsDone, setRowsDone] = useState<BulkResult[]>([]);
-  const partial = targets.filter((t) => t.subItemIds);
+  // rows a search matched in part, for an action that decides sub-items one by one: those, unless widened
+  const perPart = (kind: string) =>
+    kinds.some((k) => k.name === kind && k.actions.some((a) => a.name === actionName && a.perPart));
+  const partial = targets.filter((t) => t.subItemIds && perPart(t.kind));
   const runTargets = useMemo(
     () => (widened ? targets.map((t) => ({ ...t, subItemIds: undefined })) : targets),
     [widened, targets],
   );
   const rule = runCommentRule(kinds, actionName, targets);
   const nouns = itemNouns(kinds.filter((k) => targets.some((t) => t.kind === k.name)));
-  const what = decisionObject(kinds, runTargets);
+  const what = decisionObject(kinds, runTargets, actionName);
   // the run reports steps; the selection hears about a row once all its steps are answered
   const report = useRef<(result: BulkResult) => void>(() => {});
   const [onStep] = useState(() => (result: BulkResult) => report.current(result));
