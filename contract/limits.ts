@@ -12,3 +12,9 @@ export const COMMENT_MAX_LENGTH = 4000;
  * the bound, not passed to a store that cannot hold it.
  */
 export const PAGE_OFFSET_MAX = 2_147_483_647;
+
+/** An access-request approval's decision comment (approve, reject): at most this many characters. */
+export const APPROVAL_COMMENT_MAX_LENGTH = 4000;
+
+/** An access-request approval's forward comment: 1..255 characters (the spec's ForwardApprovalDto). */
+export const APPROVAL_FORWARD_COMMENT_MAX_LENGTH = 255;

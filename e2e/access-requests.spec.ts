@@ -33,7 +33,7 @@ async function workItemCount(request: APIRequestContext, ownerId?: string): Prom
 /** Filters the list to one access request by its id (the search covers ids). */
 async function accessRequestRow(page: Page, id: string) {
   await page.getByRole('searchbox', { name: SEARCH }).fill(id);
-  const rows = page.getByTestId('work-item-row');
+  const rows = page.getByTestId('list-row');
   const row = rows.filter({ has: page.locator(`a[href*="/access-requests/${id}"]`) });
   await expect(row).toHaveCount(1);
   await expect(rows).toHaveCount(1);
@@ -47,6 +47,7 @@ test('an approver decides access requests from the same inbox as work items: app
   request,
   baseURL,
 }) => {
+  test.setTimeout(120_000);
   await apiSession(request, baseURL!, 'alice.approver');
   const pending = await pendingApprovals(request);
   const workItems = await workItemCount(request);
@@ -60,8 +61,8 @@ test('an approver decides access requests from the same inbox as work items: app
   await signIn(page, 'Alice Approver');
   const total = workItems + pending.length;
   await expect(page.getByTestId('match-count')).toHaveText(`${total} pending`);
-  await expect(page.getByTestId('summary-access-requests')).toHaveText(String(pending.length));
-  await expect(page.getByTestId('summary-open')).toHaveText(String(workItems));
+  await expect(page.getByTestId('summary-pending-access-request')).toHaveText(String(pending.length));
+  await expect(page.getByTestId('summary-pending-work-item')).toHaveText(String(workItems));
 
   // The kind filter splits the one list by what the APIs hold.
   const kind = page.getByRole('combobox', { name: 'Kind' });
@@ -71,7 +72,7 @@ test('an approver decides access requests from the same inbox as work items: app
   await kind.selectOption('access-request');
   await expect(page).toHaveURL(/kind=access-request/);
   await expect(page.getByTestId('match-count')).toHaveText(`${pending.length} of ${total} match`);
-  await expect(page.getByTestId('work-item-row')).toHaveCount(pending.length);
+  await expect(page.getByTestId('list-row')).toHaveCount(pending.length);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `${SHOTS}/access-requests-inbox.png` });
   await kind.selectOption('work-item');
@@ -95,8 +96,17 @@ test('an approver decides access requests from the same inbox as work items: app
   await expect(page.getByRole('region', { name: 'Request', exact: true })).toContainText(toApprove.requestedFor!.name!);
   await page.screenshot({ path: `${SHOTS}/access-request-detail.png`, fullPage: true });
   await page.getByRole('textbox', { name: 'Comment' }).fill('Fine for the quarter');
+  // the one rule: shown at once and held with Undo, then sent (with its comment) when the hold ends
+  const approveSent = page.waitForResponse((r) => r.url().endsWith(`${API}/${toApprove.id}/approve`), {
+    timeout: 20_000,
+  });
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
-  await expect(page.getByTestId('access-request-outcome')).toContainText('Approved by Alice Approver');
+  await expect(page.getByTestId('access-request-held')).toContainText('Approved');
+  await expect(page.getByRole('alert').filter({ hasText: `Approved “${nameOf(toApprove)}”` })).toBeVisible();
+  await approveSent;
+  await expect(page.getByTestId('access-request-outcome')).toContainText('Approved by Alice Approver', {
+    timeout: 15_000,
+  });
   await expect(page.getByTestId('access-request-outcome')).toContainText('Comment: Fine for the quarter');
   const approved = await findApproval(request, 'completed', toApprove.id);
   expect(approved.state).toBe('APPROVED');
@@ -112,8 +122,14 @@ test('an approver decides access requests from the same inbox as work items: app
   expect(posts.postsTo(`${API}/${needsComment.id}/reject`)).toBe(0);
   expect((await findApproval(request, 'pending', needsComment.id))?.id).toBe(needsComment.id);
   await page.getByRole('textbox', { name: 'Comment' }).fill('Not without a ticket');
+  const rejectSent = page.waitForResponse((r) => r.url().endsWith(`${API}/${needsComment.id}/reject`), {
+    timeout: 20_000,
+  });
   await page.getByRole('button', { name: 'Reject', exact: true }).click();
-  await expect(page.getByTestId('access-request-outcome')).toContainText('Rejected by Alice Approver');
+  await rejectSent;
+  await expect(page.getByTestId('access-request-outcome')).toContainText('Rejected by Alice Approver', {
+    timeout: 15_000,
+  });
   expect(posts.postsTo(`${API}/${needsComment.id}/reject`)).toBe(1);
   const rejected = await findApproval(request, 'completed', needsComment.id);
   expect(rejected.state).toBe('REJECTED');
@@ -149,7 +165,7 @@ test('an approver decides access requests from the same inbox as work items: app
   await expect(page.getByText('2 selected')).toBeVisible();
   await page.getByRole('button', { name: 'Reject selected' }).click();
   const bulkDialog = page.getByRole('dialog');
-  await expect(bulkDialog).toContainText('Reject 2 access requests');
+  await expect(bulkDialog).toContainText('Reject 2 access requests?');
   await bulkDialog.getByRole('textbox', { name: /Comment/ }).fill('Quarterly clean-up');
   await bulkDialog.getByRole('button', { name: 'Reject 2 access requests' }).click();
   await expect(bulkDialog).toContainText('Rejected 2 access requests.');
@@ -160,7 +176,7 @@ test('an approver decides access requests from the same inbox as work items: app
     expect(done.reviewerComment?.comment).toBe('Quarterly clean-up');
   }
   const left = await pendingApprovals(request);
-  await expect(page.getByTestId('summary-access-requests')).toHaveText(String(left.length));
+  await expect(page.getByTestId('summary-pending-access-request')).toHaveText(String(left.length));
   expect(left.length).toBe(pending.length - 5);
 
   // The history: both kinds, the decided access requests with the reviewer's comment.
@@ -179,13 +195,13 @@ test('an approver decides access requests from the same inbox as work items: app
   await page.getByRole('searchbox', { name: SEARCH }).fill('');
   await page.getByRole('combobox', { name: 'Kind' }).selectOption('work-item');
   await expect(page.getByTestId('match-count')).toHaveText(/^\d+ of \d+ match$/);
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
   await page.getByRole('combobox', { name: 'Kind' }).selectOption('');
   // on a phone both kinds read as cards (the filters fold under one button there)
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole('button', { name: /^Filters and sort/ })).toBeVisible();
   // an access request's card opens its own page, not a work item's
-  await expect(page.getByTestId('work-item-row').locator('a[href^="/access-requests/"]').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').locator('a[href^="/access-requests/"]').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/access-requests-completed-phone.png` });
 });
 
@@ -205,7 +221,7 @@ test('ada, as admin, sees both kinds of another owner: exactly that owner’s, n
   const adasOwn = await pendingApprovals(request);
 
   await signIn(page, 'Ada Admin');
-  await expect(page.getByTestId('summary-access-requests')).toHaveText(String(adasOwn.length));
+  await expect(page.getByTestId('summary-pending-access-request')).toHaveText(String(adasOwn.length));
   const picker = page.getByRole('combobox', { name: 'Owner' });
   await picker.fill(alice.identityId);
   await picker.press('Enter');
@@ -213,7 +229,7 @@ test('ada, as admin, sees both kinds of another owner: exactly that owner’s, n
   await page.getByRole('heading', { name: 'Inbox', level: 1 }).click();
   const total = alicesWorkItems + alicesApprovals.length;
   await expect(page.getByTestId('match-count')).toHaveText(`${total} pending`);
-  await expect(page.getByTestId('summary-access-requests')).toHaveText(String(alicesApprovals.length));
+  await expect(page.getByTestId('summary-pending-access-request')).toHaveText(String(alicesApprovals.length));
   const kind = page.getByRole('combobox', { name: 'Kind' });
   await expect(kind.locator('option', { hasText: 'Access requests' })).toHaveText(
     `Access requests (${alicesApprovals.length})`,

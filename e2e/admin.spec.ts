@@ -9,7 +9,7 @@ test("ada opens alice's inbox through the owner picker and approves one of her i
   baseURL,
 }) => {
   const alice = await apiSession(request, baseURL!, 'alice.approver');
-  const candidates = plainApprovals(await alice.list());
+  const candidates = plainApprovals(await alice.list()).filter((w) => (w.approvalItems ?? []).length >= 2);
   const item = candidates[candidates.length - 1];
   expect(item).toBeTruthy();
 
@@ -21,18 +21,29 @@ test("ada opens alice's inbox through the owner picker and approves one of her i
   // leave the picker before touching the page (its blur must not undo later URL changes)
   await page.getByRole('heading', { name: 'Inbox', level: 1 }).click();
   await expect(page.getByTestId('owner-banner')).toContainText('Viewing items of Alice Approver');
-  const open = Number(await page.getByTestId('summary-open').textContent());
+  const open = Number(await page.getByTestId('summary-pending-work-item').textContent());
   expect(open).toBeGreaterThan(0);
+  // alice's whole pending queue, every kind, the same number in the nav, the summary and the list
+  await expect(page.getByTestId('queue-progress')).toHaveCount(0);
+  const pending = Number(await page.getByTestId('summary-pending').textContent());
+  expect(pending).toBe(open + Number(await page.getByTestId('summary-pending-access-request').textContent()));
+  await expect(page.getByTestId('inbox-count')).toHaveText(String(pending));
+  await expect(page.getByTestId('match-count')).toHaveText(`${pending} pending`);
 
   await (await rowById(page, item.id)).getByRole('link').click();
   await expect(page.getByRole('heading', { name: item.name!, level: 1 })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`ownerId=${alice.identityId}`));
+  const sent = page.waitForResponse((r) => r.url().includes(`/v3/work-items/bulk-approve/${item.id}`), {
+    timeout: 20_000,
+  });
   await page.getByRole('button', { name: 'Approve all' }).click();
   await page
     .getByRole('dialog')
-    .getByRole('button', { name: /^Approve \d+ items?$/ })
+    .getByRole('button', { name: /^Approve \d+ approval items$/ })
     .click();
   await expect(page.getByText(/This work item is completed/)).toBeVisible();
+  // held for its Undo, then sent
+  expect((await sent).ok()).toBe(true);
 
   // alice's completed list (still through the owner) has it; the recent owner is offered next time.
   await page.getByRole('link', { name: 'Completed' }).click();

@@ -53,7 +53,7 @@ test('the built app runs under the CSP with no violations: sign-in, inbox, detai
   await page.getByRole('button', { name: 'Sign in as Alice Approver' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
   await page.goto(`/work-items/${detail.id}`);
@@ -64,7 +64,7 @@ test('the built app runs under the CSP with no violations: sign-in, inbox, detai
   // the dark theme injects its own styles at run time
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/inbox');
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
   expect(consoleReports).toEqual([]);
 });

@@ -178,7 +178,7 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   await context.setOffline(false);
   await expect(banner).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
   // Data of a page that is already loaded waits too: a new list bound (a new list to load), offline, fills in
   // when the network returns.
   await context.setOffline(true);
@@ -190,7 +190,7 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   });
   await context.setOffline(false);
   await expect(page.getByTestId('queue-mode')).toHaveText('Whole list');
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 
   // The server drops the connection of the next decision: "can't reach the server", rolled back, and
@@ -209,7 +209,7 @@ test('offline: a banner, the decision waits, and the page recovers without a rel
   // back to the item through the app's own links (no page load)
   await page.getByRole('link', { name: /^Inbox/ }).click();
   await page.getByRole('searchbox', { name: SEARCH }).fill(w.id);
-  await page.getByTestId('work-item-row').getByRole('link', { name: w.name! }).click();
+  await page.getByTestId('list-row').getByRole('link', { name: w.name! }).click();
   await expect(page.getByRole('heading', { name: w.name!, level: 1 })).toBeVisible();
   await page.getByRole('button', { name: `Approve ${dropLabel}` }).click();
   const alert = page.getByRole('alert').filter({ hasText: `Approving ${dropLabel} failed` });
@@ -290,7 +290,8 @@ test('bulk approval with one failure: exact results, the failure stays selected,
   await selectByIds(page, [x.id, y.id, z.id]);
   await page.getByRole('button', { name: 'Approve selected' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: 'Approve 3 work items' }).click();
+  await expect(dialog).toContainText(/^Approve \d+ approval items in 3 work items\?/);
+  await dialog.getByRole('button', { name: /^Approve \d+ approval items in 3 work items$/ }).click();
   await expect(dialog.getByRole('progressbar', { name: 'Approve progress' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Working…' })).toBeDisabled();
   await expect(dialog.getByRole('heading', { name: 'Approve selected: done' })).toBeVisible({ timeout: 20_000 });
@@ -318,7 +319,7 @@ test('bulk approval with one failure: exact results, the failure stays selected,
   // The server is fine again: "Approve selected" sends only the failed one.
   await clearFaults(request);
   await page.getByRole('button', { name: 'Approve selected' }).click();
-  await dialog.getByRole('button', { name: 'Approve 1 work item' }).click();
+  await dialog.getByRole('button', { name: /^Approve \d+ approval items? in 1 work item$/ }).click();
   await expect(dialog.getByText('Approved 1 work item.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await posts.settled();
@@ -349,7 +350,10 @@ test('a 401 in the middle of a bulk run: sign in again and the run resumes with 
     [a, b, c].map((w) => page.waitForResponse((r) => new URL(r.url()).pathname === bulkApprovePath(w.id))),
   );
   await page.getByRole('button', { name: 'Approve selected' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Approve 5 work items' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Approve \d+ approval items in 5 work items$/ })
+    .click();
 
   // d's 401 sends bob to sign in; what was in flight finishes, nothing new is sent.
   await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
@@ -363,9 +367,7 @@ test('a 401 in the middle of a bulk run: sign in again and the run resumes with 
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
 
   const offer = page.getByTestId('bulk-resume');
-  await expect(offer).toContainText(
-    'Approve selected was interrupted when your session expired: 3 done, 2 work items left',
-  );
+  await expect(offer).toContainText('Approve selected was interrupted when your session expired: 3 done, 2 items left');
   for (const w of [d, e]) await expect(offer).toContainText(w.name!);
   await offer.getByRole('button', { name: 'Resume' }).click();
   const dialog = page.getByRole('dialog');

@@ -61,7 +61,7 @@ test('Completed: newest completion first, and the Completed column header sorts'
   await signIn(page, 'Alice Approver');
   // the work items' history (the access requests' history sits beside it under "All kinds")
   await page.goto('/completed?kind=work-item');
-  const firstLink = page.getByTestId('work-item-row').first().getByRole('link');
+  const firstLink = page.getByTestId('list-row').first().getByRole('link');
   await expect(firstLink).toHaveAttribute('href', `/work-items/${byCompletion[0].id}`);
   await page.getByRole('columnheader', { name: 'Completed' }).getByRole('button').click();
   await expect(page).toHaveURL(/sort=completed-oldest/);
@@ -160,15 +160,18 @@ test('forms say Form, one item reads in the singular, focus lands on the new pag
   await expect(choices.nth(0)).toHaveAccessibleName(/\(1\),OU=Users.* — active, last login \d{4}-\d{2}-\d{2}$/);
   await expect(choices.nth(1)).toHaveAccessibleName(/\(2\),OU=Users.* — disabled, last login \d{4}-\d{2}-\d{2}$/);
 
+  // "Approve all" of one approval item is a single decision: no question, held with Undo (undone here)
   await page.goto(`/work-items/${single.id}`);
   await page.getByRole('button', { name: 'Approve all' }).click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('heading', { name: 'Approve the pending approval item?' })).toBeVisible();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const toast = page.getByRole('alert').filter({ hasText: `Approved “${single.name}”` });
+  await expect(toast).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was sent' })).toBeVisible();
 
   // 1920 px: the list is wider than the old 1536 px cap, so names and descriptions get the room
   await page.goto('/completed');
-  const description = page.getByTestId('work-item-row').first().locator('.line.muted').first();
+  const description = page.getByTestId('list-row').first().locator('.line.muted').first();
   await expect(description).toBeVisible();
   expect((await description.boundingBox())!.width).toBeGreaterThan(700);
 });

@@ -51,7 +51,7 @@ function countSubmits(page: Page) {
 async function rowOf(page: Page, list: '/inbox' | '/completed', id: string) {
   await page.goto(list);
   await page.getByRole('searchbox', { name: SEARCH }).fill(id);
-  const row = page.getByTestId('work-item-row');
+  const row = page.getByTestId('list-row');
   await expect(row).toHaveCount(1);
   return row;
 }

@@ -18,12 +18,12 @@ async function signOut(page: Page) {
 async function openWholeInbox(page: Page) {
   await page.goto('/inbox');
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
 }
 
 async function expectNotInInbox(page: Page, id: string) {
   await page.getByRole('searchbox', { name: SEARCH }).fill(id);
-  await expect(page.getByTestId('work-item-row')).toHaveCount(0);
+  await expect(page.getByTestId('list-row')).toHaveCount(0);
 }
 
 test('alice forwards one item to bob by typing "bo"; bob finds it with its forwarding history', async ({
@@ -73,9 +73,9 @@ test('alice forwards one item to bob by typing "bo"; bob finds it with its forwa
   await dialog.screenshot({ path: `${SHOTS}/forward-dialog.png` });
   await dialog.getByRole('button', { name: 'Forward', exact: true }).click();
 
-  // Back in the inbox, the item gone, a snackbar naming the new owner.
-  await expect(page).toHaveURL(/\/inbox$/);
-  await expect(page.getByRole('alert').filter({ hasText: 'Forwarded to Bob Approver' })).toBeVisible();
+  // Back in the list it came from, the item gone, a snackbar naming it and the new owner.
+  await expect(page).toHaveURL(/\/inbox/);
+  await expect(page.getByRole('alert').filter({ hasText: `Forwarded “${item.name}” to Bob Approver` })).toBeVisible();
   expect((await alice.list()).some((w) => w.id === item.id)).toBe(false);
   await openWholeInbox(page);
   await expectNotInInbox(page, item.id);
@@ -150,8 +150,8 @@ test('ada, as admin, finds bob through the owner picker by name and sees his inb
   await page.getByRole('option', { name: /Bob Approver/ }).click();
   await expect(page).toHaveURL(new RegExp(`/inbox\\?ownerId=${bob.identityId}`));
   await expect(page.getByTestId('owner-banner')).toContainText('Viewing items of Bob Approver');
-  await expect(page.getByTestId('summary-open')).toHaveText(String(bobsOpen));
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('summary-pending-work-item')).toHaveText(String(bobsOpen));
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
 
   // Bob is now a recent owner: offered before anything is typed.
   await page.getByRole('link', { name: 'Back to my items' }).click();

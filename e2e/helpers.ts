@@ -70,14 +70,35 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string) {
   expect(summary, `${what}: axe violations`).toEqual([]);
 }
 
+/**
+ * Every visible button (and link styled as one) is at least 44 × 44. The open/clear buttons inside a text field
+ * are part of that field (itself taller than 44 with its label) and are left out.
+ */
+export async function expectTouchTargets(page: Page, what: string) {
+  const small = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, [role="button"], a.MuiButton-root')) {
+      if (el.closest('.MuiInputBase-root')) continue;
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (r.height < 44 || r.width < 44) {
+        out.push(`${el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName} (${r.width}×${r.height})`);
+      }
+    }
+    return out;
+  });
+  expect(small, `${what}: buttons under 44 × 44 px`).toEqual([]);
+}
+
 /** The list's search box (it searches the whole list, every field, ids included). */
-export const SEARCH = 'Search work items';
+export const SEARCH = 'Search the list';
 
 /** Filters the list to one work item by its id. */
 export async function rowById(page: Page, id: string) {
   await page.getByRole('searchbox', { name: SEARCH }).fill(id);
   // Wait for this id's row, not just "one row": right after typing, the previous filter's single row is still shown.
-  const rows = page.getByTestId('work-item-row');
+  const rows = page.getByTestId('list-row');
   const row = rows.filter({ has: page.locator(`a[href*="/work-items/${id}"]`) });
   await expect(row).toHaveCount(1);
   await expect(rows).toHaveCount(1);

@@ -62,7 +62,7 @@ async function expectHorizontallyVisible(page: Page, locator: ReturnType<Page['l
 /** The inbox (100 rows a page) filtered to one work item by its id. */
 async function rowById(page: Page, id: string) {
   await page.goto(`/inbox?size=100&q=${encodeURIComponent(id)}`);
-  const row = page.getByTestId('work-item-row');
+  const row = page.getByTestId('list-row');
   await expect(row).toHaveCount(1);
   return row;
 }
@@ -151,7 +151,7 @@ test("alice's hostile items render as text in the inbox and stay usable", async 
   await expectNoInjection(page);
 
   // All three in one view (the 100-row page, filtered to "<"): screenshot to look at.
-  await page.goto('/inbox?size=100');
+  await page.goto('/inbox?q=%3C');
   await expect(page.getByRole('link', { name: scripted.name! })).toBeVisible();
   await expectNoPageOverflow(page);
   await expectNoInjection(page);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiSession, expectNoSeriousA11yViolations, plainApprovals } from './helpers.ts';
+import { apiSession, expectNoSeriousA11yViolations, expectTouchTargets, plainApprovals } from './helpers.ts';
 
 // The phone layout at 390 × 844 with touch: every page fits the width (at 360 px too), has no serious axe
 // violation, and its buttons are at least 44 × 44 CSS pixels; the inbox and completed lists are cards, the app bar
@@ -30,27 +30,6 @@ async function expectNoSideScroll(page: Page, what: string) {
     expect(scrollWidth, `${what} at ${width} px: the page scrolls sideways`).toBeLessThanOrEqual(clientWidth);
   }
   await page.setViewportSize({ width: 390, height: 844 });
-}
-
-/**
- * Every visible button (and link styled as one) is at least 44 × 44. The open/clear buttons inside a text field
- * are part of that field (itself taller than 44 with its label) and are left out.
- */
-async function expectTouchTargets(page: Page, what: string) {
-  const small = await page.evaluate(() => {
-    const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, [role="button"], a.MuiButton-root')) {
-      if (el.closest('.MuiInputBase-root')) continue;
-      const r = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
-      if (r.height < 44 || r.width < 44) {
-        out.push(`${el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName} (${r.width}×${r.height})`);
-      }
-    }
-    return out;
-  });
-  expect(small, `${what}: buttons under 44 × 44 px`).toEqual([]);
 }
 
 async function expectPhoneFit(page: Page, what: string) {
@@ -88,17 +67,17 @@ test('phone: sign-in, inbox, detail, forward dialog, form and completed fit the 
   // Inbox: one-row app bar, cards with name, requester, age, count and state
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
   await expectOneRowAppBar(page);
-  const list = page.getByRole('table', { name: 'Pending work items' });
+  const list = page.getByRole('table', { name: 'Pending items' });
   await expect(list).toHaveAttribute('data-layout', 'cards');
-  const card = page.getByTestId('work-item-row').filter({ has: page.locator(`a[href="/work-items/${approval.id}"]`) });
-  await page.getByRole('searchbox', { name: 'Search work items' }).fill(approval.id);
-  await expect(page.getByTestId('work-item-row')).toHaveCount(1);
+  const card = page.getByTestId('list-row').filter({ has: page.locator(`a[href="/work-items/${approval.id}"]`) });
+  await page.getByRole('searchbox', { name: 'Search the list' }).fill(approval.id);
+  await expect(page.getByTestId('list-row')).toHaveCount(1);
   await expect(card).toContainText(approval.name!);
   await expect(card).toContainText(approval.requesterDisplayName!);
   await expect(card).toContainText(`${approval.approvalItems!.length} pending`);
   await expect(card).toContainText('Pending');
   await expect(card.locator('[data-age]')).toHaveText(/\d+ (h|days?)|just now/);
-  await page.getByRole('searchbox', { name: 'Search work items' }).fill('');
+  await page.getByRole('searchbox', { name: 'Search the list' }).fill('');
   await expect(page.getByTestId('match-count')).toHaveText(/^\d+ pending$/);
   // the bulk actions, same names as on a desktop, in one even grid
   for (const name of ['Approve selected', 'Reject selected', 'Mark selected complete', 'Forward selected']) {
@@ -112,7 +91,7 @@ test('phone: sign-in, inbox, detail, forward dialog, form and completed fit the 
   await page.getByRole('button', { name: 'Filters and sort' }).click();
   await page.getByRole('combobox', { name: 'Type' }).selectOption('Form');
   await expect(page.getByRole('button', { name: /Hide filters and sort \(1 applied\)/ })).toBeVisible();
-  await expect(page.getByTestId('work-item-row').first()).toContainText('Form');
+  await expect(page.getByTestId('list-row').first()).toContainText('Form');
   await expect(page.getByRole('combobox', { name: 'Load up to' })).toBeVisible();
   await expectPhoneFit(page, 'inbox with the filters open');
   await page.getByRole('combobox', { name: 'Type' }).selectOption('');
@@ -166,8 +145,8 @@ test('phone: sign-in, inbox, detail, forward dialog, form and completed fit the 
   // Completed: cards with the completion date and the outcome in words
   await page.getByRole('link', { name: 'Completed' }).click();
   await expect(page.getByRole('heading', { name: 'Completed', level: 1 })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Completed work items' })).toHaveAttribute('data-layout', 'cards');
-  await expect(page.getByTestId('work-item-row').first()).toContainText(/\w{3} \d{1,2}, \d{4}/);
+  await expect(page.getByRole('table', { name: 'Completed items' })).toHaveAttribute('data-layout', 'cards');
+  await expect(page.getByTestId('list-row').first()).toContainText(/\w{3} \d{1,2}, \d{4}/);
   await expectPhoneFit(page, 'completed');
   await shot(page, 'completed');
 

@@ -77,7 +77,7 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   const oldest = [...items].sort((a, b) => Date.parse(a.created!) - Date.parse(b.created!))[0];
   await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest');
   await expect(page).toHaveURL(/sort=oldest/);
-  const first = page.getByTestId('work-item-row').first();
+  const first = page.getByTestId('list-row').first();
   await expect(first.getByRole('link')).toHaveAttribute(
     'href',
     oldestAccessRequest.created < Date.parse(oldest.created!)
@@ -109,7 +109,7 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   await page.getByRole('combobox', { name: 'Requester' }).selectOption(requester);
   const expected = older30.filter((w) => w.requesterDisplayName === requester);
   await expect(page.getByTestId('match-count')).toHaveText(`${expected.length} of ${all} match`);
-  await expect(page.getByTestId('work-item-row')).toHaveCount(expected.length);
+  await expect(page.getByTestId('list-row')).toHaveCount(expected.length);
   await expect(page).toHaveURL(/type=Approval/);
   await expect(page).toHaveURL(/app=Workday/);
   await expect(page).toHaveURL(/age=30/);
@@ -125,17 +125,16 @@ test('"Select all matching" → Approve decides exactly the matching items; a 42
   await apiSession(request, baseURL!, 'alice.approver');
   const before = await listAll(request, '/v3/work-items');
   const accessRequests = await approvalCount(request, 'pending');
-  // one requester's approvals on one application: a few dozen items spread over every server page
+  // one requester's approvals: a few dozen whole items (no search or application filter: every approval item of
+  // each is matched, so each is one bulk approval) spread over every server page
   const counts = new Map<string, number>();
   for (const w of before) {
-    if (w.type === 'Approval' && applications(w).has('Salesforce'))
-      counts.set(w.requesterDisplayName!, (counts.get(w.requesterDisplayName!) ?? 0) + 1);
+    if (w.type === 'Approval') counts.set(w.requesterDisplayName!, (counts.get(w.requesterDisplayName!) ?? 0) + 1);
   }
   const [requester] = [...counts].sort((a, b) => b[1] - a[1])[0];
-  const matching = before.filter(
-    (w) => w.type === 'Approval' && applications(w).has('Salesforce') && w.requesterDisplayName === requester,
-  );
+  const matching = before.filter((w) => w.type === 'Approval' && w.requesterDisplayName === requester);
   expect(matching.length).toBeGreaterThanOrEqual(15);
+  const approvalItems = matching.reduce((n, w) => n + (w.approvalItems ?? []).length, 0);
 
   // Every bulk approval takes 400 ms, so the run is still going when the 429s are switched on.
   await setFaults(request, 'POST /v3/work-items/bulk-approve/*=latency:400');
@@ -148,7 +147,7 @@ test('"Select all matching" → Approve decides exactly the matching items; a 42
   });
 
   await signIn(page, 'Alice Approver');
-  const params = new URLSearchParams({ type: 'Approval', app: 'Salesforce', requester });
+  const params = new URLSearchParams({ type: 'Approval', requester });
   await page.goto(`/inbox?${params}`);
   await expect(page.getByTestId('match-count')).toHaveText(
     `${matching.length} of ${before.length + accessRequests} match`,
@@ -157,7 +156,9 @@ test('"Select all matching" → Approve decides exactly the matching items; a 42
   await expect(page.getByText(`${matching.length} selected`)).toBeVisible();
   await page.getByRole('button', { name: 'Approve selected' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: `Approve ${matching.length} work items` }).click();
+  const sentence = `Approve ${approvalItems} approval items in ${matching.length} work items`;
+  await expect(dialog).toContainText(`${sentence}?`);
+  await dialog.getByRole('button', { name: sentence }).click();
   await expect(dialog.getByRole('status')).toHaveText(/^([3-9]|\d\d+) of \d+ work items done/);
   // in the middle of the run: the next three bulk approvals are refused with a 429 (Retry-After: 2)
   await setFaults(
@@ -248,7 +249,7 @@ test('completed: newest completion first, and the CSV has one row per item and s
   await expect(page.getByTestId('match-count')).toHaveText(
     `${completed.length} of ${completed.length + decidedAccessRequests} match`,
   );
-  await expect(page.getByTestId('work-item-row').first().getByRole('link')).toHaveAttribute(
+  await expect(page.getByTestId('list-row').first().getByRole('link')).toHaveAttribute(
     'href',
     `/work-items/${newest.id}`,
   );
@@ -263,6 +264,7 @@ test('completed: newest completion first, and the CSV has one row per item and s
   expect(parsed.errors).toEqual([]);
   const [header, ...rows] = parsed.data;
   expect(header).toEqual([
+    'Kind',
     'ID',
     'Name',
     'Description',
@@ -274,13 +276,21 @@ test('completed: newest completion first, and the CSV has one row per item and s
     'Items',
     'Final state',
     'Outcome',
+    'Comment',
   ]);
+  // the file says which filter it holds
+  expect((await download).suggestedFilename()).toMatch(/^completed-work-items-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(rows).toHaveLength(completed.length);
+  expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['work item']));
+  rows.forEach((r) => r.shift());
   expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(completed.map((w) => w.id)));
   // in the order shown (oldest completion first), with ISO dates
   const oldest = [...completed].sort((a, b) => Date.parse(a.completed!) - Date.parse(b.completed!))[0];
   expect(rows[0][0]).toBe(oldest.id);
   expect(rows[0][7]).toBe(new Date(Date.parse(oldest.completed!)).toISOString());
+  // "Requested for" for every kind: an approval's from its name ("… for Marcus Chen")
+  const approval = completed.find((w) => w.type === 'Approval' && / for [A-Z][a-z]+ [A-Z][a-z]+$/.test(w.name ?? ''))!;
+  expect(rows.find((r) => r[0] === approval.id)![5]).toBe(/ for (.+)$/.exec(approval.name!)![1]);
   // the hostile row: every field intact, the formula defused with a leading apostrophe
   const row = rows.find((r) => r[0] === edge!.id)!;
   expect(row[1]).toBe(`'${edge!.name}`);

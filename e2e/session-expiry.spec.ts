@@ -28,7 +28,7 @@ test('an expired session signs in again and comes back to the same page with the
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/inbox\?size=50&sort=oldest$/);
   await wholeQueueLoaded(page);
-  const selectedName = await page.getByTestId('work-item-row').nth(1).getByRole('link').textContent();
+  const selectedName = await page.getByTestId('list-row').nth(1).getByRole('link').textContent();
   await page.getByRole('checkbox', { name: `Select ${selectedName}` }).check();
   await expect(page.getByText('1 selected')).toBeVisible();
 
@@ -55,7 +55,7 @@ test('a 401 on the inbox returns to the exact inbox URL after signing in', async
   test.setTimeout(90_000);
   await page.goto(`${server.url}/inbox`);
   await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
   await page.getByRole('searchbox', { name: SEARCH }).fill('Access');
   await page.waitForTimeout((TTL_SECONDS + 1) * 1000);
   // filtering by type is local; a new list bound loads the list again from the server → 401
@@ -70,14 +70,14 @@ test('a 401 on the inbox returns to the exact inbox URL after signing in', async
   await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[?]/g, '\\?')}$`));
   await expect(page.getByRole('searchbox', { name: SEARCH })).toHaveValue('Access');
   await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('Approval');
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
 });
 
 test('a session left unused past the idle timeout ends; one in use does not', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto(`${idleServer.url}/inbox`);
   await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
-  await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+  await expect(page.getByTestId('list-row').first()).toBeVisible();
   // in use: a request every 3 s (a reload asks the server for the session and the list) keeps it alive past
   // the idle timeout
   for (let i = 0; i < 3; i += 1) {
@@ -85,7 +85,7 @@ test('a session left unused past the idle timeout ends; one in use does not', as
     const session = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/session');
     await page.reload();
     expect((await session).status()).toBe(200);
-    await expect(page.getByTestId('work-item-row').first()).toBeVisible();
+    await expect(page.getByTestId('list-row').first()).toBeVisible();
   }
   // unused: the next request after a quiet spell is a 401, and the page asks to sign in again
   await page.waitForTimeout((IDLE_SECONDS + 1.5) * 1000);

@@ -5,6 +5,5 @@ export interface LayerZone {
   except?: string[];
   message?: string;
 }
-export const FEATURE_PUBLIC: string[];
 export function featureNames(dir?: string): string[];
 export function pageLayerZones(features?: string[]): LayerZone[];

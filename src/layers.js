@@ -4,10 +4,10 @@
 //   contract/            the API's types and rules, shared with the server: imports nothing from src/
 //   src/lib/             shared code without UI (http client, storage, paths, hooks): contract only
 //   src/components/      shared UI: lib and contract
-//   src/features/<name>/ one domain each: lib, components, contract, and from ANOTHER feature only its public
-//                        parts — `api/` (how its endpoints are called: functions, queryOptions, hooks, keys),
-//                        `components/` (UI meant to be placed by others) and `rules.ts` (its domain rules).
-//                        Its `routes/` (pages), `hooks/` and every other file are its own.
+//   src/features/<name>/ one domain each: lib, components, contract — never another feature. What one feature
+//                        needs of another it gets as a prop or through a context of src/lib, from the app: the
+//                        inbox knows the kinds through src/lib/kinds (the registry is src/app/kinds.ts), forward
+//                        and forms take what they perform as a prop.
 //   src/app/             providers, router, layout, pages' composition: may import anything above
 //   server/              never imported by the page (only the test harness in src/test/ starts it)
 //
@@ -17,9 +17,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** The public parts of a feature, relative to its folder. */
-export const FEATURE_PUBLIC = ['./api', './components', './rules.ts'];
 
 export function featureNames(dir = path.join(here, 'features')) {
   return fs
@@ -61,8 +58,7 @@ export function pageLayerZones(features = featureNames()) {
       zones.push({
         target: `./src/features/${feature}`,
         from: `./src/features/${other}`,
-        except: FEATURE_PUBLIC,
-        message: `features/${feature} may use features/${other} only through its api/, components/ and rules.ts.`,
+        message: `features/${feature} never imports features/${other}: the app composes them (a prop, a context).`,
       });
     }
   }

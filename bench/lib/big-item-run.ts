@@ -109,7 +109,7 @@ export async function bigItemRun(
 
     // Approve all: the confirm button's click → the section shows 0 pending (or the page shows the item completed).
     await page.getByRole('button', { name: 'Approve all', exact: true }).click();
-    const confirm = page.getByRole('dialog').getByRole('button', { name: /^Approve \d+ items?$/ });
+    const confirm = page.getByRole('dialog').getByRole('button', { name: /^Approve \d+ approval items?$/ });
     await confirm.waitFor();
     await confirm.evaluate(() => {
       const w = window as unknown as { __approveAll?: Promise<number> };

@@ -55,7 +55,7 @@ export function curlPages(server: BenchServer, token: string, total: number): nu
  * new value (`data-applied-search`), measured in the page.
  */
 export async function typingLatencies(page: Page, text: string, pause = 150): Promise<number[]> {
-  const box = page.getByRole('searchbox', { name: 'Search work items' });
+  const box = page.getByRole('searchbox', { name: 'Search the list' });
   await box.click();
   const keys = [...text.split(''), ...text.split('').map(() => 'Backspace')];
   const out: number[] = [];

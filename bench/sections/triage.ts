@@ -1,6 +1,8 @@
 // Clear-the-queue task: a scripted approver approves the first 25 approvals of a seeded queue three ways — by
-// keyboard alone (j, then a + Enter per item), by mouse in the list (expand, Approve all, confirm) and the old way
-// (open each, Approve all, confirm, back) — counting every input event the script sends, each way on its own 25.
+// keyboard alone (j, then a per item, + Enter when it asks because the item has several approval items), by mouse in
+// the list (expand, Approve all, confirm when asked) and the old way (open each, Approve all, confirm when asked,
+// back) — counting every input event the script sends, each way on its own 25. Decisions are held with Undo and
+// sent after the hold: the next one sends the one before.
 import type { Page } from 'playwright';
 import { Figures } from '../lib/figures.ts';
 import { freshSession } from '../lib/browser.ts';
@@ -21,7 +23,7 @@ interface Run {
 }
 
 async function firstRowId(page: Page): Promise<string> {
-  const href = await page.locator('[data-testid="work-item-row"] a').first().getAttribute('href');
+  const href = await page.locator('[data-testid="list-row"] a').first().getAttribute('href');
   return decodeURIComponent(/\/work-items\/([^?]+)/.exec(href ?? '')?.[1] ?? '');
 }
 
@@ -44,12 +46,23 @@ function describeFocus(page: Page): Promise<string> {
   });
 }
 
+/** "Approve all" asks first when it decides several approval items: confirmed here. */
+async function confirmIfAsked(page: Page): Promise<boolean> {
+  const confirm = page.getByRole('dialog').getByRole('button', { name: /^Approve \d+ approval items?$/ });
+  const asked = await confirm
+    .waitFor({ timeout: 300 })
+    .then(() => true)
+    .catch(() => false);
+  if (asked) await confirm.click();
+  return asked;
+}
+
 async function openList(page: Page) {
   await page.goto(LIST);
   await page.getByTestId('queue-mode').filter({ hasText: 'Whole list' }).waitFor({ timeout: 60_000 });
   // every page in: rows of a later page would otherwise land among the ones being worked through
   await page.getByTestId('queue-progress').waitFor({ state: 'detached', timeout: 60_000 });
-  await page.locator('[data-testid="work-item-row"]').first().waitFor();
+  await page.locator('[data-testid="list-row"]').first().waitFor();
 }
 
 async function byKeyboard(page: Page): Promise<Run> {
@@ -66,9 +79,16 @@ async function byKeyboard(page: Page): Promise<Run> {
     const id = await focusedId(page);
     if (id) ids.push(decodeURIComponent(id));
     await press('a');
-    await page.getByRole('dialog').waitFor();
-    await press('Enter');
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // several approval items: the decision asks first (Enter confirms); one: it is made at once
+    const asked = await page
+      .getByRole('dialog')
+      .waitFor({ timeout: 300 })
+      .then(() => true)
+      .catch(() => false);
+    if (asked) {
+      await press('Enter');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
     await page
       .waitForFunction((before) => {
         const href = document.activeElement?.closest('tr[data-index]')?.querySelector('a')?.getAttribute('href');
@@ -90,19 +110,15 @@ async function byMouse(page: Page): Promise<Run> {
   for (let i = 0; i < ITEMS; i++) {
     const id = await firstRowId(page);
     ids.push(id);
-    const row = page.locator('[data-testid="work-item-row"]').first();
+    const row = page.locator('[data-testid="list-row"]').first();
     events++;
     await row.getByRole('button', { name: /^Show the items of / }).click();
     const panel = page.getByTestId('row-expansion');
     events++;
     await panel.getByRole('button', { name: 'Approve all' }).click();
-    events++;
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /^Approve \d+ items?$/ })
-      .click();
+    if (await confirmIfAsked(page)) events++;
     await page.waitForFunction(
-      (before) => !document.querySelector(`[data-testid="work-item-row"] a[href*="${before}"]`),
+      (before) => !document.querySelector(`[data-testid="list-row"] a[href*="${before}"]`),
       id,
     );
   }
@@ -117,21 +133,17 @@ async function oldWay(page: Page): Promise<Run> {
     const id = await firstRowId(page);
     ids.push(id);
     events++;
-    await page.locator('[data-testid="work-item-row"] a').first().click();
+    await page.locator('[data-testid="list-row"] a').first().click();
     events++;
     await page.getByRole('button', { name: 'Approve all' }).click();
-    events++;
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /^Approve \d+ items?$/ })
-      .click();
+    if (await confirmIfAsked(page)) events++;
     await page.getByText(/This work item is completed/).waitFor();
     events++;
     await page.locator('main a[data-shortcut="back"]').click();
     await page.waitForFunction(
       (before) =>
-        !!document.querySelector('[data-testid="work-item-row"]') &&
-        !document.querySelector(`[data-testid="work-item-row"] a[href*="${before}"]`),
+        !!document.querySelector('[data-testid="list-row"]') &&
+        !document.querySelector(`[data-testid="list-row"] a[href*="${before}"]`),
       id,
     );
   }
@@ -172,8 +184,9 @@ export default {
                 : way === 'mouse in the list'
                   ? await byMouse(s.page)
                   : await oldWay(s.page);
-            // the keyboard's last decision may still be on its way
-            await s.page.waitForTimeout(1_000);
+            // the last decision is still held for its Undo: sent now, as leaving the page would
+            await s.page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+            await s.page.waitForLoadState('networkidle');
             result.approved = await finished(server, s.page, [...new Set(result.ids)]);
             if (result.approved !== ITEMS) {
               ctx.reportError(`triage ${way}`, new Error(`${result.approved} of ${ITEMS} approved`));

@@ -7,6 +7,8 @@ import { startLandingRequests } from './landing-requests.ts';
 import { AppRoutes } from './routes.tsx';
 import { theme } from './theme.ts';
 import { NotifyProvider } from '../components/notify.tsx';
+import { KindsContext } from '../lib/kinds/context.ts';
+import { KINDS } from './kinds.ts';
 import { useOutboxIdentity } from './use-outbox-session.ts';
 
 /** Whoever is signed in is who the outbox sends for. */
@@ -18,17 +20,19 @@ function OutboxIdentity() {
 export function App() {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
-    startLandingRequests(client);
+    startLandingRequests(client, KINDS);
     return client;
   });
   return (
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />
       <QueryClientProvider client={queryClient}>
-        <NotifyProvider>
-          <OutboxIdentity />
-          <AppRoutes />
-        </NotifyProvider>
+        <KindsContext.Provider value={KINDS}>
+          <NotifyProvider>
+            <OutboxIdentity />
+            <AppRoutes kinds={KINDS} />
+          </NotifyProvider>
+        </KindsContext.Provider>
       </QueryClientProvider>
     </ThemeProvider>
   );

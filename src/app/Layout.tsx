@@ -10,8 +10,7 @@ import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { onSessionExpired } from '../lib/http.ts';
-import { useSession } from '../features/session/api/session.ts';
-import { useWorkItemsCount } from '../features/work-items/api/get-count-work-items.ts';
+import { PendingCount } from '../features/inbox/counts/PendingCount.tsx';
 import { StatusBanners } from '../components/StatusBanners.tsx';
 import { OutboxNotices } from '../components/OutboxNotices.tsx';
 import { useSignOutWithOutbox } from './use-outbox-session.ts';
@@ -19,7 +18,8 @@ import { usePhone } from '../components/use-phone.ts';
 import { ColorModeToggle } from './ColorModeToggle.tsx';
 import { useHeadingFocusOnNavigation } from './use-heading-focus.ts';
 import { useOwnerId, useRecentOwners } from '../lib/owner.ts';
-import { isWorkItemPath, paths, routePatterns } from '../lib/paths.ts';
+import { isCompletedPath, paths, routePatterns } from '../lib/paths.ts';
+import { useSession } from '../lib/session/session.ts';
 import { noteSessionExpired } from '../features/session/components/return-to.ts';
 
 // The admin's owner picker (an Autocomplete) is loaded only for admins: approvers never download it.
@@ -46,33 +46,6 @@ function useSessionExpiryNote() {
   useEffect(() => onSessionExpired(noteSessionExpired), []);
 }
 
-function PendingCount({ ownerId }: { ownerId: string | undefined }) {
-  const { data } = useWorkItemsCount({ ownerId });
-  const count = data?.count;
-  if (typeof count !== 'number') return null;
-  return (
-    <Box
-      component="span"
-      data-testid="inbox-count"
-      sx={(theme) => ({
-        ml: 1,
-        px: 0.9,
-        minWidth: 22,
-        borderRadius: 10,
-        fontSize: '0.75rem',
-        fontWeight: 600,
-        lineHeight: '20px',
-        bgcolor: 'common.white',
-        color: 'primary.main',
-        textAlign: 'center',
-        ...theme.applyStyles('dark', { bgcolor: 'primary.main', color: 'primary.contrastText' }),
-      })}
-    >
-      {count}
-    </Box>
-  );
-}
-
 function OwnerBanner({ ownerId, selfId }: { ownerId: string | undefined; selfId: string }) {
   const recent = useRecentOwners();
   const location = useLocation();
@@ -81,7 +54,8 @@ function OwnerBanner({ ownerId, selfId }: { ownerId: string | undefined; selfId:
   const params = new URLSearchParams(location.search);
   params.delete('ownerId');
   params.delete('page');
-  const back = paths.list(isWorkItemPath(location.pathname) ? routePatterns.inbox : location.pathname, params);
+  // a list stays the same list; an item's page goes back to one's own inbox (the other owner's item is not one's own)
+  const back = paths.list(isCompletedPath(location.pathname) ? routePatterns.completed : routePatterns.inbox, params);
   return (
     <Alert
       severity="info"

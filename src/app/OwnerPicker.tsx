@@ -1,6 +1,6 @@
 import { useLocation, useNavigate } from 'react-router';
 import Box from '@mui/material/Box';
-import { IdentityPicker, type IdentityOption } from '../features/identities/components/IdentityPicker.tsx';
+import { IdentityPicker, type IdentityOption } from '../components/IdentityPicker.tsx';
 import { rememberOwner, useOwnerId, useRecentOwners } from '../lib/owner.ts';
 import { isCompletedPath, paths, routePatterns } from '../lib/paths.ts';
 

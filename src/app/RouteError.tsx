@@ -1,9 +1,10 @@
 import { Component, useEffect, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { LazyErrorAlert as ErrorAlert } from '../components/ErrorAlertLazy.tsx';
 import { paths } from '../lib/paths.ts';
 
 /** A page whose code was not downloaded because the browser is offline (the download waits for the network). */
@@ -36,10 +37,19 @@ function ErrorPage({ title, error, onReset }: { title: string; error?: unknown; 
         <Typography variant="h4" component="h1" gutterBottom>
           This page is not loaded yet
         </Typography>
-        <ErrorAlert
-          error={{ message: 'You are offline. This page loads by itself when the network returns.' }}
-          onRetry={onReset}
-        />
+        {/* a plain alert: the error alert is a chunk of its own, and the network is gone */}
+        <Alert
+          severity="warning"
+          action={
+            onReset && (
+              <Button color="inherit" size="small" onClick={onReset}>
+                Try again
+              </Button>
+            )
+          }
+        >
+          You are offline. This page loads by itself when the network returns.
+        </Alert>
       </Box>
     );
   }

@@ -1,10 +1,9 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
 import { BOOTSTRAP_ELEMENT_ID, type Bootstrap } from '../../contract/bootstrap.ts';
-import { sessionQueryOptions, type Session } from '../features/session/api/session.ts';
+import { sessionQueryOptions, type Session } from '../lib/session/session.ts';
 import { workItemsQueueQueryOptions } from '../features/work-items/api/list-work-items.ts';
 import { WORK_ITEMS_PAGE_SIZE, workItemRow } from '../features/work-items/api/queue-row.ts';
-import { workItemsCountQueryOptions } from '../features/work-items/api/get-count-work-items.ts';
-import { workItemsSummaryQueryOptions } from '../features/work-items/api/get-work-items-summary.ts';
+import type { InboxKind } from '../lib/kinds/kind.ts';
 import { readQueueBound } from '../lib/queue/bound.ts';
 import { isInboxPath } from '../lib/paths.ts';
 import { readStored, removeStored, writeStored } from '../lib/storage.ts';
@@ -67,6 +66,7 @@ export function seedFromBootstrap(queryClient: QueryClient, bootstrap: Bootstrap
 /** Starts the requests the landing page needs at once, before React has rendered anything. */
 export function startLandingRequests(
   queryClient: QueryClient,
+  kinds: readonly InboxKind[],
   location: Location = window.location,
   bootstrap: Bootstrap | undefined = readBootstrap(),
 ) {
@@ -89,10 +89,12 @@ export function startLandingRequests(
   if (!(bootstrap || readHint()) || !isInboxPath(location.pathname)) return;
   const search = new URLSearchParams(location.search);
   const ownerId = search.get('ownerId') || undefined;
-  // the whole queue's stream: its first page is the first request, the rest follows (seeded: refetched on mount)
-  if (!(bootstrap?.workItems && !ownerId)) {
-    void queryClient.prefetchQuery(workItemsQueueQueryOptions({ ownerId, bound }));
+  // every kind's whole queue: its first page is the first request, the rest follows (the work items the server
+  // embedded in the page are refetched on mount); and every kind's counts (the nav's badge, the summary)
+  const seeded = bootstrap?.workItems && !ownerId ? hashKey(workItemsQueueQueryOptions({ bound }).queryKey) : '';
+  for (const kind of kinds) {
+    const queue = kind.queue.pending({ ownerId, bound });
+    if (hashKey(queue.queryKey) !== seeded) void queryClient.prefetchQuery(queue);
+    void queryClient.prefetchQuery(kind.counts({ ownerId }));
   }
-  void queryClient.prefetchQuery(workItemsSummaryQueryOptions({ ownerId }));
-  void queryClient.prefetchQuery(workItemsCountQueryOptions({ ownerId }));
 }

@@ -11,12 +11,16 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { Layout } from './Layout.tsx';
 import { PageNotLoadedError, RouteErrorBoundary, NotFound } from './RouteError.tsx';
 import { RequireSession } from '../features/session/components/RequireSession.tsx';
-import { InboxPage } from '../features/work-items/routes/InboxPage.tsx';
+import { InboxPage } from '../features/inbox/routes/InboxPage.tsx';
+import { LazyForwardDialog, loadForwardDialog } from '../features/forward/components/load-forward-dialog.ts';
 import { appHistory } from '../lib/history.ts';
+import type { InboxKind } from '../lib/kinds/kind.ts';
 import { routePatterns } from '../lib/paths.ts';
 
 // The inbox is in the first bundle (it is where everyone lands); every other page is its own chunk, loaded when
-// first visited, so the inbox's first load stays small.
+// first visited, so the inbox's first load stays small. Pages here compose the features: the inbox and each kind's
+// detail page get the forward dialog from the forward feature; a kind's detail route is the kind's own page inside
+// the inbox's DetailRoute, both chunks fetched at once.
 //
 // Declarative routes over our own browser history (src/lib/history.ts, the `history` package), not the data router.
 // Measured with the benchmark's own harness (bench/lib/browser.ts `shippedBytes`: inbox first load, JS gzip, every
@@ -83,17 +87,39 @@ const SignInPage = lazyPage(
   (m) => m.SignInPage,
 );
 const CompletedPage = lazyPage(
-  () => import('../features/work-items/routes/CompletedPage.tsx'),
+  () => import('../features/inbox/routes/CompletedPage.tsx'),
   (m) => m.CompletedPage,
 );
-const AccessRequestPage = lazyPage(
-  () => import('../features/access-requests/routes/AccessRequestPage.tsx'),
-  (m) => m.AccessRequestPage,
-);
-const WorkItemPage = lazyPage(
-  () => import('../features/work-items/routes/WorkItemPage.tsx'),
-  (m) => m.WorkItemPage,
-);
+
+const forwardPreload = () => void loadForwardDialog();
+
+function Inbox() {
+  return <InboxPage HandoverDialog={LazyForwardDialog} loadHandoverDialog={forwardPreload} />;
+}
+
+/** A kind's detail route: its page inside the inbox's DetailRoute, one lazy page per kind. */
+const detailPages = new WeakMap<InboxKind, ComponentType>();
+function detailPageOf(kind: InboxKind): ComponentType {
+  let page = detailPages.get(kind);
+  if (!page) {
+    page = lazyPage(
+      () => Promise.all([import('../features/inbox/routes/DetailRoute.tsx'), kind.loadDetailPage()]),
+      ([{ DetailRoute }, KindPage]) =>
+        function KindDetail() {
+          return (
+            <DetailRoute
+              kind={kind}
+              Page={KindPage}
+              HandoverDialog={LazyForwardDialog}
+              loadHandoverDialog={forwardPreload}
+            />
+          );
+        },
+    );
+    detailPages.set(kind, page);
+  }
+  return page;
+}
 
 // `history`'s BrowserHistory is what HistoryRouter takes; its type lacks react-router 7's optional navigator extras
 // (createURL, encodeLocation), which react-router only uses when present.
@@ -108,7 +134,7 @@ function Page({ children }: { children: ReactNode }) {
   );
 }
 
-export function AppRoutes() {
+export function AppRoutes({ kinds }: { kinds: readonly InboxKind[] }) {
   return (
     <HistoryRouter history={routerHistory}>
       <Routes>
@@ -132,7 +158,7 @@ export function AppRoutes() {
             path={routePatterns.inbox}
             element={
               <Page>
-                <InboxPage />
+                <Inbox />
               </Page>
             }
           />
@@ -144,22 +170,20 @@ export function AppRoutes() {
               </Page>
             }
           />
-          <Route
-            path={routePatterns.workItem}
-            element={
-              <Page>
-                <WorkItemPage />
-              </Page>
-            }
-          />
-          <Route
-            path={routePatterns.accessRequest}
-            element={
-              <Page>
-                <AccessRequestPage />
-              </Page>
-            }
-          />
+          {kinds.map((kind) => {
+            const DetailPage = detailPageOf(kind);
+            return (
+              <Route
+                key={kind.name}
+                path={kind.route}
+                element={
+                  <Page>
+                    <DetailPage />
+                  </Page>
+                }
+              />
+            );
+          })}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

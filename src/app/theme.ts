@@ -27,6 +27,8 @@ export const theme = createTheme({
     dark: {
       palette: {
         primary: { main: '#7ab8ff' },
+        // a filled Reject (the bulk and "several items" confirmations): dark text on MUI's red meets AA, white did not
+        error: { main: '#f44336', contrastText: 'rgba(0, 0, 0, 0.87)' },
         background: { default: '#0f1419', paper: '#161c23' },
       },
     },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useSession, useSignOut } from '../features/session/api/session.ts';
+import { useSession, useSignOut } from '../lib/session/session.ts';
 import { discardEntry, flushIdentity, retryEntry, setOutboxIdentity, type OutboxEntry } from '../lib/outbox/outbox.ts';
 
 /** How long signing out waits for the held decisions' answers before naming what is left. */

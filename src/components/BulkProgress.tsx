@@ -6,15 +6,18 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import type { BulkPhase, BulkResult } from '../lib/bulk-resume.ts';
+import type { Nouns } from '../lib/kinds/kind.ts';
+import { count } from '../lib/kinds/words.ts';
 
 /**
- * The running and finished view of a bulk run: a progress bar with "N of M work items done", then a summary and a
- * result per work item (`okText` for a success, the server's message for a failure).
+ * The running and finished view of a bulk run: a progress bar with "N of M access requests done", then a summary
+ * and a result per item (`okText` for a success, the server's message for a failure).
  */
 export function BulkProgress({
   phase,
   results,
   total,
+  nouns,
   label,
   okText,
   successText,
@@ -22,6 +25,8 @@ export function BulkProgress({
   phase: BulkPhase;
   results: BulkResult[];
   total: number;
+  /** What the items are: "work items", "items" when the run mixes kinds. */
+  nouns: Nouns;
   /** Names the progress bar: "<label> progress". */
   label: string;
   /** A succeeded item's line, e.g. "Approved". */
@@ -41,7 +46,7 @@ export function BulkProgress({
           aria-label={`${label} progress`}
         />
         <Typography variant="body2" sx={{ mt: 1 }} role="status">
-          {results.length} of {total} work items done
+          {results.length} of {count(total, nouns)} done
           {failed > 0 ? ` · ${failed} failed` : ''}
         </Typography>
       </Box>

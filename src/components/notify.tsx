@@ -1,9 +1,10 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Snackbar from '@mui/material/Snackbar';
+import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { loadWhenOnline } from '../lib/online.ts';
 
-type Severity = 'success' | 'info' | 'warning' | 'error';
+// The toast (MUI's Snackbar, Alert and their transitions) is its own chunk: nothing is said before the first action.
+const Toast = lazy(() => loadWhenOnline(() => import('./Toast.tsx')));
+
+export type Severity = 'success' | 'info' | 'warning' | 'error';
 
 export interface NotifyOptions {
   /** A button in the toast, e.g. Undo; pressing it closes the toast. */
@@ -12,7 +13,7 @@ export interface NotifyOptions {
   durationMs?: number;
 }
 
-interface Note extends NotifyOptions {
+export interface Note extends NotifyOptions {
   key: number;
   message: string;
   severity: Severity;
@@ -37,45 +38,14 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
       setNote((current) => (current?.key === key ? { ...current, action: undefined, closed: true } : current));
   }, []);
   const value = useMemo(() => notify, [notify]);
-  const action = note?.action;
   return (
     <NotifyContext.Provider value={value}>
       {children}
-      <Snackbar
-        key={note?.key}
-        open={open && !note?.closed}
-        autoHideDuration={note?.durationMs ?? 5000}
-        onClose={(_e, reason) => {
-          if (reason !== 'clickaway') setOpen(false);
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        {note ? (
-          <Alert
-            severity={note.severity}
-            variant="filled"
-            onClose={() => setOpen(false)}
-            sx={{ width: '100%', alignItems: 'center' }}
-            action={
-              action ? (
-                <Button
-                  color="inherit"
-                  size="small"
-                  variant="outlined"
-                  onClick={() => {
-                    setOpen(false);
-                    action.onClick();
-                  }}
-                >
-                  {action.label}
-                </Button>
-              ) : undefined
-            }
-          >
-            {note.message}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+      {note && (
+        <Suspense fallback={null}>
+          <Toast note={note} open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </NotifyContext.Provider>
   );
 }

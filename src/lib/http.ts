@@ -253,15 +253,21 @@ export async function getCollection<T>(
   return { items, total };
 }
 
+/** A plain request (a held decision, a bulk run's step): a POST to a path from the origin ('/v3/…'), its JSON body. */
+export async function sendRequest<T = unknown>(request: { method: 'POST'; path: string; json?: unknown }): Promise<T> {
+  return sendJson<T>('post', request.path, request.json, { base: 'root' });
+}
+
 /**
- * A bodiless POST to the v3 API that outlives the page (`keepalive`): for a decision still held back when the page
- * is closed. Same credentials and headers as every other request; no retry and no answer (nobody is left to read it).
+ * A POST (path from the origin, '/v3/…') that outlives the page (`keepalive`): for a decision still held back when
+ * the page is closed. Same credentials and headers as every other request, the JSON body when there is one; no
+ * retry and no answer (nobody is left to read it).
  */
-export function sendOnUnload(path: string): void {
-  const url = `${currentBaseUrl.replace(/\/$/, '')}/v3/${path.replace(/^\//, '')}`;
-  void fetch(url, { method: 'POST', keepalive: true, credentials: 'same-origin', headers: DEFAULT_HEADERS }).catch(
-    () => {},
-  );
+export function sendOnUnload(path: string, json?: unknown): void {
+  const url = `${currentBaseUrl.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+  const body = json === undefined ? undefined : JSON.stringify(json);
+  const headers = body === undefined ? DEFAULT_HEADERS : { ...DEFAULT_HEADERS, 'Content-Type': 'application/json' };
+  void fetch(url, { method: 'POST', keepalive: true, credentials: 'same-origin', headers, body }).catch(() => {});
 }
 
 /**

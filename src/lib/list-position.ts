@@ -51,10 +51,18 @@ function ownerOf(url: string): string {
   return new URL(url, 'http://x').searchParams.get('ownerId') ?? '';
 }
 
-/** A detail page notes which item is open, so the list comes back focused on it (or where it was). */
-export function noteOpened(id: string): void {
+/**
+ * A detail page notes which item is open, so the list comes back focused on it (or where it was); "Next item" also
+ * notes its place in the list (`index`), where the next one is found once this one has left the list.
+ */
+export function noteOpened(id: string, index?: number): void {
   const url = readStored('session', LAST_LIST);
-  if (url) saveListPosition(url, { opened: id });
+  if (url) saveListPosition(url, index === undefined ? { opened: id } : { opened: id, index });
+}
+
+/** The list URL a detail page was opened from (read once, when it opens), else the owner's inbox. */
+export function listUrlFor(ownerId: string | undefined): string {
+  return lastListUrl(ownerId) ?? paths.inbox({ ownerId });
 }
 
 /**
@@ -62,7 +70,6 @@ export function noteOpened(id: string): void {
  * focused row), else the owner's inbox. Read once, when the page opens.
  */
 export function useBackToList(ownerId: string | undefined): { path: string; label: string } {
-  const [listUrl] = useState(() => lastListUrl(ownerId));
-  const path = listUrl ?? paths.inbox({ ownerId });
+  const [path] = useState(() => listUrlFor(ownerId));
   return { path, label: path.startsWith(paths.completed()) ? '← Back to Completed' : '← Back to the inbox' };
 }

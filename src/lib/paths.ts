@@ -43,7 +43,6 @@ export const paths = {
 };
 
 export const isSignInPath = (pathname: string) => pathname.startsWith(routePatterns.signIn);
-export const isWorkItemPath = (pathname: string) => pathname.startsWith('/work-items/');
 export const isCompletedPath = (pathname: string) => pathname.startsWith(routePatterns.completed);
 /** Where the inbox's landing requests apply: the inbox itself and `/`, which redirects to it. */
 export const isInboxPath = (pathname: string) => pathname === routePatterns.inbox || pathname === '/';

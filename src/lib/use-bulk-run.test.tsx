@@ -4,7 +4,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { newQueryClient, startApiServer, wrapperFor, type ApiTestServer } from '../test/api-server.tsx';
 import type { WorkItem } from '../../contract/work-items.ts';
-import { signOut } from '../features/session/api/session.ts';
+import { signOut } from './session/session.ts';
 import { approveApprovalItemsInBulk } from '../features/work-items/api/approve-approval-items-in-bulk.ts';
 import { listWorkItems } from '../features/work-items/api/list-work-items.ts';
 import { pendingApprovalItems } from '../features/work-items/rules.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { RecordedRequest } from '../../server/test/server.ts';
 import { createQueryClient } from '../app/query-client.ts';
 import { configureHttp } from '../lib/http.ts';
-import { signIn } from '../features/session/api/session.ts';
+import { signIn } from '../lib/session/session.ts';
 
 export const IDS = {
   ada: '4eff0342c9b761e00576a11310c155e7',
@@ -47,6 +47,8 @@ export interface ApiTestServer {
   /** Resolves once every request answered so far has been recorded. */
   settled: () => Promise<void>;
   jar: Map<string, string>;
+  /** The cookie-keeping fetch the app's http client was pointed at (to wrap it: `configureHttp`). */
+  fetch: typeof fetch;
   signInAs: (alias: string) => Promise<void>;
   close: () => Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function startApiServer(env: Record<string, string> = {}): Promise<
     url,
     requests,
     jar,
+    fetch: jarFetch,
     settled: () =>
       new Promise<void>((resolve) => {
         const id = ++pings;

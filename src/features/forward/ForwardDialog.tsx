@@ -1,3 +1,7 @@
+// "Forward": pick the new owner by name, say why, notify them or not — for one item or many, of any kind. It takes
+// what it performs as a prop (the inbox builds it from the kinds): one item's failure stays in the dialog with the
+// server's message, detailCode and trackingId, a success closes it; several run through the same paced runner as
+// the bulk decisions, with progress and a result each.
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import Box from '@mui/material/Box';
@@ -10,31 +14,12 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { plural } from '../../lib/plural.ts';
-import { IdentityPicker, type IdentityOption } from '../identities/components/IdentityPicker.tsx';
-import { useQueryClient } from '@tanstack/react-query';
-import { settleBulkRun, writeWorkItem } from '../work-items/api/cache.ts';
-import { sendWorkItemForward, useForwardWorkItem } from '../work-items/api/send-work-item-forward.ts';
 import { BulkProgress } from '../../components/BulkProgress.tsx';
-import { rememberForwards } from '../../lib/recent-forwards.ts';
-import { useBulkRun, type BulkResult } from '../../lib/use-bulk-run.ts';
-import { COMMENT_MAX_LENGTH } from '../../../contract/limits.ts';
-import { settleAccessRequests } from '../access-requests/api/cache.ts';
-import {
-  ACCESS_REQUEST_FORWARD_COMMENT_MAX,
-  forwardAccessRequest,
-} from '../access-requests/api/forward-access-request.ts';
-import { ACCESS_REQUEST_KIND } from '../access-requests/api/queue-row.ts';
-
-/** A work item to forward: its id, a name for the report, and whose it is now. */
-export interface ForwardTarget {
-  id: string;
-  name?: string | null;
-  ownerId?: string | null;
-  /** QueueRow.kind; absent = a work item. */
-  kind?: string;
-}
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { IdentityPicker, type IdentityOption } from '../../components/IdentityPicker.tsx';
+import type { HandoverDialogProps, HandoverItem } from '../../lib/kinds/kind.ts';
+import { count } from '../../lib/kinds/words.ts';
+import { useBulkRun } from '../../lib/use-bulk-run.ts';
 
 interface ForwardForm {
   target: IdentityOption | null;
@@ -42,36 +27,21 @@ interface ForwardForm {
   sendNotifications: boolean;
 }
 
-export interface ForwardOutcome {
-  results: BulkResult[];
-  target: IdentityOption | null;
-}
-
-/**
- * "Forward": pick the new owner by name, say why (required), notify them or not. One work item (`mode="one"`):
- * a failure stays in the dialog with the server's message, detailCode and trackingId; a success closes it.
- * Several (`mode="many"`): one forward per work item with progress and a result each, the same run as the bulk
- * decisions; `onItemDone` reports every outcome as it happens.
- */
 export default function ForwardDialog({
+  action,
   items,
-  mode = items.length === 1 ? 'one' : 'many',
-  skipped = 0,
+  nouns,
+  comment: rule,
+  notifyOption,
+  skipped,
+  perform,
   onItemDone,
   onClose,
-}: {
-  items: ForwardTarget[];
-  mode?: 'one' | 'many';
-  /** Selected work items left out (completed ones cannot be forwarded). */
-  skipped?: number;
-  onItemDone?: (result: BulkResult) => void;
-  /** Called when the dialog closes: after a cancel (no results), a single success, or the end of a run. */
-  onClose: (outcome: ForwardOutcome) => void;
-}) {
-  const queryClient = useQueryClient();
-  const forward = useForwardWorkItem();
-  const bulk = useBulkRun<ForwardTarget>({ onItemDone: onItemDone ?? noop });
-  const [target, setTarget] = useState<IdentityOption | null>(null);
+}: HandoverDialogProps) {
+  const bulk = useBulkRun<HandoverItem>({ onItemDone: onItemDone ?? noop });
+  const [owner, setOwner] = useState<{ id: string; name: string } | null>(null);
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
   const { control, handleSubmit, setFocus } = useForm<ForwardForm>({
     defaultValues: { target: null, comment: '', sendNotifications: true },
   });
@@ -81,52 +51,41 @@ export default function ForwardDialog({
     return () => window.clearTimeout(timer);
   }, [setFocus]);
   const owners = [...new Set(items.map((i) => i.ownerId).filter((id): id is string => !!id))];
-  const busy = forward.isPending || bulk.phase === 'running';
-  const single = mode === 'one';
+  const busy = sending || bulk.phase === 'running';
+  const single = items.length === 1;
   const first = items[0];
-  const hasAccessRequests = items.some((i) => i.kind === ACCESS_REQUEST_KIND);
-  // an access request's forward comment is at most 255 characters (a work item's 4,000)
-  const commentMax = hasAccessRequests ? ACCESS_REQUEST_FORWARD_COMMENT_MAX : COMMENT_MAX_LENGTH;
 
-  const submit = handleSubmit(async ({ target: chosen, comment, sendNotifications }) => {
-    if (!chosen || busy) return;
-    setTarget(chosen);
-    const request = { targetOwnerId: chosen.id, comment: comment.trim(), sendNotifications };
+  const submit = handleSubmit(async ({ target, comment, sendNotifications }) => {
+    if (!target || busy) return;
+    const chosen = { id: target.id, name: target.name || target.id };
+    setOwner(chosen);
+    const input = { owner: chosen, comment: comment.trim(), notify: notifyOption ? sendNotifications : undefined };
     if (single) {
+      setSending(true);
+      setFailure(null);
       try {
-        await forward.mutateAsync({ workItemId: first.id, ...request });
-      } catch {
-        return; // shown from forward.error, the dialog stays open
+        await perform(first, input);
+      } catch (error) {
+        setFailure(error); // the dialog stays open
+        return;
+      } finally {
+        setSending(false);
       }
-      rememberForwards([first.id], chosen.name || chosen.id);
-      onClose({ results: [{ id: first.id, name: first.name || first.id, ok: true }], target: chosen });
+      onClose({ results: [{ id: first.id, name: first.name, ok: true }], owner: chosen });
       return;
     }
-    // Many: through the queue runner, the lists refreshed once at the end (not once per item).
-    const done = await bulk.run(items, async (item) => {
-      if (item.kind === ACCESS_REQUEST_KIND) {
-        await forwardAccessRequest({ approvalId: item.id, newOwnerId: chosen.id, comment: request.comment });
-        return;
-      }
-      writeWorkItem(queryClient, await sendWorkItemForward({ workItemId: item.id, ...request }));
-    });
-    const doneIds = done.filter((r) => r.ok).map((r) => r.id);
-    rememberForwards(doneIds, chosen.name || chosen.id);
-    await Promise.all([
-      settleBulkRun(queryClient, { doneIds, ownerIds: [...items.map((i) => i.ownerId), chosen.id] }),
-      hasAccessRequests ? settleAccessRequests(queryClient, doneIds) : undefined,
-    ]);
+    await bulk.run(items, (item) => perform(item, input));
   });
 
   const close = () => {
-    if (!busy) onClose({ results: bulk.results, target });
+    if (!busy) onClose({ results: bulk.results, owner });
   };
   const showForm = single || bulk.phase === 'confirm';
   const title = single
-    ? `Forward “${first?.name || first?.id}”`
+    ? `${action.label} “${first?.name}”`
     : bulk.phase === 'done'
-      ? 'Forward selected: done'
-      : `Forward ${plural(items.length, 'work item')}`;
+      ? `${action.label} selected: done`
+      : `${action.label} ${count(items.length, nouns)}`;
 
   return (
     <Dialog open onClose={close} aria-labelledby="forward-title" fullWidth maxWidth="sm">
@@ -139,9 +98,8 @@ export default function ForwardDialog({
             <Typography color="text.secondary">
               {single
                 ? 'The new owner decides it from their inbox; it leaves yours.'
-                : `Every selected work item goes to the new owner and leaves this inbox.`}
-              {skipped > 0 &&
-                ` ${plural(skipped, 'selected work item')} ${skipped === 1 ? 'is' : 'are'} completed and left out.`}
+                : `Every one of them goes to the new owner and leaves this inbox.`}
+              {skipped && ` ${skipped}`}
             </Typography>
             <Controller
               control={control}
@@ -166,41 +124,47 @@ export default function ForwardDialog({
               control={control}
               name="comment"
               rules={{
-                validate: (v) => v.trim() !== '' || 'A comment is required: say why you are forwarding.',
-                maxLength: { value: commentMax, message: `At most ${commentMax} characters.` },
+                validate: (v) =>
+                  rule.need !== 'required' || v.trim() !== '' || 'A comment is required: say why you are forwarding.',
+                maxLength: { value: rule.max, message: `At most ${rule.max.toLocaleString('en')} characters.` },
               }}
               render={({ field, fieldState }) => (
                 <TextField
                   {...field}
                   inputRef={field.ref}
                   label="Comment"
-                  required
+                  required={rule.need === 'required'}
                   multiline
                   minRows={3}
                   disabled={busy}
                   error={!!fieldState.error}
-                  helperText={fieldState.error?.message ?? 'The new owner sees it in the forwarding history.'}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="sendNotifications"
-              render={({ field }) => (
-                <FormControlLabel
-                  label="Send notification"
-                  disabled={busy}
-                  control={
-                    <Checkbox
-                      checked={field.value}
-                      onChange={(e) => field.onChange(e.target.checked)}
-                      onBlur={field.onBlur}
-                    />
+                  helperText={
+                    fieldState.error?.message ??
+                    `The new owner sees it in the forwarding history (at most ${rule.max.toLocaleString('en')} characters).`
                   }
                 />
               )}
             />
-            {single && forward.isError && <ErrorAlert error={forward.error} title="Forward failed" />}
+            {notifyOption && (
+              <Controller
+                control={control}
+                name="sendNotifications"
+                render={({ field }) => (
+                  <FormControlLabel
+                    label="Send notification"
+                    disabled={busy}
+                    control={
+                      <Checkbox
+                        checked={field.value}
+                        onChange={(e) => field.onChange(e.target.checked)}
+                        onBlur={field.onBlur}
+                      />
+                    }
+                  />
+                )}
+              />
+            )}
+            {single && failure !== null && <ErrorAlert error={failure} title={`${action.label} failed`} />}
           </Box>
         )}
         {!single && (
@@ -208,9 +172,10 @@ export default function ForwardDialog({
             phase={bulk.phase}
             results={bulk.results}
             total={items.length}
-            label="Forward"
-            okText={target ? `Forwarded to ${target.name || target.id}` : 'Forwarded'}
-            successText={`Forwarded ${plural(bulk.succeeded, 'work item')} to ${target?.name || target?.id}.`}
+            nouns={nouns}
+            label={action.label}
+            okText={owner ? `${action.done} to ${owner.name}` : action.done}
+            successText={`${action.done} ${count(bulk.succeeded, nouns)} to ${owner?.name}.`}
           />
         )}
       </DialogContent>
@@ -221,7 +186,7 @@ export default function ForwardDialog({
               Cancel
             </Button>
             <Button type="submit" form="forward-form" variant="contained" disabled={busy || items.length === 0}>
-              {busy ? 'Forwarding…' : 'Forward'}
+              {busy ? 'Forwarding…' : action.label}
             </Button>
           </>
         ) : bulk.phase === 'running' ? (

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { WorkItem } from '../../../contract/work-items.ts';
 import {
   approvalItemLabel,
-  decideAllQuestion,
   isCompletable,
   isDecidable,
   isForwardable,
@@ -53,11 +52,5 @@ describe('work-item rules', () => {
     expect(typeLabel(undefined)).toBe('—');
     expect(approvalItemLabel({ application: 'AD', name: 'memberOf' })).toBe('AD: memberOf');
     expect(approvalItemLabel({ value: 'CN=x' })).toBe('Unknown application: CN=x');
-  });
-
-  it('asks before deciding all in plain words: one item is "the", many are counted', () => {
-    expect(decideAllQuestion('approve', 1)).toBe('Approve the pending approval item?');
-    expect(decideAllQuestion('reject', 3)).toBe('Reject all 3 pending approval items?');
-    expect(decideAllQuestion('approve', 5000)).toBe('Approve all 5,000 pending approval items?');
   });
 });

@@ -50,24 +50,11 @@ export type Decision = 'approve' | 'reject';
 /** "Approve" / "Reject". */
 export const decisionVerb = (decision: Decision) => (decision === 'approve' ? 'Approve' : 'Reject');
 
-/** The question before deciding every pending approval item of a work item ("Approve the pending approval item?"). */
-export function decideAllQuestion(decision: Decision, pendingCount: number): string {
-  return pendingCount === 1
-    ? `${decisionVerb(decision)} the pending approval item?`
-    : `${decisionVerb(decision)} all ${pendingCount.toLocaleString('en')} pending approval items?`;
-}
-
-/** "Approved" / "Rejected". */
-export const decisionDone = (decision: Decision) => (decision === 'approve' ? 'Approved' : 'Rejected');
-
-/** What the inbox can do to a selection: a decision, or mark complete. */
-export type BulkAction = Decision | 'complete';
-
-/** "Approve" / "Reject" / "Mark complete". */
-export const actionVerb = (action: BulkAction) => (action === 'complete' ? 'Mark complete' : decisionVerb(action));
-
-/** "Approved" / "Rejected" / "Marked complete". */
-export const actionDone = (action: BulkAction) => (action === 'complete' ? 'Marked complete' : decisionDone(action));
+/** "Approve all" / "Reject all" (and per approval item): the buttons, named by their action. */
+export const decisionButtons = [
+  { name: 'approve', label: 'Approve', tone: 'success' },
+  { name: 'reject', label: 'Reject', tone: 'error' },
+] as const;
 
 /**
  * How an approval item's state reads. ISC calls an approved item "Finished"; people read "Approved". The state

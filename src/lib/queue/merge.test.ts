@@ -2,28 +2,10 @@ import { expect, it } from 'vitest';
 import { mergeQueues } from './merge.ts';
 import { filterRows, NO_FILTER } from './query-index.ts';
 import type { QueueRow } from './row.ts';
+import { testRow } from '../../test/rows.ts';
 import type { QueueData } from './stream.ts';
 
-const row = (id: string, kind: string): QueueRow => ({
-  kind,
-  id,
-  name: id,
-  description: '',
-  requester: '',
-  requestedFor: '',
-  type: '',
-  typeLabel: '',
-  created: 1,
-  completed: 0,
-  state: 'Pending',
-  pendingCount: 1,
-  itemCount: 1,
-  applications: [],
-  ownerId: '',
-  ownerName: '',
-  actions: { decide: true, complete: false, forward: true },
-  search: id,
-});
+const row = (id: string, kind: string): QueueRow => testRow(id, { kind });
 const data = (rows: QueueRow[], complete: boolean, total = rows.length): QueueData => ({
   rows,
   total,
@@ -49,14 +31,30 @@ it('adds the kinds up, and is complete only when every kind is', () => {
   ).toBe(true);
 });
 
-it('a kind still loading keeps the list incomplete; a failed one counts as done with what it had', () => {
+it('nothing is shown until every kind has answered (or failed): no kind lands above rows already shown', () => {
   const a = data([row('w1', 'work-item')], true);
+  const empty = { rows: [], total: 0, target: 0, received: 0, complete: false };
   expect(
     mergeQueues([
       { data: a, failed: false },
       { data: undefined, failed: false },
+    ]),
+  ).toBeUndefined();
+  // a stream that has not yielded its first page holds nothing: it has not answered
+  expect(
+    mergeQueues([
+      { data: a, failed: false },
+      { data: empty, failed: false },
+    ]),
+  ).toBeUndefined();
+  // a kind that answered with no items has answered
+  expect(
+    mergeQueues([
+      { data: a, failed: false },
+      { data: { ...empty, complete: true }, failed: false },
     ])!.complete,
-  ).toBe(false);
+  ).toBe(true);
+  // a failed one counts as done with what it had
   expect(
     mergeQueues([
       { data: a, failed: false },

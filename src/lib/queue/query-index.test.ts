@@ -10,32 +10,12 @@ import {
   type QueueFilter,
 } from './query-index.ts';
 import type { QueueRow } from './row.ts';
+import { testRow } from '../../test/rows.ts';
 
 const NOW = Date.UTC(2025, 5, 30);
 
 function row(id: string, fields: Partial<QueueRow> = {}): QueueRow {
-  const base: QueueRow = {
-    kind: 'test',
-    id,
-    name: `Item ${id}`,
-    description: '',
-    requester: '',
-    requestedFor: '',
-    type: 'Approval',
-    typeLabel: 'Approval',
-    created: NOW - DAY_MS,
-    completed: 0,
-    state: 'Pending',
-    pendingCount: 1,
-    itemCount: 1,
-    applications: [],
-    ownerId: 'o',
-    ownerName: 'Owner',
-    actions: { decide: true, complete: false, forward: true },
-    search: '',
-  };
-  const r = { ...base, ...fields };
-  return { ...r, search: fields.search ?? [r.name, r.requester, r.id, ...r.applications].join(' ').toLowerCase() };
+  return testRow(id, { name: `Item ${id}`, created: NOW - DAY_MS, ...fields });
 }
 
 const rows = [

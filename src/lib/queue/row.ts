@@ -1,22 +1,22 @@
 // The work queue's rows: one compact, kind-neutral shape for everything the inbox lists. Each kind of approval
-// (today ISC's work items; access-request approvals can join) brings an adapter that turns one API payload into a
-// row and a source that pages through its API. The list, its index and the bulk runner only know rows, so a
-// 10,000-item queue holds 10,000 small rows, never the full payloads (the detail page fetches those by id).
+// (src/lib/kinds/kind.ts) brings an adapter that turns one API payload into a row and a source that pages through
+// its API. The list, its index and the bulk runner only know rows, so a 10,000-item queue holds 10,000 small rows,
+// never the full payloads (the detail page fetches those by id).
 
-/** What may be done with a row, answered by its kind's rules when the row is built. */
-export interface QueueActions {
-  /** Approve / reject (all of its pending approval items). */
-  decide: boolean;
-  /** Mark complete. */
-  complete: boolean;
-  /** Hand it to someone else. */
-  forward: boolean;
-  /** Rejecting it needs a comment (an access request's `commentRequiredWhenRejected`). */
-  rejectNeedsComment?: boolean;
+/**
+ * A part of a row decided on its own (a work item's pending approval item): what a search or the application
+ * filter can match inside the row, so that a bulk decision decides exactly what matched.
+ */
+export interface QueueSubItem {
+  id: string;
+  application: string;
+  /** Where its text is in the row's `search`: [start, end). */
+  start: number;
+  end: number;
 }
 
 export interface QueueRow {
-  /** Which adapter built it, e.g. 'work-item'. */
+  /** Which kind built it (InboxKind.name, src/app/kinds.ts). */
   kind: string;
   id: string;
   name: string;
@@ -29,19 +29,34 @@ export interface QueueRow {
   /** Epoch milliseconds; 0 when unknown. */
   created: number;
   completed: number;
+  /** When it must be decided by (epoch ms); 0 when the kind has no due dates or this one has none. */
+  due: number;
   state: string;
   /** The state in words ("Approved", "Partly approved"), when the kind has them; `state` is shown otherwise. */
   stateLabel?: string;
+  /** The reviewer's comment on a decided item (the history's Comment column). */
+  comment?: string;
   /** Sub-items still waiting for a decision, and all sub-items. */
   pendingCount: number;
   itemCount: number;
+  /** Said instead of a count when the row has no sub-items to count ("Form"). */
+  countLabel?: string;
   /** Distinct application names, at most MAX_APPLICATIONS. */
   applications: readonly string[];
   ownerId: string;
   ownerName: string;
-  actions: QueueActions;
-  /** Lower-cased text the search box looks in, at most SEARCH_TEXT_LIMIT characters. */
+  /** Which of its kind's actions apply (by action name), answered by the kind's rules when the row is built. */
+  can: Readonly<Record<string, boolean>>;
+  /** Actions that need a comment for this row (an access request's `commentRequiredWhenRejected`: 'reject'). */
+  needsComment?: readonly string[];
+  /** The values of the kind's own filters (KindFacet.name → value). */
+  facets?: Readonly<Record<string, string>>;
+  /** Lower-cased text the search box looks in: the row's own text, then its sub-items' (`subItems`). */
   search: string;
+  /** Where the row's own text ends in `search` (a term found before it matches the whole row). */
+  ownEnd: number;
+  /** Its pending sub-items, when it has more than one. */
+  subItems?: readonly QueueSubItem[];
 }
 
 /** One page of a source, already mapped to rows; `total` is the API's count of the whole list. */
@@ -59,11 +74,11 @@ export interface QueueSource {
   fetchPage(request: { offset: number; limit: number; signal?: AbortSignal }): Promise<QueuePage>;
 }
 
-/** A work item with 5,000 approval items must not make its row 5,000 times bigger: the search text is capped. */
+/** The row's own text is capped: a 6,000-character description must not make every row big. */
 export const SEARCH_TEXT_LIMIT = 2_000;
 export const MAX_APPLICATIONS = 20;
 
-/** The search text of a row: the parts that have text, lower-cased, joined, cut at `limit` characters. */
+/** The parts that have text, lower-cased, joined, cut at `limit` characters. */
 export function searchText(parts: readonly (string | null | undefined)[], limit = SEARCH_TEXT_LIMIT): string {
   let out = '';
   for (const part of parts) {
@@ -72,6 +87,26 @@ export function searchText(parts: readonly (string | null | undefined)[], limit 
     if (out.length >= limit) return out.slice(0, limit);
   }
   return out;
+}
+
+/**
+ * A row's search text and sub-items: its own parts (capped), then each pending sub-item's parts — every one of
+ * them, uncapped: a search must find the 11 of 500 approval items that mention it, and say which.
+ */
+export function searchWithSubItems(
+  own: readonly (string | null | undefined)[],
+  subItems: readonly { id: string; application: string; parts: readonly (string | null | undefined)[] }[],
+): Pick<QueueRow, 'search' | 'ownEnd' | 'subItems'> {
+  let search = searchText(own);
+  const ownEnd = search.length;
+  const located: QueueSubItem[] = [];
+  for (const sub of subItems) {
+    const text = searchText([sub.application, ...sub.parts], Infinity);
+    const start = search.length + 1;
+    search += `\n${text}`;
+    located.push({ id: sub.id, application: sub.application, start, end: search.length });
+  }
+  return { search, ownEnd, subItems: located.length > 1 ? located : undefined };
 }
 
 /** Epoch milliseconds of an ISO date, 0 when missing or unreadable. */

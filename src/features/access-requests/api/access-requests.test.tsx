@@ -3,20 +3,20 @@
 // agrees with them, a decision leaves the pending queue and shows in the completed one with its comment, a
 // rejection that needs a comment is refused without it, a forward hands the approval over, and the detail lookup
 // finds an approval by id in either list.
-import { renderHook, waitFor } from '@testing-library/react';
-import type { QueryClient } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { IDS, newQueryClient, startApiServer, wrapperFor, type ApiTestServer } from '../../../test/api-server.tsx';
 import { isApiError } from '../../../lib/http.ts';
-import { approveAccessRequest } from './approve-access-request.ts';
-import { settleAccessRequests } from './cache.ts';
-import { forwardAccessRequest } from './forward-access-request.ts';
-import { getAccessRequest } from './get-access-request.ts';
+import { approveAccessRequest, approveAccessRequestRequest } from './approve-access-request.ts';
+import { accessRequestCache } from './cache.ts';
+import { forwardAccessRequest, forwardAccessRequestRequest } from './forward-access-request.ts';
+import { accessRequestQueryOptions, getAccessRequest } from './get-access-request.ts';
 import { getAccessRequestSummary } from './get-access-request-summary.ts';
-import { useCompletedAccessRequestsQueue } from './list-completed-access-requests.ts';
-import { listPendingAccessRequests, usePendingAccessRequestsQueue } from './list-pending-access-requests.ts';
+import { completedAccessRequestsQueueQueryOptions } from './list-completed-access-requests.ts';
+import { listPendingAccessRequests, pendingAccessRequestsQueueQueryOptions } from './list-pending-access-requests.ts';
 import { ACCESS_REQUEST_KIND } from './queue-row.ts';
-import { rejectAccessRequest } from './reject-access-request.ts';
+import { rejectAccessRequest, rejectAccessRequestRequest } from './reject-access-request.ts';
 
 let api: ApiTestServer;
 let client: QueryClient;
@@ -32,7 +32,7 @@ beforeEach(async () => {
 });
 
 async function pendingQueue(ownerId?: string) {
-  const { result } = renderHook(() => usePendingAccessRequestsQueue({ ownerId, bound: 10_000 }), {
+  const { result } = renderHook(() => useQuery(pendingAccessRequestsQueueQueryOptions({ ownerId, bound: 10_000 })), {
     wrapper: wrapperFor(client),
   });
   await waitFor(() => expect(result.current.data?.complete).toBe(true));
@@ -62,25 +62,46 @@ it('approve with a comment, reject (comment required), forward: each as the API 
   const strict = items.find((a) => a.commentRequiredWhenRejected && !a.actionInProcess)!;
   const [approved, forwarded] = free;
   const before = await pendingQueue();
-  expect(before.rows.find((r) => r.id === strict.id)?.actions.rejectNeedsComment).toBe(true);
+  expect(before.rows.find((r) => r.id === strict.id)?.needsComment).toEqual(['reject']);
+
+  // shown at once: the approval leaves the queue, its page shows the decision; undone: both back as they were
+  const request = approveAccessRequestRequest({ approvalId: approved.id, comment: '  ok for Q3  ' }, 'x');
+  expect(request.json).toEqual({ comment: 'ok for Q3' });
+  const queueKey = pendingAccessRequestsQueueQueryOptions({ bound: 10_000 }).queryKey;
+  client.setQueryData(accessRequestQueryOptions(approved.id).queryKey, await getAccessRequest(approved.id));
+  act(() => accessRequestCache.shown(client, request));
+  expect(client.getQueryData(queueKey)!.rows.some((r) => r.id === approved.id)).toBe(false);
+  expect(client.getQueryData(accessRequestQueryOptions(approved.id).queryKey)).toMatchObject({ status: 'decided' });
+  act(() => accessRequestCache.restored(client, request));
+  expect(client.getQueryData(queueKey)!.rows.some((r) => r.id === approved.id)).toBe(true);
+  expect(client.getQueryData(accessRequestQueryOptions(approved.id).queryKey)).toMatchObject({ status: 'pending' });
 
   await approveAccessRequest({ approvalId: approved.id, comment: '  ok for Q3  ' });
   const refused = await rejectAccessRequest({ approvalId: strict.id }).catch((e: unknown) => e);
   expect(isApiError(refused) && refused.status).toBe(400);
   await rejectAccessRequest({ approvalId: strict.id, comment: 'no ticket' });
   await forwardAccessRequest({ approvalId: forwarded.id, newOwnerId: IDS.bob, comment: 'bob owns it' });
-  await settleAccessRequests(client, [approved.id, strict.id, forwarded.id]);
+  await accessRequestCache.settled(
+    client,
+    [
+      approveAccessRequestRequest({ approvalId: approved.id }, 'x'),
+      rejectAccessRequestRequest({ approvalId: strict.id }, 'x'),
+      forwardAccessRequestRequest({ approvalId: forwarded.id, newOwnerId: IDS.bob, comment: 'x' }, 'x'),
+    ],
+    [],
+  );
+  await accessRequestCache.refresh(client);
 
   const after = await pendingQueue();
   expect(after.rows.map((r) => r.id)).not.toEqual(expect.arrayContaining([approved.id]));
   expect(after.total).toBe(before.total - 3);
-  const { result } = renderHook(() => useCompletedAccessRequestsQueue({ bound: 10_000 }), {
+  const { result } = renderHook(() => useQuery(completedAccessRequestsQueueQueryOptions({ bound: 10_000 })), {
     wrapper: wrapperFor(client),
   });
   await waitFor(() => expect(result.current.data?.complete).toBe(true));
   const done = new Map(result.current.data!.rows.map((r) => [r.id, r]));
-  expect(done.get(approved.id)).toMatchObject({ state: 'Approved', description: 'Comment: ok for Q3' });
-  expect(done.get(strict.id)).toMatchObject({ state: 'Rejected', description: 'Comment: no ticket' });
+  expect(done.get(approved.id)).toMatchObject({ state: 'Approved', comment: 'ok for Q3' });
+  expect(done.get(strict.id)).toMatchObject({ state: 'Rejected', comment: 'no ticket' });
   expect(done.has(forwarded.id)).toBe(false);
 
   expect(await getAccessRequest(approved.id)).toMatchObject({ status: 'completed' });

@@ -1,23 +1,31 @@
 // approveAccessRequest: POST /v3/access-request-approvals/{approvalId}/approve — optional comment; 202 {}.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CommentDto } from '../../../../contract/access-requests.ts';
-import { sendJson, type ApiError } from '../../../lib/http.ts';
-import { settleAccessRequests } from './cache.ts';
+import type { HeldRequest } from '../../../lib/held.ts';
+import { sendRequest } from '../../../lib/http.ts';
+import { ACCESS_REQUEST_KIND } from './queue-row.ts';
 
 export interface AccessRequestDecisionVariables {
   approvalId: string;
   comment?: string;
 }
 
-export function approveAccessRequest({ approvalId, comment }: AccessRequestDecisionVariables) {
+/** The request as plain data (the inbox holds it for Undo, then sends it). */
+export function approveAccessRequestRequest(
+  { approvalId, comment }: AccessRequestDecisionVariables,
+  name: string,
+): HeldRequest {
   const body: CommentDto | undefined = comment?.trim() ? { comment: comment.trim() } : undefined;
-  return sendJson<unknown>('post', `access-request-approvals/${encodeURIComponent(approvalId)}/approve`, body);
+  return {
+    method: 'POST',
+    path: `/v3/access-request-approvals/${encodeURIComponent(approvalId)}/approve`,
+    json: body,
+    label: `Approve “${name}”`,
+    kind: ACCESS_REQUEST_KIND,
+    itemId: approvalId,
+    action: 'approve',
+  };
 }
 
-export function useApproveAccessRequest() {
-  const queryClient = useQueryClient();
-  return useMutation<unknown, ApiError, AccessRequestDecisionVariables>({
-    mutationFn: approveAccessRequest,
-    onSuccess: (_answer, { approvalId }) => settleAccessRequests(queryClient, [approvalId]),
-  });
+export function approveAccessRequest(variables: AccessRequestDecisionVariables) {
+  return sendRequest<unknown>(approveAccessRequestRequest(variables, variables.approvalId));
 }

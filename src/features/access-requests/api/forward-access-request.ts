@@ -1,26 +1,30 @@
 // forwardAccessRequest: POST /v3/access-request-approvals/{approvalId}/forward — {newOwnerId, comment}, both
 // required (1..255 characters); 202 {}.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ForwardApprovalDto } from '../../../../contract/access-requests.ts';
-import { sendJson, type ApiError } from '../../../lib/http.ts';
-import { settleAccessRequests } from './cache.ts';
-
-/** The spec's limit on a forward comment (the work items allow 4,000). */
-export const ACCESS_REQUEST_FORWARD_COMMENT_MAX = 255;
+import type { HeldRequest } from '../../../lib/held.ts';
+import { sendRequest } from '../../../lib/http.ts';
+import { ACCESS_REQUEST_KIND } from './queue-row.ts';
 
 export interface ForwardAccessRequestVariables extends ForwardApprovalDto {
   approvalId: string;
 }
 
-export function forwardAccessRequest({ approvalId, newOwnerId, comment }: ForwardAccessRequestVariables) {
+export function forwardAccessRequestRequest(
+  { approvalId, newOwnerId, comment }: ForwardAccessRequestVariables,
+  name: string,
+): HeldRequest {
   const body: ForwardApprovalDto = { newOwnerId, comment: comment.trim() };
-  return sendJson<unknown>('post', `access-request-approvals/${encodeURIComponent(approvalId)}/forward`, body);
+  return {
+    method: 'POST',
+    path: `/v3/access-request-approvals/${encodeURIComponent(approvalId)}/forward`,
+    json: body,
+    label: `Forward “${name}”`,
+    kind: ACCESS_REQUEST_KIND,
+    itemId: approvalId,
+    action: 'forward',
+  };
 }
 
-export function useForwardAccessRequest() {
-  const queryClient = useQueryClient();
-  return useMutation<unknown, ApiError, ForwardAccessRequestVariables>({
-    mutationFn: forwardAccessRequest,
-    onSuccess: (_answer, { approvalId }) => settleAccessRequests(queryClient, [approvalId]),
-  });
+export function forwardAccessRequest(variables: ForwardAccessRequestVariables) {
+  return sendRequest<unknown>(forwardAccessRequestRequest(variables, variables.approvalId));
 }

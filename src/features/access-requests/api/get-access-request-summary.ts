@@ -1,5 +1,5 @@
 // getApprovalSummary: GET /v3/access-request-approvals/approval-summary?owner-id — pending, approved, rejected.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { ApprovalSummary } from '../../../../contract/access-requests.ts';
 import { getJson, type ApiError } from '../../../lib/http.ts';
 import { accessRequestKeys, type AccessRequestOwnerScope } from './keys.ts';
@@ -18,8 +18,4 @@ export function accessRequestSummaryQueryOptions({ ownerId }: AccessRequestOwner
     queryKey: accessRequestKeys.summary({ ownerId }),
     queryFn: ({ signal }) => getAccessRequestSummary({ ownerId }, signal),
   });
-}
-
-export function useAccessRequestSummary({ ownerId }: AccessRequestOwnerScope = {}) {
-  return useQuery(accessRequestSummaryQueryOptions({ ownerId }));
 }

@@ -11,6 +11,8 @@ import { accessRequestKeys } from './keys.ts';
 export type AccessRequestDetail =
   | { status: 'pending'; approval: PendingApproval }
   | { status: 'completed'; approval: CompletedApproval }
+  /** Decided here a moment ago (shown at once, held for Undo or on its way): what was decided. */
+  | { status: 'decided'; action: string; approval: PendingApproval }
   | { status: 'not-found' };
 
 /** The filter expression for one id (quotes and backslashes escaped as the spec's filter syntax wants). */

@@ -1,5 +1,5 @@
 // listCompletedApprovals: GET /v3/access-request-approvals/completed?owner-id&limit&offset&count=true&filters
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { CompletedApproval } from '../../../../contract/access-requests.ts';
 import { getCollection, type ApiError } from '../../../lib/http.ts';
 import { queueQueryFn } from '../../../lib/queue/query.ts';
@@ -35,8 +35,4 @@ export function completedAccessRequestsQueueQueryOptions({ ownerId, bound }: Acc
     queryFn: queueQueryFn(approvalsSource(listCompletedAccessRequests, ownerId, true), bound),
     structuralSharing: false,
   });
-}
-
-export function useCompletedAccessRequestsQueue(scope: AccessRequestQueueScope) {
-  return useQuery(completedAccessRequestsQueueQueryOptions(scope));
 }

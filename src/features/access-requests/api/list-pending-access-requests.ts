@@ -1,5 +1,5 @@
 // listPendingApprovals: GET /v3/access-request-approvals/pending?owner-id&limit&offset&count=true&filters
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { PendingApproval } from '../../../../contract/access-requests.ts';
 import { getCollection, type ApiError } from '../../../lib/http.ts';
 import { queueQueryFn } from '../../../lib/queue/query.ts';
@@ -33,8 +33,4 @@ export function pendingAccessRequestsQueueQueryOptions({ ownerId, bound }: Acces
     queryFn: queueQueryFn(approvalsSource(listPendingAccessRequests, ownerId, false), bound),
     structuralSharing: false,
   });
-}
-
-export function usePendingAccessRequestsQueue(scope: AccessRequestQueueScope) {
-  return useQuery(pendingAccessRequestsQueueQueryOptions(scope));
 }

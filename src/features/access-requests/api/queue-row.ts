@@ -7,7 +7,7 @@ import type {
   RequestableObjectType,
 } from '../../../../contract/access-requests.ts';
 import type { Collection } from '../../../lib/http.ts';
-import { searchText, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
+import { searchWithSubItems, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
 
 export const ACCESS_REQUEST_KIND = 'access-request';
 /** The spec's lists allow up to 250 a page. */
@@ -45,46 +45,44 @@ export function approvalRow(approval: PendingApproval | CompletedApproval, compl
         ? 'Approved'
         : ''
     : 'Pending';
+  const open = !completed && !inProcess;
   return {
     kind: ACCESS_REQUEST_KIND,
     id: approval.id,
     name,
-    // the history shows what the reviewer said; the inbox what is asked and why
-    description: decided
-      ? reviewerComment
-        ? `Comment: ${reviewerComment}`
-        : ''
-      : [requestTypeLabel(approval.requestType), requesterComment].filter(Boolean).join(' — '),
+    // what is asked and why; the reviewer's answer has its own field
+    description: [requestTypeLabel(approval.requestType), requesterComment].filter(Boolean).join(' — '),
     requester: approval.requester?.name ?? '',
     requestedFor: approval.requestedFor?.name ?? '',
     type: object.type ?? '',
     typeLabel: label,
     created: timeOf(approval.created),
     completed: decided ? timeOf(approval.modified) : 0,
+    due: 0,
     state,
+    comment: reviewerComment || undefined,
     pendingCount: completed ? 0 : 1,
     itemCount: 1,
     applications: app ? [app] : [],
     ownerId: approval.owner?.id ?? '',
     ownerName: approval.owner?.name ?? '',
-    actions: {
-      decide: !completed && !inProcess,
-      complete: false,
-      forward: !completed && !inProcess,
-      rejectNeedsComment: !!approval.commentRequiredWhenRejected,
-    },
-    search: searchText([
-      name.slice(0, TEXT_PART),
-      approval.requester?.name,
-      approval.requestedFor?.name,
-      approval.id,
-      approval.accessRequestId,
-      label,
-      app,
-      object.description?.slice(0, TEXT_PART),
-      requesterComment.slice(0, TEXT_PART),
-      reviewerComment.slice(0, TEXT_PART),
-    ]),
+    can: { approve: open, reject: open, forward: open },
+    needsComment: approval.commentRequiredWhenRejected ? ['reject'] : undefined,
+    ...searchWithSubItems(
+      [
+        name.slice(0, TEXT_PART),
+        approval.requester?.name,
+        approval.requestedFor?.name,
+        approval.id,
+        approval.accessRequestId,
+        label,
+        app,
+        object.description?.slice(0, TEXT_PART),
+        requesterComment.slice(0, TEXT_PART),
+        reviewerComment.slice(0, TEXT_PART),
+      ],
+      [],
+    ),
   };
 }
 

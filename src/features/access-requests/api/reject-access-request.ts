@@ -1,21 +1,28 @@
 // rejectAccessRequest: POST /v3/access-request-approvals/{approvalId}/reject — a comment (required when the
 // approval has commentRequiredWhenRejected); 202 {}.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CommentDto } from '../../../../contract/access-requests.ts';
-import { sendJson, type ApiError } from '../../../lib/http.ts';
+import type { HeldRequest } from '../../../lib/held.ts';
+import { sendRequest } from '../../../lib/http.ts';
 import type { AccessRequestDecisionVariables } from './approve-access-request.ts';
-import { settleAccessRequests } from './cache.ts';
+import { ACCESS_REQUEST_KIND } from './queue-row.ts';
 
-export function rejectAccessRequest({ approvalId, comment }: AccessRequestDecisionVariables) {
+export function rejectAccessRequestRequest(
+  { approvalId, comment }: AccessRequestDecisionVariables,
+  name: string,
+): HeldRequest {
   // the spec's reject body is required: an empty comment object when none is given
   const body: CommentDto = comment?.trim() ? { comment: comment.trim() } : {};
-  return sendJson<unknown>('post', `access-request-approvals/${encodeURIComponent(approvalId)}/reject`, body);
+  return {
+    method: 'POST',
+    path: `/v3/access-request-approvals/${encodeURIComponent(approvalId)}/reject`,
+    json: body,
+    label: `Reject “${name}”`,
+    kind: ACCESS_REQUEST_KIND,
+    itemId: approvalId,
+    action: 'reject',
+  };
 }
 
-export function useRejectAccessRequest() {
-  const queryClient = useQueryClient();
-  return useMutation<unknown, ApiError, AccessRequestDecisionVariables>({
-    mutationFn: rejectAccessRequest,
-    onSuccess: (_answer, { approvalId }) => settleAccessRequests(queryClient, [approvalId]),
-  });
+export function rejectAccessRequest(variables: AccessRequestDecisionVariables) {
+  return sendRequest<unknown>(rejectAccessRequestRequest(variables, variables.approvalId));
 }

@@ -1,25 +1,25 @@
+// An access-request approval's page: what is requested, for whom, by whom and why, separation-of-duties
+// conflicts, the decision (Approve, Reject, Forward through the inbox's one rule), earlier reviewers' comments and
+// the forwarding history. The inbox adds the shortcuts, the way back and "Next item" (DetailPageProps).
 import { useEffect, type ReactNode } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type {
   CommentDto,
   CompletedApproval,
-  PendingApproval,
   SodViolationContextCheckCompleted,
 } from '../../../../contract/access-requests.ts';
+import { detailActionsSx } from '../../../components/detail-actions.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../../components/format.ts';
-import { noteOpened, useBackToList } from '../../../lib/list-position.ts';
-import { useOwnerId } from '../../../lib/owner.ts';
+import { HandoverHistory } from '../../../components/HandoverHistory.tsx';
+import type { DetailPageProps } from '../../../lib/kinds/kind.ts';
 import { useAccessRequest } from '../api/get-access-request.ts';
-import { objectTypeLabel, requestTypeLabel } from '../api/queue-row.ts';
-
+import { approvalRow, objectTypeLabel, requestTypeLabel } from '../api/queue-row.ts';
 import { DecisionPanel } from '../components/DecisionPanel.tsx';
 const who = (ref: { name?: string | null; id?: string | null } | null | undefined) => ref?.name || ref?.id || '—';
 
@@ -109,29 +109,6 @@ function SodViolations({ sod }: { sod: SodViolationContextCheckCompleted | null 
   );
 }
 
-function ForwardHistoryList({ approval }: { approval: PendingApproval | CompletedApproval }) {
-  const history = approval.forwardHistory ?? [];
-  if (!history.length) return <Typography color="text.secondary">Not forwarded.</Typography>;
-  return (
-    <Box component="ol" sx={{ m: 0, pl: 2, display: 'grid', gap: 1 }} aria-label="Forwarding history">
-      {history.map((f, i) => (
-        <li key={i}>
-          <Typography>
-            {f.oldApproverName ?? '?'} → {f.newApproverName ?? '?'}
-            {f.forwarderName ? ` (by ${f.forwarderName})` : f.reassignmentType ? ` (${f.reassignmentType})` : ''}
-          </Typography>
-          {f.comment && <Typography sx={{ whiteSpace: 'pre-wrap' }}>“{f.comment}”</Typography>}
-          {f.modified && (
-            <Typography variant="body2" color="text.secondary">
-              {formatDateTime(f.modified)}
-            </Typography>
-          )}
-        </li>
-      ))}
-    </Box>
-  );
-}
-
 function Outcome({ approval }: { approval: CompletedApproval }) {
   const approved = approval.state === 'APPROVED';
   return (
@@ -145,13 +122,13 @@ function Outcome({ approval }: { approval: CompletedApproval }) {
   );
 }
 
-export function AccessRequestPage() {
-  const { id = '' } = useParams();
-  const ownerId = useOwnerId();
+export function AccessRequestPage({ id, ownerId, kind, act, back, next, onRow }: DetailPageProps) {
   const query = useAccessRequest(id);
   const detail = query.data;
   const approval = detail && detail.status !== 'not-found' ? detail.approval : undefined;
   const name = approval ? approval.requestedObject?.name || approval.name || approval.id : '';
+  const row = approval ? approvalRow(approval, detail?.status === 'completed') : undefined;
+  const canDecide = detail?.status === 'pending';
 
   useEffect(() => {
     if (name) document.title = `${name} · Work Items Inbox`;
@@ -159,14 +136,8 @@ export function AccessRequestPage() {
       document.title = 'Work Items Inbox';
     };
   }, [name]);
+  useEffect(() => onRow(canDecide ? row : undefined), [onRow, row?.id, canDecide]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const backTo = useBackToList(ownerId);
-  useEffect(() => noteOpened(id), [id]);
-  const back = (
-    <Link component={RouterLink} to={backTo.path}>
-      {backTo.label}
-    </Link>
-  );
   if (query.isError && !detail) {
     return (
       <Box sx={{ display: 'grid', gap: 2 }}>
@@ -207,9 +178,12 @@ export function AccessRequestPage() {
   return (
     <>
       <Box sx={{ mb: 1 }}>{back}</Box>
-      <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
-        {name}
-      </Typography>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere', flex: '1 1 400px', minWidth: 0 }}>
+          {name}
+        </Typography>
+        <Box sx={detailActionsSx}>{next}</Box>
+      </Box>
       <Typography color="text.secondary" sx={{ mb: 2 }} data-testid="access-request-kind">
         {objectTypeLabel(object.type)} · {requestTypeLabel(approval.requestType)} · access request
       </Typography>
@@ -249,17 +223,32 @@ export function AccessRequestPage() {
         <SodViolations sod={approval.sodViolationContext} />
       </Section>
       {/* the decision before the history: what is asked, the requester's reason and any conflict are above it */}
-      {detail.status === 'pending' && (
+      {(detail.status === 'pending' || detail.status === 'decided') && (
         <Section title="Decision">
-          <DecisionPanel key={approval.id} approval={detail.approval} ownerId={ownerId} />
+          {/* one panel while the decision is held: undone, it is as it was (the comment typed included) */}
+          <DecisionPanel
+            key={approval.id}
+            approval={detail.approval}
+            ownerId={ownerId}
+            kind={kind}
+            act={act}
+            held={detail.status === 'decided' ? detail.action : undefined}
+          />
         </Section>
       )}
       <Section title="Earlier reviewers' comments">
         <Comments comments={approval.previousReviewersComments ?? []} empty="No earlier reviews." />
       </Section>
-      <Section title="Forwarding history">
-        <ForwardHistoryList approval={approval} />
-      </Section>
+      <HandoverHistory
+        empty="Not forwarded."
+        entries={(approval.forwardHistory ?? []).map((f) => ({
+          from: f.oldApproverName ?? '?',
+          to: f.newApproverName ?? '?',
+          by: f.forwarderName && f.forwarderName !== f.oldApproverName ? f.forwarderName : undefined,
+          at: f.modified,
+          comment: f.comment,
+        }))}
+      />
     </>
   );
 }

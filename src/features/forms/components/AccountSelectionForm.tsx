@@ -1,13 +1,12 @@
 // The account-selection form of a work item, as the detail page shows it: the form to fill in while the item is
-// open, the submitted selection once it is completed. Loaded lazily by the detail page
-// (src/features/work-items/components/FormPanel.tsx).
+// open, the submitted selection once it is completed. The page gives it what it performs (`onSubmit`): the app
+// registers it with the work-item kind (src/app/kinds.ts), which shows it in its own chunk.
 import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useNotify } from '../../../components/notify.tsx';
-import { useSubmitAccountSelection } from '../../work-items/api/submit-account-selection.ts';
-import type { FormDetails, WorkItem } from '../../../../contract/work-items.ts';
+import type { AccountSelection, FormDetails, WorkItem } from '../../../../contract/work-items.ts';
 import { buildModel } from '../form-model.ts';
 import { SelectionForm } from '../SelectionForm.tsx';
 import { SubmittedSelection } from '../SubmittedSelection.tsx';
@@ -36,12 +35,14 @@ export default function AccountSelectionForm({
   item,
   form,
   readOnly,
+  onSubmit,
 }: {
   item: WorkItem;
   form: FormDetails;
   readOnly: boolean;
+  /** Sends the selection; rejects with the server's refusal (shown by the form). */
+  onSubmit: (selection: AccountSelection) => Promise<void>;
 }) {
-  const submit = useSubmitAccountSelection();
   const notify = useNotify();
   const model = useMemo(() => buildModel(form), [form]);
   const headingId = `form-heading-${item.id}`;
@@ -60,7 +61,7 @@ export default function AccountSelectionForm({
           workItemId={item.id}
           form={form}
           onSubmit={async (selection) => {
-            await submit.mutateAsync({ workItemId: item.id, selection });
+            await onSubmit(selection);
             notify(`Submitted the selection for “${item.name || item.id}”`);
           }}
         />

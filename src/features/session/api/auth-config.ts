@@ -2,7 +2,7 @@
 // "Sign in with SailPoint" (OAuth authorization code + PKCE) when the server has SAIL_OAUTH_CLIENT_ID.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, getJson } from '../../../lib/http.ts';
-import { sessionKeys } from './session-keys.ts';
+import { sessionKeys } from '../../../lib/session/keys.ts';
 import type { AuthConfig } from '../../../../contract/session.ts';
 
 export type { AuthConfig } from '../../../../contract/session.ts';

@@ -3,7 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useSession } from '../api/session.ts';
+import { useSession } from '../../../lib/session/session.ts';
 import { signInUrl } from './return-to.ts';
 
 /** The guard around the signed-in pages: without a session, go to sign in and come back here afterwards. */

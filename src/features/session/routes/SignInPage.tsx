@@ -12,7 +12,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useDemoIdentities, useSession, useSignIn } from '../api/session.ts';
+import { useDemoIdentities, useSession, useSignIn } from '../../../lib/session/session.ts';
 import { oauthLoginUrl, useAuthConfig } from '../api/auth-config.ts';
 import { safeReturnTo } from '../components/return-to.ts';
 

@@ -1,22 +1,30 @@
 // approveApprovalItem: POST /v3/work-items/{id}/approve/{approvalItemId} — approves one approval item of a work item.
-import { sendJson } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import type { ListRefresh } from './cache.ts';
-import { useApprovalItemDecision, type ApprovalItemDecisionVariables } from './use-approval-item-decision.ts';
+import type { HeldRequest } from '../../../lib/held.ts';
+import { sendRequest } from '../../../lib/http.ts';
+import { WORK_ITEM_KIND } from './queue-row.ts';
 
-export type ApproveApprovalItemVariables = ApprovalItemDecisionVariables;
-
-export function approveApprovalItem({ workItemId, approvalItemId }: ApproveApprovalItemVariables) {
-  return sendJson<WorkItem>(
-    'post',
-    `work-items/${encodeURIComponent(workItemId)}/approve/${encodeURIComponent(approvalItemId)}`,
-  );
+export interface ApprovalItemDecisionVariables {
+  workItemId: string;
+  approvalItemId: string;
 }
 
-/**
- * Shows the approval item as Finished at once; rolls back when the server refuses. `listRefresh: 'later'` leaves
- * the lists stale instead of refetching them (see ListRefresh).
- */
-export function useApproveApprovalItem({ listRefresh = 'now' }: { listRefresh?: ListRefresh } = {}) {
-  return useApprovalItemDecision(approveApprovalItem, 'Finished', listRefresh);
+/** The request as plain data (the inbox holds it for Undo, then sends it). */
+export function approveApprovalItemRequest(
+  { workItemId, approvalItemId }: ApprovalItemDecisionVariables,
+  name: string,
+): HeldRequest {
+  return {
+    method: 'POST',
+    path: `/v3/work-items/${encodeURIComponent(workItemId)}/approve/${encodeURIComponent(approvalItemId)}`,
+    label: `Approve “${name}”`,
+    kind: WORK_ITEM_KIND,
+    itemId: workItemId,
+    action: 'approve',
+    subItemId: approvalItemId,
+  };
+}
+
+export function approveApprovalItem(variables: ApprovalItemDecisionVariables) {
+  return sendRequest<WorkItem>(approveApprovalItemRequest(variables, variables.approvalItemId));
 }

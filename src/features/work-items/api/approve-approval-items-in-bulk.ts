@@ -1,21 +1,24 @@
 // approveApprovalItemsInBulk: POST /v3/work-items/bulk-approve/{id} — approves every approval item of a work item.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sendJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import { settleDecision } from './cache.ts';
+import type { HeldRequest } from '../../../lib/held.ts';
+import { sendRequest } from '../../../lib/http.ts';
+import { WORK_ITEM_KIND } from './queue-row.ts';
 
-export interface ApproveApprovalItemsInBulkVariables {
+export interface WorkItemVariables {
   workItemId: string;
 }
 
-export function approveApprovalItemsInBulk({ workItemId }: ApproveApprovalItemsInBulkVariables) {
-  return sendJson<WorkItem>('post', `work-items/bulk-approve/${encodeURIComponent(workItemId)}`);
+export function approveApprovalItemsInBulkRequest({ workItemId }: WorkItemVariables, name: string): HeldRequest {
+  return {
+    method: 'POST',
+    path: `/v3/work-items/bulk-approve/${encodeURIComponent(workItemId)}`,
+    label: `Approve all of “${name}”`,
+    kind: WORK_ITEM_KIND,
+    itemId: workItemId,
+    action: 'approve',
+  };
 }
 
-export function useApproveApprovalItemsInBulk() {
-  const queryClient = useQueryClient();
-  return useMutation<WorkItem, ApiError, ApproveApprovalItemsInBulkVariables>({
-    mutationFn: approveApprovalItemsInBulk,
-    onSuccess: (item, { workItemId }) => settleDecision(queryClient, workItemId, item),
-  });
+export function approveApprovalItemsInBulk(variables: WorkItemVariables) {
+  return sendRequest<WorkItem>(approveApprovalItemsInBulkRequest(variables, variables.workItemId));
 }

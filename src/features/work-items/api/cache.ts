@@ -1,10 +1,14 @@
-// What a decision makes stale, in one place: the mutations of this folder call these after the server answered.
-// Reads and writes take their keys from the queries' own queryOptions, so the data types follow.
+// What a decision on a work item does to the cache, in one place: the kind's KindCache (src/lib/kinds/kind.ts).
+// Shown at once (the row leaves the pending queues, or loses the approval item decided; the detail shows its new
+// state), put back when undone or refused, and once the server answered the answer is written and that owner's
+// lists, counts and summary are marked stale (the inbox refreshes them after a quiet moment).
 import type { QueryClient } from '@tanstack/react-query';
-import { sessionQueryOptions } from '../../session/api/session.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import { findCachedWorkItem, workItemQueryOptions } from './get-work-item.ts';
-import { withoutIds, type QueueData } from '../../../lib/queue/stream.ts';
+import type { HeldRequest } from '../../../lib/held.ts';
+import type { KindCache } from '../../../lib/kinds/kind.ts';
+import { editRow, putBack, takeRows, type TakenRows } from '../../../lib/queue/cache.ts';
+import { sessionQueryOptions } from '../../../lib/session/session.ts';
+import { workItemQueryOptions } from './get-work-item.ts';
 import { isQueueKey, workItemKeys } from './keys.ts';
 
 /** The signed-in identity's id, when the session is in the cache. */
@@ -13,24 +17,16 @@ export function selfId(queryClient: QueryClient): string | undefined {
 }
 
 /**
- * When a decision's lists refetch: `now` (active ones at once), or `later` — only marked stale, so they refetch
- * when next shown or when the caller asks after a quiet moment. The detail page decides one approval item after
- * another; a list refetch per click would parse a page holding this very work item (thousands of approval items)
- * on the main thread between the clicks.
- */
-export type ListRefresh = 'now' | 'later';
-
-/**
- * Marks one owner's pending and completed lists, counts and summary stale (active queries refetch at once unless
- * `refresh` is `later`). The signed-in identity's own views are keyed `null`, so its id invalidates both; an
- * unknown owner invalidates every owner's views rather than leave one stale.
+ * Marks one owner's pending and completed lists, counts and summary stale (active queries refetch at once when
+ * `refetch`). The signed-in identity's own views are keyed `null`, so its id invalidates both; an unknown owner
+ * invalidates every owner's views rather than leave one stale.
  */
 export async function invalidateOwner(
   queryClient: QueryClient,
   ownerId: string | null | undefined,
-  refresh: ListRefresh = 'now',
+  refetch = true,
 ): Promise<void> {
-  const refetchType = refresh === 'now' ? 'active' : 'none';
+  const refetchType = refetch ? 'active' : 'none';
   if (!ownerId) {
     await queryClient.invalidateQueries({ queryKey: workItemKeys.owners(), refetchType });
     return;
@@ -45,80 +41,129 @@ export async function invalidateOwner(
   );
 }
 
-/** Writes a decision's answer (the updated work item) into its detail cache. */
-export function writeWorkItem(queryClient: QueryClient, item: WorkItem | undefined): void {
-  if (item && typeof item === 'object' && typeof item.id === 'string') {
-    queryClient.setQueryData(workItemQueryOptions(item.id).queryKey, item);
-  }
+/** Writes an answer (the updated work item) into its detail cache. */
+export function writeWorkItem(queryClient: QueryClient, item: unknown): item is WorkItem {
+  if (!item || typeof item !== 'object' || typeof (item as WorkItem).id !== 'string') return false;
+  queryClient.setQueryData(workItemQueryOptions((item as WorkItem).id).queryKey, item as WorkItem);
+  return true;
 }
 
-/** The common ending of a decision: write the answer, invalidate that owner's views. */
-export async function settleDecision(
-  queryClient: QueryClient,
-  workItemId: string,
-  item: WorkItem | undefined,
-  previousOwnerId?: string | null,
-  refresh: ListRefresh = 'now',
-): Promise<void> {
+/** An answer written, its owner's views refetched (the account-selection form's submit). */
+export async function settleWorkItem(queryClient: QueryClient, item: WorkItem): Promise<void> {
   writeWorkItem(queryClient, item);
-  const owner = item?.ownerId ?? previousOwnerId ?? findCachedWorkItem(queryClient, workItemId)?.ownerId;
-  await invalidateOwner(queryClient, owner, refresh);
+  await invalidateOwner(queryClient, item.ownerId);
 }
 
-export interface ApprovalDecisionContext {
-  previous: WorkItem | undefined;
-  ownerId: string | null | undefined;
-}
+const pendingQueues = { predicate: (query: { queryKey: readonly unknown[] }) => isQueueKey(query.queryKey, 'pending') };
 
-/**
- * Optimistic update of one approval item's state in the detail cache (approve → Finished, reject → Rejected);
- * returns what `rollbackApprovalItem` needs.
- */
-export async function setApprovalItemState(
-  queryClient: QueryClient,
-  workItemId: string,
-  approvalItemId: string,
-  state: 'Finished' | 'Rejected' | 'Pending',
-): Promise<ApprovalDecisionContext> {
+/** One approval item's state in the detail cache. */
+function setApprovalItemState(queryClient: QueryClient, workItemId: string, approvalItemId: string, state: string) {
   const { queryKey } = workItemQueryOptions(workItemId);
-  await queryClient.cancelQueries({ queryKey });
-  const previous = queryClient.getQueryData(queryKey);
-  if (previous && Array.isArray(previous.approvalItems)) {
+  const item = queryClient.getQueryData(queryKey);
+  if (!item || !Array.isArray(item.approvalItems)) return;
+  queryClient.setQueryData(queryKey, {
+    ...item,
+    approvalItems: item.approvalItems.map((a) => (a?.id === approvalItemId ? { ...a, state } : a)),
+  } as WorkItem);
+}
+
+const SHOWN_STATE: Record<string, string> = { approve: 'Finished', reject: 'Rejected' };
+
+/** What each decision shown took out of the queues, and the detail as it was, by its path (to put back on undo). */
+const taken = new Map<string, TakenRows>();
+const details = new Map<string, WorkItem>();
+
+/** A whole work item decided (all its approval items, or marked complete): the detail shows it at once. */
+function showWholeDecision(queryClient: QueryClient, request: HeldRequest) {
+  const { queryKey } = workItemQueryOptions(request.itemId);
+  const item = queryClient.getQueryData(queryKey);
+  if (!item) return;
+  details.set(request.path, item);
+  const state = SHOWN_STATE[request.action];
+  if (request.action === 'complete') queryClient.setQueryData(queryKey, { ...item, state: 'Finished' });
+  else if (state && Array.isArray(item.approvalItems)) {
+    // every approval item decided: the work item completes (ISC says Finished once any was approved)
+    const approvalItems = item.approvalItems.map((a) =>
+      a && (!a.state || a.state === 'Pending') ? { ...a, state } : a,
+    );
+    const anyApproved = approvalItems.some((a) => a?.state === 'Finished');
     queryClient.setQueryData(queryKey, {
-      ...previous,
-      approvalItems: previous.approvalItems.map((item) => (item?.id === approvalItemId ? { ...item, state } : item)),
-    });
+      ...item,
+      approvalItems,
+      state: anyApproved ? 'Finished' : 'Rejected',
+      completed: new Date().toISOString(),
+    } as WorkItem);
   }
-  return { previous, ownerId: (previous ?? findCachedWorkItem(queryClient, workItemId))?.ownerId };
+}
+/** The owner of each item decided, as its row said (to know whose views the answer makes stale). */
+const owners = new Map<string, string>();
+
+function rememberOwner(queryClient: QueryClient, id: string) {
+  for (const query of queryClient.getQueryCache().findAll(pendingQueues)) {
+    const row = (query.state.data as { rows?: { id: string; ownerId: string }[] } | undefined)?.rows?.find(
+      (r) => r.id === id,
+    );
+    if (row?.ownerId) owners.set(id, row.ownerId);
+  }
+  const detail = queryClient.getQueryData(workItemQueryOptions(id).queryKey);
+  if (detail?.ownerId) owners.set(id, detail.ownerId);
 }
 
-export function rollbackApprovalItem(
-  queryClient: QueryClient,
-  workItemId: string,
-  context: ApprovalDecisionContext | undefined,
-): void {
-  if (context?.previous) queryClient.setQueryData(workItemQueryOptions(workItemId).queryKey, context.previous);
-}
-
-/** Takes work items out of every cached pending queue at once (decided or forwarded here: no longer pending). */
-export function dropFromPendingQueues(queryClient: QueryClient, ids: Iterable<string>): void {
-  const gone = new Set(ids);
-  if (gone.size === 0) return;
-  queryClient.setQueriesData<QueueData>({ predicate: (query) => isQueueKey(query.queryKey, 'pending') }, (data) =>
-    data ? withoutIds(data, gone) : data,
-  );
-}
-
-/**
- * The end of a bulk run (approve, reject, complete or forward many): the successes leave the pending queues on
- * screen at once, then one invalidation per owner involved — not one per item, which would restart the queue's
- * stream 200 times and spend the rate limit on lists.
- */
-export async function settleBulkRun(
-  queryClient: QueryClient,
-  { doneIds, ownerIds }: { doneIds: Iterable<string>; ownerIds: Iterable<string | null | undefined> },
-): Promise<void> {
-  dropFromPendingQueues(queryClient, doneIds);
-  const owners = [...new Set(ownerIds)];
-  await Promise.all((owners.length ? owners : [undefined]).map((owner) => invalidateOwner(queryClient, owner)));
-}
+export const workItemCache: KindCache = {
+  shown(queryClient, request: HeldRequest) {
+    rememberOwner(queryClient, request.itemId);
+    const subItemId = request.subItemId;
+    if (subItemId) {
+      setApprovalItemState(queryClient, request.itemId, subItemId, SHOWN_STATE[request.action] ?? 'Finished');
+      // the row loses the approval item decided; the last one takes the row out of the list
+      let last = false;
+      editRow(queryClient, pendingQueues, request.itemId, (row) => {
+        last = row.pendingCount <= 1;
+        return {
+          ...row,
+          pendingCount: Math.max(0, row.pendingCount - 1),
+          subItems: row.subItems?.filter((s) => s.id !== subItemId),
+        };
+      });
+      if (last) taken.set(request.path, takeRows(queryClient, pendingQueues, [request.itemId]));
+      return;
+    }
+    if (request.action !== 'forward') showWholeDecision(queryClient, request);
+    taken.set(request.path, takeRows(queryClient, pendingQueues, [request.itemId]));
+  },
+  restored(queryClient, request) {
+    const rows = taken.get(request.path);
+    const detail = details.get(request.path);
+    taken.delete(request.path);
+    details.delete(request.path);
+    if (detail) queryClient.setQueryData(workItemQueryOptions(request.itemId).queryKey, detail);
+    if (request.subItemId) {
+      setApprovalItemState(queryClient, request.itemId, request.subItemId, 'Pending');
+      void invalidateOwner(queryClient, owners.get(request.itemId));
+    }
+    if (rows) putBack(queryClient, pendingQueues, rows);
+  },
+  async settled(queryClient, requests, answers) {
+    const stale = new Set<string | undefined>();
+    requests.forEach((request, i) => {
+      taken.delete(request.path);
+      details.delete(request.path);
+      const answer = answers[i];
+      if (writeWorkItem(queryClient, answer)) stale.add(answer.ownerId ?? undefined);
+      // v3 answers a forward with an empty 200: the cached copy names the old owner; stale, not refetched (it may
+      // now be forbidden)
+      else void queryClient.invalidateQueries({ queryKey: workItemKeys.detail(request.itemId), refetchType: 'none' });
+      stale.add(owners.get(request.itemId));
+      if (request.action === 'forward') {
+        const target = (request.json as { targetOwnerId?: string } | undefined)?.targetOwnerId;
+        stale.add(target);
+      }
+    });
+    const known = [...stale].filter((owner): owner is string => !!owner);
+    await Promise.all((known.length ? known : [undefined]).map((owner) => invalidateOwner(queryClient, owner, false)));
+  },
+  async refresh(queryClient, ownerIds) {
+    const list = ownerIds?.length ? [...new Set(ownerIds)] : [undefined];
+    await Promise.all(list.map((owner) => invalidateOwner(queryClient, owner)));
+  },
+};

@@ -1,21 +1,21 @@
 // completeWorkItem: POST /v3/work-items/{id} — marks a work item done.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sendJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import { settleDecision } from './cache.ts';
+import type { HeldRequest } from '../../../lib/held.ts';
+import { sendRequest } from '../../../lib/http.ts';
+import type { WorkItemVariables } from './approve-approval-items-in-bulk.ts';
+import { WORK_ITEM_KIND } from './queue-row.ts';
 
-export interface CompleteWorkItemVariables {
-  workItemId: string;
+export function completeWorkItemRequest({ workItemId }: WorkItemVariables, name: string): HeldRequest {
+  return {
+    method: 'POST',
+    path: `/v3/work-items/${encodeURIComponent(workItemId)}`,
+    label: `Mark “${name}” complete`,
+    kind: WORK_ITEM_KIND,
+    itemId: workItemId,
+    action: 'complete',
+  };
 }
 
-export function completeWorkItem({ workItemId }: CompleteWorkItemVariables) {
-  return sendJson<WorkItem>('post', `work-items/${encodeURIComponent(workItemId)}`);
-}
-
-export function useCompleteWorkItem() {
-  const queryClient = useQueryClient();
-  return useMutation<WorkItem, ApiError, CompleteWorkItemVariables>({
-    mutationFn: completeWorkItem,
-    onSuccess: (item, { workItemId }) => settleDecision(queryClient, workItemId, item),
-  });
+export function completeWorkItem(variables: WorkItemVariables) {
+  return sendRequest<WorkItem>(completeWorkItemRequest(variables, variables.workItemId));
 }

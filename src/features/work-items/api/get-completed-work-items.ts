@@ -1,12 +1,11 @@
 // getCompletedWorkItems: GET /v3/work-items/completed?ownerId&limit&offset&count=true — one page of history.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { getCollection, type ApiError, type Collection } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { queueQueryFn } from '../../../lib/queue/query.ts';
 import type { QueueData } from '../../../lib/queue/stream.ts';
 import { workItemKeys, type PageScope, type QueueScope } from './keys.ts';
 import { workItemsSource } from './queue-row.ts';
-import { usePagedQuery } from './use-paged-query.ts';
 
 export function getCompletedWorkItems({ ownerId, limit, offset }: PageScope, signal?: AbortSignal) {
   return getCollection<WorkItem>(
@@ -24,11 +23,6 @@ export function completedWorkItemsQueryOptions(scope: PageScope) {
   });
 }
 
-/** One page of completed work items; keeps the previous page on screen while the next loads, and prefetches it. */
-export function useCompletedWorkItems(scope: PageScope) {
-  return usePagedQuery(completedWorkItemsQueryOptions, scope);
-}
-
 /** The whole completed history of one owner (up to `bound` items) as compact rows, streamed in pages of 250. */
 export function completedWorkItemsQueueQueryOptions({ ownerId, bound }: QueueScope) {
   return queryOptions<QueueData, ApiError>({
@@ -37,8 +31,4 @@ export function completedWorkItemsQueueQueryOptions({ ownerId, bound }: QueueSco
     // 10,000 rows: compared deeply on every streamed page would cost more than it saves
     structuralSharing: false,
   });
-}
-
-export function useCompletedWorkItemsQueue(scope: QueueScope) {
-  return useQuery(completedWorkItemsQueueQueryOptions(scope));
 }

@@ -1,5 +1,5 @@
 // getCountCompletedWorkItems: GET /v3/work-items/completed/count?ownerId — how many completed work items.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { getJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItemsCount } from '../../../../contract/work-items.ts';
 import { workItemKeys, type OwnerScope } from './keys.ts';
@@ -13,8 +13,4 @@ export function completedWorkItemsCountQueryOptions({ ownerId }: OwnerScope = {}
     queryKey: workItemKeys.completedCount({ ownerId }),
     queryFn: ({ signal }) => getCountCompletedWorkItems({ ownerId }, signal),
   });
-}
-
-export function useCompletedWorkItemsCount({ ownerId }: OwnerScope = {}) {
-  return useQuery(completedWorkItemsCountQueryOptions({ ownerId }));
 }

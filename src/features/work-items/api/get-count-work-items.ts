@@ -1,5 +1,5 @@
 // getCountWorkItems: GET /v3/work-items/count?ownerId — how many pending work items.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { getJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItemsCount } from '../../../../contract/work-items.ts';
 import { workItemKeys, type OwnerScope } from './keys.ts';
@@ -13,8 +13,4 @@ export function workItemsCountQueryOptions({ ownerId }: OwnerScope = {}) {
     queryKey: workItemKeys.count({ ownerId }),
     queryFn: ({ signal }) => getCountWorkItems({ ownerId }, signal),
   });
-}
-
-export function useWorkItemsCount({ ownerId }: OwnerScope = {}) {
-  return useQuery(workItemsCountQueryOptions({ ownerId }));
 }

@@ -1,5 +1,5 @@
 // getWorkItemsSummary: GET /v3/work-items/summary?ownerId — open, completed and total counts.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { getJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItemsSummary } from '../../../../contract/work-items.ts';
 import { workItemKeys, type OwnerScope } from './keys.ts';
@@ -13,8 +13,4 @@ export function workItemsSummaryQueryOptions({ ownerId }: OwnerScope = {}) {
     queryKey: workItemKeys.summary({ ownerId }),
     queryFn: ({ signal }) => getWorkItemsSummary({ ownerId }, signal),
   });
-}
-
-export function useWorkItemsSummary({ ownerId }: OwnerScope = {}) {
-  return useQuery(workItemsSummaryQueryOptions({ ownerId }));
 }

@@ -1,12 +1,11 @@
 // listWorkItems: GET /v3/work-items?limit&offset&count=true&ownerId — one page of pending work items.
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { getCollection, type ApiError, type Collection } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import { queueQueryFn } from '../../../lib/queue/query.ts';
 import type { QueueData } from '../../../lib/queue/stream.ts';
 import { workItemKeys, type PageScope, type QueueScope } from './keys.ts';
 import { workItemsSource } from './queue-row.ts';
-import { usePagedQuery } from './use-paged-query.ts';
 
 export function listWorkItems({ ownerId, limit, offset }: PageScope, signal?: AbortSignal) {
   return getCollection<WorkItem>(
@@ -24,11 +23,6 @@ export function workItemsQueryOptions(scope: PageScope) {
   });
 }
 
-/** One page of the pending inbox; keeps the previous page on screen while the next loads, and prefetches it. */
-export function useWorkItems(scope: PageScope) {
-  return usePagedQuery(workItemsQueryOptions, scope);
-}
-
 /** The whole pending inbox of one owner (up to `bound` items) as compact rows, streamed in pages of 250. */
 export function workItemsQueueQueryOptions({ ownerId, bound }: QueueScope) {
   return queryOptions<QueueData, ApiError>({
@@ -37,8 +31,4 @@ export function workItemsQueueQueryOptions({ ownerId, bound }: QueueScope) {
     // 10,000 rows: compared deeply on every streamed page would cost more than it saves
     structuralSharing: false,
   });
-}
-
-export function useWorkItemsQueue(scope: QueueScope) {
-  return useQuery(workItemsQueueQueryOptions(scope));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import { filterRows, NO_FILTER } from '../../../lib/queue/query-index.ts';
+import { filterRows, matchRows, NO_FILTER } from '../../../lib/queue/query-index.ts';
 import { SEARCH_TEXT_LIMIT } from '../../../lib/queue/row.ts';
 import { workItemRow } from './queue-row.ts';
 
@@ -59,13 +59,15 @@ describe('workItemRow', () => {
       pendingCount: 1,
       itemCount: 2,
       applications: ['Workday', 'Okta'],
-      actions: { decide: true, complete: false, forward: true },
+      can: { approve: true, reject: true, complete: false, forward: true },
     });
     expect(Object.keys(row)).not.toContain('approvalItems');
     expect(workItemRow(remediation)).toMatchObject({
       requestedFor: 'Jonas Berg',
-      actions: { decide: false, complete: true, forward: true },
+      can: { approve: false, reject: false, complete: true, forward: true },
     });
+    // an approval names no one in v3: its name does
+    expect(workItemRow(approval).requestedFor).toBe('Priya Patel');
   });
 
   it('the search covers name, description, requester, requested-for, application, account, attribute, value and id', () => {
@@ -90,7 +92,7 @@ describe('workItemRow', () => {
     expect(row.search).toContain('ppatel');
   });
 
-  it('a work item with 5,000 approval items makes one small row', () => {
+  it('a work item with 5,000 approval items: its own text capped, every approval item findable on its own', () => {
     const big: WorkItem = {
       ...approval,
       approvalItems: Array.from({ length: 5_000 }, (_, i) => ({
@@ -98,14 +100,28 @@ describe('workItemRow', () => {
         application: `App ${i % 50}`,
         account: `account-${i}`,
         name: 'memberOf',
-        value: `CN=Group ${i},OU=Groups,DC=acme,DC=local`,
+        value: i % 450 === 7 ? 'acme/platform-admins' : `CN=Group ${i},OU=Groups,DC=acme,DC=local`,
         state: 'Pending' as const,
       })),
     };
     const row = workItemRow(big);
-    expect(row.search.length).toBeLessThanOrEqual(SEARCH_TEXT_LIMIT);
+    expect(row.ownEnd).toBeLessThanOrEqual(SEARCH_TEXT_LIMIT);
     expect(row.applications.length).toBeLessThanOrEqual(20);
     expect(row.pendingCount).toBe(5_000);
-    expect(JSON.stringify(row).length).toBeLessThan(4_000);
+    expect(row.subItems).toHaveLength(5_000);
+    // one row of about a hundred bytes per approval item (no payload kept)
+    expect(JSON.stringify(row).length).toBeLessThan(5_000 * 150);
+    const { rows, partial } = matchRows([row], { ...NO_FILTER, q: 'platform-admins' }, Date.now());
+    expect(rows).toHaveLength(1);
+    const matched = big.approvalItems!.filter((a) => a.value === 'acme/platform-admins').map((a) => a.id);
+    expect(matched).toHaveLength(12);
+    expect(partial.get(big.id)).toEqual(matched);
+    // a term of the work item's own text matches all of it; with another term, the approval items that have it
+    expect(matchRows([row], { ...NO_FILTER, q: 'marcus' }, Date.now()).partial.size).toBe(0);
+    expect(matchRows([row], { ...NO_FILTER, q: 'marcus account-4999' }, Date.now()).partial.get(big.id)).toEqual([
+      'x4999',
+    ]);
+    // the application filter keeps that application's approval items
+    expect(matchRows([row], { ...NO_FILTER, application: 'App 3' }, Date.now()).partial.get(big.id)).toHaveLength(100);
   });
 });

@@ -3,7 +3,13 @@
 // item yields one small row with a capped search text); the detail page fetches the item itself by id.
 import type { WorkItem } from '../../../../contract/work-items.ts';
 import type { Collection } from '../../../lib/http.ts';
-import { MAX_APPLICATIONS, searchText, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
+import {
+  MAX_APPLICATIONS,
+  searchWithSubItems,
+  timeOf,
+  type QueueRow,
+  type QueueSource,
+} from '../../../lib/queue/row.ts';
 import {
   approvalDecisions,
   isCompletable,
@@ -29,6 +35,15 @@ function distinct(values: (string | null | undefined)[], max: number): string[] 
   return [...out];
 }
 
+/**
+ * For whom a work item is: a remediation's target, a form's target user; v3 names no one on an approval, whose
+ * name says it ("Access request: 3 items for Marcus Chen").
+ */
+export function requestedForOf(item: WorkItem): string {
+  const remediation = (item.remediationItems ?? []).find((r) => !!r);
+  return remediation?.targetDisplayName || item.form?.targetUser || /\bfor ([^:]+)$/.exec(item.name ?? '')?.[1] || '';
+}
+
 export function workItemRow(item: WorkItem): QueueRow {
   const approvals = (item.approvalItems ?? []).filter((a) => !!a);
   const remediation = (item.remediationItems ?? []).filter((r) => !!r);
@@ -36,24 +51,33 @@ export function workItemRow(item: WorkItem): QueueRow {
     [...approvals.map((a) => a.application), ...remediation.map((r) => r.applicationName)],
     MAX_APPLICATIONS,
   );
-  const requestedFor = remediation[0]?.targetDisplayName || item.form?.targetUser || '';
+  const requestedFor = requestedForOf(item);
   const label = typeLabel(item.type);
+  const pending = approvals.filter(isPendingApprovalItem);
   // The short listed fields first (a 6,000-character description must not push the id out), then the start of
-  // the description, then the sub-items' accounts, attributes and values until the cap.
-  const parts: (string | null | undefined)[] = [
+  // the description, the decided approval items and the remediation items (all of it matches the whole row), then
+  // each pending approval item on its own, so that a search can say which of them it matched.
+  const own: (string | null | undefined)[] = [
     item.name?.slice(0, DESCRIPTION_PART),
     item.requesterDisplayName,
     requestedFor,
     item.id,
     label,
-    ...applications,
     item.description?.slice(0, DESCRIPTION_PART),
   ];
-  for (const a of approvals) {
-    parts.push(a.account, a.name, a.value);
-    if (parts.length > 600) break;
+  for (const a of approvals) if (!isPendingApprovalItem(a)) own.push(a.application, a.account, a.name, a.value);
+  for (const r of remediation) {
+    own.push(r.applicationName, r.nativeIdentity, r.attributeName, r.attributeValue, r.targetDisplayName);
   }
-  for (const r of remediation) parts.push(r.nativeIdentity, r.attributeName, r.attributeValue, r.targetDisplayName);
+  const text = searchWithSubItems(
+    own,
+    pending.map((a, i) => ({
+      id: a.id ?? String(i),
+      application: a.application ?? '',
+      parts: [a.account, a.name, a.value],
+    })),
+  );
+  const decidable = isDecidable(item);
   return {
     kind: WORK_ITEM_KIND,
     id: item.id,
@@ -65,15 +89,22 @@ export function workItemRow(item: WorkItem): QueueRow {
     typeLabel: label,
     created: timeOf(item.created),
     completed: timeOf(item.completed),
+    due: 0,
     state: item.state ?? '',
     stateLabel: workItemStateLabel(item.state, approvalDecisions(approvals)),
-    pendingCount: approvals.filter(isPendingApprovalItem).length,
+    pendingCount: pending.length,
     itemCount: typeof item.numItems === 'number' ? item.numItems : approvals.length + remediation.length,
+    countLabel: item.form && !approvals.length && !remediation.length ? 'Form' : undefined,
     applications,
     ownerId: item.ownerId ?? '',
     ownerName: item.ownerName ?? '',
-    actions: { decide: isDecidable(item), complete: isCompletable(item), forward: isForwardable(item) },
-    search: searchText(parts),
+    can: {
+      approve: decidable,
+      reject: decidable,
+      complete: isCompletable(item),
+      forward: isForwardable(item),
+    },
+    ...text,
   };
 }
 

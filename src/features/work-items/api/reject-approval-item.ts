@@ -1,22 +1,26 @@
 // rejectApprovalItem: POST /v3/work-items/{id}/reject/{approvalItemId} — rejects one approval item of a work item.
-import { sendJson } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import type { ListRefresh } from './cache.ts';
-import { useApprovalItemDecision, type ApprovalItemDecisionVariables } from './use-approval-item-decision.ts';
+import type { HeldRequest } from '../../../lib/held.ts';
+import { sendRequest } from '../../../lib/http.ts';
+import type { ApprovalItemDecisionVariables } from './approve-approval-item.ts';
+import { WORK_ITEM_KIND } from './queue-row.ts';
 
-export type RejectApprovalItemVariables = ApprovalItemDecisionVariables;
-
-export function rejectApprovalItem({ workItemId, approvalItemId }: RejectApprovalItemVariables) {
-  return sendJson<WorkItem>(
-    'post',
-    `work-items/${encodeURIComponent(workItemId)}/reject/${encodeURIComponent(approvalItemId)}`,
-  );
+/** The request as plain data (the inbox holds it for Undo, then sends it). */
+export function rejectApprovalItemRequest(
+  { workItemId, approvalItemId }: ApprovalItemDecisionVariables,
+  name: string,
+): HeldRequest {
+  return {
+    method: 'POST',
+    path: `/v3/work-items/${encodeURIComponent(workItemId)}/reject/${encodeURIComponent(approvalItemId)}`,
+    label: `Reject “${name}”`,
+    kind: WORK_ITEM_KIND,
+    itemId: workItemId,
+    action: 'reject',
+    subItemId: approvalItemId,
+  };
 }
 
-/**
- * Shows the approval item as Rejected at once; rolls back when the server refuses. `listRefresh: 'later'` leaves
- * the lists stale instead of refetching them (see ListRefresh).
- */
-export function useRejectApprovalItem({ listRefresh = 'now' }: { listRefresh?: ListRefresh } = {}) {
-  return useApprovalItemDecision(rejectApprovalItem, 'Rejected', listRefresh);
+export function rejectApprovalItem(variables: ApprovalItemDecisionVariables) {
+  return sendRequest<WorkItem>(rejectApprovalItemRequest(variables, variables.approvalItemId));
 }

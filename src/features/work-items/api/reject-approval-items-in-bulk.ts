@@ -1,21 +1,21 @@
 // rejectApprovalItemsInBulk: POST /v3/work-items/bulk-reject/{id} — rejects every approval item of a work item.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sendJson, type ApiError } from '../../../lib/http.ts';
 import type { WorkItem } from '../../../../contract/work-items.ts';
-import { settleDecision } from './cache.ts';
+import type { HeldRequest } from '../../../lib/held.ts';
+import { sendRequest } from '../../../lib/http.ts';
+import type { WorkItemVariables } from './approve-approval-items-in-bulk.ts';
+import { WORK_ITEM_KIND } from './queue-row.ts';
 
-export interface RejectApprovalItemsInBulkVariables {
-  workItemId: string;
+export function rejectApprovalItemsInBulkRequest({ workItemId }: WorkItemVariables, name: string): HeldRequest {
+  return {
+    method: 'POST',
+    path: `/v3/work-items/bulk-reject/${encodeURIComponent(workItemId)}`,
+    label: `Reject all of “${name}”`,
+    kind: WORK_ITEM_KIND,
+    itemId: workItemId,
+    action: 'reject',
+  };
 }
 
-export function rejectApprovalItemsInBulk({ workItemId }: RejectApprovalItemsInBulkVariables) {
-  return sendJson<WorkItem>('post', `work-items/bulk-reject/${encodeURIComponent(workItemId)}`);
-}
-
-export function useRejectApprovalItemsInBulk() {
-  const queryClient = useQueryClient();
-  return useMutation<WorkItem, ApiError, RejectApprovalItemsInBulkVariables>({
-    mutationFn: rejectApprovalItemsInBulk,
-    onSuccess: (item, { workItemId }) => settleDecision(queryClient, workItemId, item),
-  });
+export function rejectApprovalItemsInBulk(variables: WorkItemVariables) {
+  return sendRequest<WorkItem>(rejectApprovalItemsInBulkRequest(variables, variables.workItemId));
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson, type ApiError } from '../../../lib/http.ts';
 import type { AccountSelection, WorkItem } from '../../../../contract/work-items.ts';
-import { settleDecision } from './cache.ts';
+import { settleWorkItem } from './cache.ts';
 
 export interface SubmitAccountSelectionVariables {
   workItemId: string;
@@ -17,6 +17,6 @@ export function useSubmitAccountSelection() {
   const queryClient = useQueryClient();
   return useMutation<WorkItem, ApiError, SubmitAccountSelectionVariables>({
     mutationFn: submitAccountSelection,
-    onSuccess: (item, { workItemId }) => settleDecision(queryClient, workItemId, item),
+    onSuccess: (item) => settleWorkItem(queryClient, item),
   });
 }

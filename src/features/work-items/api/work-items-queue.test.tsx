@@ -2,16 +2,20 @@
 // the rest), holds compact rows only, stops at the bound, sits under its owner's key (a decision's invalidation
 // reaches it and the refetch keeps the rows on screen until the new list is in), and the completed queue too.
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { newQueryClient, startApiServer, wrapperFor, type ApiTestServer } from '../../../test/api-server.tsx';
-import { approveApprovalItemsInBulk } from './approve-approval-items-in-bulk.ts';
-import { invalidateOwner, settleBulkRun } from './cache.ts';
+import type { QueueScope } from '../../../lib/kinds/kind.ts';
+import { approveApprovalItemsInBulk, approveApprovalItemsInBulkRequest } from './approve-approval-items-in-bulk.ts';
+import { invalidateOwner, workItemCache } from './cache.ts';
 import { getCountWorkItems } from './get-count-work-items.ts';
 import { getCountCompletedWorkItems } from './get-count-completed-work-items.ts';
-import { useCompletedWorkItemsQueue } from './get-completed-work-items.ts';
-import { useWorkItemsQueue, workItemsQueueQueryOptions } from './list-work-items.ts';
+import { completedWorkItemsQueueQueryOptions } from './get-completed-work-items.ts';
+import { workItemsQueueQueryOptions } from './list-work-items.ts';
 import { workItemKeys } from './keys.ts';
+
+const useWorkItemsQueue = (scope: QueueScope) => useQuery(workItemsQueueQueryOptions(scope));
+const useCompletedWorkItemsQueue = (scope: QueueScope) => useQuery(completedWorkItemsQueueQueryOptions(scope));
 
 let api: ApiTestServer;
 let client: QueryClient;
@@ -35,10 +39,13 @@ it('streams the whole pending queue in pages of 250: the first page shows first,
   expect(pendingCount).toBeGreaterThan(750);
   const { result } = renderHook(() => useWorkItemsQueue({ bound: 10_000 }), { wrapper: wrapperFor(client) });
   const seen: number[] = [];
-  await waitFor(() => {
-    if (result.current.data) seen.push(result.current.data.rows.length);
-    expect(result.current.data?.complete).toBe(true);
-  });
+  await waitFor(
+    () => {
+      if (result.current.data) seen.push(result.current.data.rows.length);
+      expect(result.current.data?.complete).toBe(true);
+    },
+    { timeout: 15_000 },
+  );
   const data = result.current.data!;
   expect(data.total).toBe(pendingCount);
   expect(data.rows).toHaveLength(pendingCount);
@@ -68,7 +75,7 @@ it("a decision invalidates the owner's queue; the refetch keeps the old rows unt
   const { result } = renderHook(() => useWorkItemsQueue({ bound: 500 }), { wrapper: wrapperFor(client) });
   await waitFor(() => expect(result.current.data?.complete).toBe(true));
   const before = result.current.data!;
-  const target = before.rows.find((r) => r.actions.decide)!;
+  const target = before.rows.find((r) => r.can.approve)!;
   await approveApprovalItemsInBulk({ workItemId: target.id });
   const key = workItemsQueueQueryOptions({ bound: 500 }).queryKey;
   expect(key.slice(0, workItemKeys.owner({}).length)).toEqual(workItemKeys.owner({}));
@@ -90,24 +97,22 @@ it("a decision invalidates the owner's queue; the refetch keeps the old rows unt
   pendingCount -= 1;
 });
 
-it('settleBulkRun drops the done rows at once, then refetches once per owner', async () => {
+it("a run's decisions leave the queue at once (the kind's cache), then one refresh refetches it once", async () => {
   const { result } = renderHook(() => useWorkItemsQueue({ bound: 250 }), { wrapper: wrapperFor(client) });
   await waitFor(() => expect(result.current.data?.complete).toBe(true));
-  const done = result.current.data!.rows.filter((r) => r.actions.decide).slice(0, 3);
-  for (const r of done) await approveApprovalItemsInBulk({ workItemId: r.id });
+  const done = result.current.data!.rows.filter((r) => r.can.approve).slice(0, 3);
+  const requests = done.map((r) => approveApprovalItemsInBulkRequest({ workItemId: r.id }, r.name));
+  const answers: unknown[] = [];
+  for (const r of done) answers.push(await approveApprovalItemsInBulk({ workItemId: r.id }));
   await api.settled();
   api.requests.length = 0;
-  const settled = settleBulkRun(client, { doneIds: done.map((r) => r.id), ownerIds: [null] });
-  const ids = new Set(result.current.data!.rows.map((r) => r.id));
-  await waitFor(() =>
-    expect(
-      done.some((r) =>
-        client.getQueryData(workItemsQueueQueryOptions({ bound: 250 }).queryKey)!.rows.some((x) => x.id === r.id),
-      ),
-    ).toBe(false),
-  );
-  expect(ids.size).toBe(250);
-  await act(() => settled);
+  act(() => requests.forEach((request) => workItemCache.shown(client, request)));
+  const rows = () => client.getQueryData(workItemsQueueQueryOptions({ bound: 250 }).queryKey)!.rows;
+  expect(done.some((r) => rows().some((x) => x.id === r.id))).toBe(false);
+  await act(() => workItemCache.settled(client, requests, answers));
+  await api.settled();
+  expect(listCalls(), 'settling marks stale, refetches nothing').toHaveLength(0);
+  await act(() => workItemCache.refresh(client, []));
   await waitFor(() => expect(result.current.isFetching).toBe(false));
   await api.settled();
   expect(listCalls()).toHaveLength(1); // one page: bound 250

@@ -40,7 +40,7 @@ export const ApprovalItemCard = memo(function ApprovalItemCard({
 }) {
   const label = approvalItemLabel(a);
   return (
-    <tr data-index={index} ref={measure} data-testid="approval-item-row">
+    <tr data-index={index} ref={measure} data-testid="approval-item-row" data-part-row>
       <Box component="td" sx={{ p: 1.5, borderBottom: 1, borderColor: 'divider', verticalAlign: 'top' }}>
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
           <Box sx={{ minWidth: 0, flex: 1 }}>
@@ -73,6 +73,7 @@ export const ApprovalItemCard = memo(function ApprovalItemCard({
                   variant="outlined"
                   color={decision === 'approve' ? 'success' : 'error'}
                   aria-label={`${decisionVerb(decision)} ${label}`}
+                  data-part-action={decision}
                   disabled={busy || disabled || !a.id}
                   onClick={() => onDecide(a, decision)}
                   disableRipple

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ApprovalItemDetails } from '../../../../contract/work-items.ts';
 import { useDecision, type DecisionStore } from '../hooks/use-approval-decisions.ts';
-import { stateMarkStyles } from './StateMark.tsx';
+import { stateMarkStyles } from '../../../components/StateMark.tsx';
 import {
   approvalItemLabel,
   approvalItemStateLabel,
@@ -55,6 +55,7 @@ export const ApprovalItemRow = memo(function ApprovalItemRow({
     <button
       type="button"
       className={`decide ${decision}`}
+      data-part-action={decision}
       aria-label={`${decisionVerb(decision)} ${label}`}
       disabled={disabled || !a.id}
       onClick={() => onDecide(a, decision)}
@@ -63,7 +64,7 @@ export const ApprovalItemRow = memo(function ApprovalItemRow({
     </button>
   );
   return (
-    <tr data-index={index} data-testid="approval-item-row">
+    <tr data-index={index} data-testid="approval-item-row" data-part-row>
       <td>
         <Line text={a.application} />
       </td>

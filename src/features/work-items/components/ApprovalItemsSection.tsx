@@ -8,9 +8,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { DecisionButtons } from '../../../components/DecisionButtons.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { plural } from '../../../lib/plural.ts';
+import { Rows } from '../../../components/Rows.tsx';
+import { usePhone } from '../../../components/use-phone.ts';
+import type { ActOnItem } from '../../../lib/kinds/kind.ts';
 import { useUrlText } from '../../../lib/use-update-search.ts';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
 import {
@@ -19,11 +21,8 @@ import {
   useDecision,
   type DecisionStore,
 } from '../hooks/use-approval-decisions.ts';
-import { decideAllQuestion, decisionVerb, type Decision } from '../rules.ts';
-import { usePhone } from '../../../components/use-phone.ts';
+import { decisionButtons, type Decision } from '../rules.ts';
 import { APPROVAL_ROW_HEIGHT, ApprovalItemRow, approvalTableStyles } from './ApprovalItemRow.tsx';
-import { DecisionButtons } from './DecisionButtons.tsx';
-import { Rows } from './Rows.tsx';
 
 // The phone's stacked cards are their own chunk: a desktop never downloads them.
 const ApprovalItemCard = lazy(async () => ({ default: (await import('./ApprovalItemCard.tsx')).ApprovalItemCard }));
@@ -43,20 +42,25 @@ function matches(a: ApprovalItemDetails, needle: string) {
   );
 }
 
-/** "Approve all"/"Reject all": disabled while any decision is saved, read from the store here alone. */
+/** "Approve all"/"Reject all": disabled while any decision is being sent, read from the store here alone. */
 function AllButtons({
   store,
   pendingCount,
-  bulkRunning,
   onDecide,
 }: {
   store: DecisionStore;
   pendingCount: number;
-  bulkRunning: boolean;
   onDecide: (decision: Decision) => void;
 }) {
   const anyDeciding = useAnyDecision(store);
-  return <DecisionButtons what="all" disabled={pendingCount === 0 || bulkRunning || anyDeciding} onDecide={onDecide} />;
+  return (
+    <DecisionButtons
+      what="all"
+      buttons={decisionButtons}
+      disabled={pendingCount === 0 || anyDeciding}
+      onDecide={(name) => onDecide(name as Decision)}
+    />
+  );
 }
 
 // The header never changes on a decision: one element for the whole life of the section.
@@ -115,14 +119,24 @@ const SearchField = memo(function SearchField({
  * Rows are virtualised at a fixed height, so a work item with thousands of approval items stays smooth; a
  * decision re-renders its own row only (see useApprovalDecisions).
  */
-export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readOnly: boolean }) {
+export function ApprovalItemsSection({
+  item,
+  readOnly,
+  act,
+  ownerId,
+}: {
+  item: WorkItem;
+  readOnly: boolean;
+  act: ActOnItem;
+  ownerId: string | undefined;
+}) {
   // What is typed is local state (the URL follows it): an input bound to the URL alone loses keystrokes typed
   // faster than the router re-renders.
   const [search, setSearch] = useUrlText('q');
-  const decisions = useApprovalDecisions(item);
+  const decisions = useApprovalDecisions(item, act, ownerId);
   // a phone stacks each item with full-width buttons instead of a seven-column table
   const phone = usePhone();
-  const { store, bulkRunning, pendingCount, confirm, decideOne } = decisions;
+  const { store, pendingCount, decideOne } = decisions;
 
   const all = useMemo(() => (item.approvalItems ?? []).filter((a): a is ApprovalItemDetails => !!a), [item]);
   const shown = useMemo(() => {
@@ -132,14 +146,14 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
   const renderRow = useCallback(
     (index: number, measure?: Ref<HTMLTableRowElement>) => {
       const a = shown[index];
-      const props = { item: a, index, readOnly, disabled: bulkRunning, store, onDecide: decideOne };
+      const props = { item: a, index, readOnly, disabled: false, store, onDecide: decideOne };
       return phone ? (
         <StoredCard key={a.id ?? index} {...props} measure={measure} />
       ) : (
         <ApprovalItemRow key={a.id ?? index} {...props} />
       );
     },
-    [shown, readOnly, bulkRunning, store, decideOne, phone],
+    [shown, readOnly, store, decideOne, phone],
   );
 
   return (
@@ -153,9 +167,7 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
         </Typography>
         <SearchField value={search} onChange={setSearch} phone={phone} />
         <Box sx={{ flexGrow: 1 }} />
-        {!readOnly && (
-          <AllButtons store={store} pendingCount={pendingCount} bulkRunning={bulkRunning} onDecide={decisions.ask} />
-        )}
+        {!readOnly && <AllButtons store={store} pendingCount={pendingCount} onDecide={decisions.decideAll} />}
       </Box>
       {decisions.error && (
         <Box sx={{ px: 2, pb: 2 }}>
@@ -194,20 +206,6 @@ export function ApprovalItemsSection({ item, readOnly }: { item: WorkItem; readO
             </TableBody>
           </Table>
         </Box>
-      )}
-      {confirm && (
-        <ConfirmDialog
-          open
-          title={decideAllQuestion(confirm, pendingCount)}
-          confirmLabel={`${decisionVerb(confirm)} ${plural(pendingCount, 'item')}`}
-          confirmColor={confirm === 'approve' ? 'success' : 'error'}
-          busy={bulkRunning}
-          onClose={decisions.cancel}
-          onConfirm={() => decisions.decideAll(confirm)}
-        >
-          {decisionVerb(confirm)} every pending approval item of “{item.name || item.id}”
-          {search ? ', not only the ones the search shows' : ''}. This cannot be undone.
-        </ConfirmDialog>
       )}
     </Paper>
   );

@@ -1,15 +1,36 @@
-import { lazy, Suspense } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import Skeleton from '@mui/material/Skeleton';
-import type { FormDetails, WorkItem } from '../../../../contract/work-items.ts';
+import type { AccountSelection, FormDetails, WorkItem } from '../../../../contract/work-items.ts';
+import { useSubmitAccountSelection } from '../api/submit-account-selection.ts';
 
-// The account-selection form (react-hook-form, Autocomplete, ...) is its own chunk, loaded only for form items.
-const AccountSelectionForm = lazy(() => import('../../forms/components/AccountSelectionForm.tsx'));
+/** What the page gives the form it shows (the forms feature's account-selection form, its own chunk). */
+export interface FormSlotProps {
+  item: WorkItem;
+  form: FormDetails;
+  readOnly: boolean;
+  /** Sends the selection (submitAccountSelection); rejects with the server's refusal. */
+  onSubmit: (selection: AccountSelection) => Promise<void>;
+}
 
-/** The slot for a work item's form (account selection): src/features/forms/components/AccountSelectionForm.tsx. */
-export function FormPanel({ item, form, readOnly }: { item: WorkItem; form: FormDetails; readOnly: boolean }) {
+/** The slot for a work item's form: the form the app registered with the kind, submitted through this kind's API. */
+export function FormPanel({
+  item,
+  form,
+  readOnly,
+  Form,
+}: Omit<FormSlotProps, 'onSubmit'> & { Form: ComponentType<FormSlotProps> }) {
+  const submit = useSubmitAccountSelection();
   return (
     <Suspense fallback={<Skeleton variant="rounded" height={240} sx={{ mb: 3 }} aria-label="Loading the form" />}>
-      <AccountSelectionForm key={item.id} item={item} form={form} readOnly={readOnly} />
+      <Form
+        key={item.id}
+        item={item}
+        form={form}
+        readOnly={readOnly}
+        onSubmit={async (selection) => {
+          await submit.mutateAsync({ workItemId: item.id, selection });
+        }}
+      />
     </Suspense>
   );
 }

@@ -1,27 +1,17 @@
-// The decision state of one work item's approval items: which decisions are in flight, the "Approve all" /
-// "Reject all" confirmation, and the last failure with its retry. The section's rows and buttons only render it.
+// The decisions on one work item's approval items, as the detail page and a row expanded in the list live them:
+// each goes through the inbox's one rule (`act`: shown at once, held with Undo, then sent; "… all" confirmed first
+// when it decides several). What this adds is which decisions are on their way ("Saving…"), and the last failure.
 //
 // Decisions in flight live in a small store outside React state, read per row (useDecision): a click re-renders
 // the one row it decided, in the click's own task, and nothing else — not the section, not the other rows (a
-// 5,000-item work item keeps dozens of rows on screen). The lists are left stale per decision and refreshed after
-// a quiet moment (or when the page is left: stale lists refetch when shown).
+// 5,000-item work item keeps dozens of rows on screen).
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { notifyManager, useQueryClient } from '@tanstack/react-query';
-import { useNotify } from '../../../components/notify.tsx';
-import { flushHeld } from '../../../lib/held.ts';
-import { plural } from '../../../lib/plural.ts';
+import { notifyManager } from '@tanstack/react-query';
 import type { ApprovalItemDetails, WorkItem } from '../../../../contract/work-items.ts';
-import { useApproveApprovalItemsInBulk } from '../api/approve-approval-items-in-bulk.ts';
-import { invalidateOwner } from '../api/cache.ts';
-import { useRejectApprovalItemsInBulk } from '../api/reject-approval-items-in-bulk.ts';
-import { useHeldActions } from './use-held-actions.ts';
-import { approvalItemLabel, decisionDone, decisionVerb, pendingApprovalItems, type Decision } from '../rules.ts';
-
-/** The key of "Approve all"/"Reject all" among the decisions in flight. */
-const ALL = '\u0000all';
-
-/** After the last single decision, this long without another before the lists refetch. */
-export const QUIET_MS = 2_000;
+import type { ActOnItem, KindAction } from '../../../lib/kinds/kind.ts';
+import { workItemRow } from '../api/queue-row.ts';
+import { WORK_ITEM_ACTIONS } from '../actions.ts';
+import { approvalItemLabel, pendingApprovalItems, type Decision } from '../rules.ts';
 
 export interface DecisionFailure {
   title: string;
@@ -29,13 +19,12 @@ export interface DecisionFailure {
   retry: () => void;
 }
 
-/** Decisions being saved, by approval item id; subscribers hear about every change. */
+/** Decisions being sent, by approval item id; subscribers hear about every change. */
 export class DecisionStore {
   private readonly decisions = new Map<string, Decision>();
   private readonly listeners = new Set<() => void>();
 
   get = (id: string | null | undefined): Decision | undefined => (id ? this.decisions.get(id) : undefined);
-  /** Whether any decision (single or "… all") is being saved. */
   any = (): boolean => this.decisions.size > 0;
   has = (id: string): boolean => this.decisions.has(id);
   set(id: string, decision: Decision) {
@@ -56,126 +45,87 @@ export class DecisionStore {
   }
 }
 
-/** The decision being saved for this approval item (undefined: none); re-renders only when it changes. */
+/** The decision being sent for this approval item (undefined: none); re-renders only when it changes. */
 export function useDecision(store: DecisionStore, id: string | null | undefined): Decision | undefined {
   return useSyncExternalStore(store.subscribe, () => store.get(id));
 }
 
-/** Whether any decision is being saved. */
+/** Whether any decision is being sent. */
 export function useAnyDecision(store: DecisionStore): boolean {
   return useSyncExternalStore(store.subscribe, store.any);
 }
 
-export function useApprovalDecisions(item: WorkItem) {
-  const notify = useNotify();
-  const queryClient = useQueryClient();
-  const held = useHeldActions({ listRefresh: 'later' });
-  const approveAll = useApproveApprovalItemsInBulk();
-  const rejectAll = useRejectApprovalItemsInBulk();
+const actionOf = (decision: Decision): KindAction => WORK_ITEM_ACTIONS.find((a) => a.name === decision)!;
+
+export function useApprovalDecisions(item: WorkItem, act: ActOnItem, ownerId: string | undefined) {
   const [store] = useState(() => new DecisionStore());
-  const [confirm, setConfirm] = useState<Decision | null>(null);
   const [error, setError] = useState<DecisionFailure | null>(null);
   const pendingCount = pendingApprovalItems(item).length;
-  const bulkRunning = approveAll.isPending || rejectAll.isPending;
 
   // What the stable callbacks below read: the latest render's values.
-  const latest = useRef({ item, held });
+  const latest = useRef({ item, act, ownerId });
   useEffect(() => {
-    latest.current = { item, held };
+    latest.current = { item, act, ownerId };
   });
 
-  const quiet = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refreshListsSoon = useCallback(
-    (ownerId: string | null | undefined) => {
-      clearTimeout(quiet.current);
-      quiet.current = setTimeout(() => {
-        if (!store.any()) void invalidateOwner(queryClient, ownerId);
-      }, QUIET_MS);
-    },
-    [queryClient, store],
-  );
-  // Leaving the page: the lists were marked stale, so they refetch when shown.
-  useEffect(() => () => clearTimeout(quiet.current), []);
-
   // Stable, so memoised rows do not re-render when the section does. The row shows its new state at once (the
-  // store, read by that row alone) and stays so through the undo window (the cache); "Saving…" only while the
-  // request is really on its way.
+  // cache) and stays so through the undo window; "Saving…" only while the request is really on its way.
   const decideOne = useCallback(
     function decide(a: ApprovalItemDetails, decision: Decision) {
       const id = a.id;
       // Synchronous: two clicks in the same tick (before React re-renders the disabled button) send it once.
-      if (!id || store.has(id) || store.has(ALL)) return;
+      if (!id || store.has(id)) return;
       store.set(id, decision);
       setError((e) => (e ? null : e));
-      const { item: current, held: actions } = latest.current;
+      const { item: current, act: perform, ownerId: owner } = latest.current;
       let sending = false;
       const release = () => notifyManager.schedule(() => store.delete(id));
-      const { sent } = actions.decide(current.id, id, decision, approvalItemLabel(a), {
-        onUndone: release,
-        onSending: () => {
-          sending = true;
-          store.set(id, decision);
+      perform(
+        actionOf(decision),
+        { id: current.id, name: approvalItemLabel(a), ownerId: owner, subItemIds: [id] },
+        {},
+        {
+          onSending: () => {
+            sending = true;
+            store.set(id, decision);
+          },
+          onUndone: release,
+          onSent: release,
+          onFailed: (e) => {
+            release();
+            setError({
+              title: `${decision === 'approve' ? 'Approving' : 'Rejecting'} ${approvalItemLabel(a)} failed`,
+              error: e,
+              retry: () => decide(a, decision),
+            });
+          },
         },
-      });
+      );
       // Held: the cache shows the decision (the row is no longer pending), so the row drops its busy state.
       notifyManager.schedule(() => {
         if (!sending) store.delete(id);
       });
-      sent.then(
-        () => {
-          release();
-          refreshListsSoon(current.ownerId);
-        },
-        (e: unknown) => {
-          release();
-          setError({
-            title: `${decision === 'approve' ? 'Approving' : 'Rejecting'} ${approvalItemLabel(a)} failed`,
-            error: e,
-            retry: () => decide(a, decision),
-          });
-        },
-      );
     },
-    [store, refreshListsSoon],
+    [store],
   );
 
-  /**
-   * Every pending approval item of the work item (not only the ones a search shows); after `ask` confirmed. Sent at
-   * once, not held: the confirmation naming the count is its guard, and the whole work item leaves the queue.
-   */
+  /** Every pending approval item of the work item (not only those a search shows): asks first when several. */
   const decideAll = (decision: Decision) => {
-    if (store.any()) return;
-    store.set(ALL, decision);
     setError(null);
-    flushHeld();
-    const mutation = decision === 'approve' ? approveAll : rejectAll;
-    mutation
-      .mutateAsync({ workItemId: item.id })
-      .then(
-        () => {
-          setConfirm(null);
-          notify(`${decisionDone(decision)} ${plural(pendingCount, 'approval item')}`);
-        },
-        (e: unknown) => {
-          setConfirm(null);
-          setError({ title: `${decisionVerb(decision)} all failed`, error: e, retry: () => setConfirm(decision) });
-        },
-      )
-      .finally(() => store.delete(ALL));
+    act(
+      actionOf(decision),
+      { id: item.id, name: item.name || item.id, ownerId, row: workItemRow(item) },
+      {},
+      {
+        onFailed: (e) =>
+          setError({
+            title: `${decision === 'approve' ? 'Approve' : 'Reject'} all failed`,
+            error: e,
+            retry: () => decideAll(decision),
+          }),
+      },
+    );
   };
 
-  return {
-    /** Decisions being saved (read per row with useDecision). */
-    store,
-    /** "Approve all"/"Reject all" is being saved. */
-    bulkRunning,
-    pendingCount,
-    /** The decision whose "… all" waits for a confirmation. */
-    confirm,
-    ask: setConfirm,
-    cancel: useCallback(() => setConfirm(null), []),
-    error,
-    decideOne,
-    decideAll,
-  };
+  return { store, pendingCount, error, decideOne, decideAll };
 }

@@ -1,65 +1,44 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+// A work item's page: what it asks, who asked, its approval items (decided one by one or all at once), its form or
+// remediation items, its forwarding history; Mark complete and Forward. Every decision goes through the inbox's one
+// rule (`act`); the inbox adds the shortcuts, the way back and "Next item" (DetailPageProps).
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useOwnerId } from '../../../lib/owner.ts';
-import { paths } from '../../../lib/paths.ts';
+import { HandoverHistory } from '../../../components/HandoverHistory.tsx';
+import { detailActionsSx } from '../../../components/detail-actions.ts';
+import type { DetailPageProps } from '../../../lib/kinds/kind.ts';
 import { useWorkItem } from '../api/get-work-item.ts';
-import { useWorkItems } from '../api/list-work-items.ts';
-import { useHeldActions } from '../hooks/use-held-actions.ts';
-import { DetailTriage } from '../keyboard/DetailTriage.tsx';
-import { useBackToList } from '../../../lib/list-position.ts';
+import { workItemRow } from '../api/queue-row.ts';
 import { ApprovalItemsSection } from '../components/ApprovalItemsSection.tsx';
-import { FormPanel } from '../components/FormPanel.tsx';
+import { FormPanel, type FormSlotProps } from '../components/FormPanel.tsx';
 import { RemediationItemsSection } from '../components/RemediationItemsSection.tsx';
 import { WorkItemHeader } from '../components/WorkItemHeader.tsx';
-import { ForwardButton } from '../../forward/components/ForwardButton.tsx';
-import { ForwardHistory } from '../../forward/components/ForwardHistory.tsx';
-import { approvalDecisions, isCompletable, isOpen, workItemStateLabel } from '../rules.ts';
+import { approvalDecisions, isOpen, workItemStateLabel } from '../rules.ts';
 
 // Shown only for a refused or unknown id: its own chunk.
 const UnavailableWorkItem = lazy(async () => ({
   default: (await import('../components/UnavailableWorkItem.tsx')).UnavailableWorkItem,
 }));
 
-/** The next pending work item of the same owner (first page of the inbox, this one left out). */
-function useNextItemId(currentId: string, ownerId: string | undefined): { id?: string; loading: boolean } {
-  const { data, isPending } = useWorkItems({ ownerId, limit: 25, offset: 0 });
-  const next = data?.items.find((i) => i && i.id !== currentId && isOpen(i));
-  return { id: next?.id, loading: isPending };
-}
-
-function NextItemButton({ currentId, ownerId, primary }: { currentId: string; ownerId?: string; primary: boolean }) {
-  const navigate = useNavigate();
-  const next = useNextItemId(currentId, ownerId);
-  return (
-    <Button
-      variant={primary ? 'contained' : 'outlined'}
-      disabled={!next.id}
-      onClick={() => next.id && navigate(paths.workItem(next.id, { ownerId }))}
-    >
-      Next item
-    </Button>
-  );
-}
-
-export function WorkItemPage() {
-  const { id = '' } = useParams();
-  const ownerId = useOwnerId();
+export function WorkItemPage({
+  id,
+  ownerId,
+  kind,
+  act,
+  back,
+  next,
+  onRow,
+  Form,
+}: DetailPageProps & { Form: ComponentType<FormSlotProps> }) {
   const query = useWorkItem(id);
-  const held = useHeldActions();
-  // "Mark complete" held for its undo window (id of the item), then its failure if the server refused it
-  const [completing, setCompleting] = useState<string | null>(null);
-  const [completeError, setCompleteError] = useState<unknown>(null);
   const item = query.data;
-  const backTo = useBackToList(ownerId);
+  const row = item ? workItemRow(item) : undefined;
 
   useEffect(() => {
     if (item?.name) document.title = `${item.name} · Work Items Inbox`;
@@ -67,12 +46,7 @@ export function WorkItemPage() {
       document.title = 'Work Items Inbox';
     };
   }, [item?.name]);
-
-  const back = (
-    <Link component={RouterLink} to={backTo.path} sx={{ display: 'inline-block', mb: 1 }} data-shortcut="back">
-      {backTo.label}
-    </Link>
-  );
+  useEffect(() => onRow(row), [onRow, row?.id, row?.pendingCount, row?.can.complete]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (query.isError && !item) {
     const status = query.error?.status;
@@ -96,7 +70,7 @@ export function WorkItemPage() {
       </>
     );
   }
-  if (!item) {
+  if (!item || !row) {
     return (
       <>
         {back}
@@ -107,28 +81,21 @@ export function WorkItemPage() {
   }
 
   const open = isOpen(item);
-  const readOnly = !open;
   const approvalItems = item.approvalItems ?? [];
   const remediationItems = (item.remediationItems ?? []).filter(Boolean);
-  const canComplete = isCompletable(item);
-  const markComplete = () => {
-    setCompleteError(null);
-    setCompleting(item.id);
-    held
-      .markComplete(item.id, item.name || item.id, () => setCompleting(null))
-      .sent.then(
-        () => setCompleting(null),
-        (e: unknown) => {
-          setCompleting(null);
-          setCompleteError(e);
-        },
-      );
-  };
+  const actionOf = (name: string) => kind.actions.find((a) => a.name === name)!;
+  const target = { id: item.id, name: item.name || item.id, ownerId, row };
+  const history = (item.forwardHistory ?? []).filter(Boolean).map((entry) => ({
+    from: entry.fromName || entry.fromId || 'Someone',
+    to: entry.toName || entry.toId || 'someone',
+    by: entry.byId !== entry.fromId ? entry.byName || entry.byId : undefined,
+    at: entry.forwarded,
+    comment: entry.comment,
+  }));
 
   return (
     <>
       {back}
-      <DetailTriage workItemId={item.id} />
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mb: 2 }}>
         <Box sx={{ flex: '1 1 400px', minWidth: 0 }}>
           <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
@@ -140,14 +107,18 @@ export function WorkItemPage() {
             </Typography>
           )}
         </Box>
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} data-slot="work-item-actions">
-          {canComplete && (
-            <Button variant="contained" onClick={markComplete} disabled={completing === item.id}>
-              {completing === item.id ? 'Completing…' : 'Mark complete'}
+        <Box sx={detailActionsSx} data-detail-actions>
+          {row.can.complete && (
+            <Button variant="contained" data-action="complete" onClick={() => act(actionOf('complete'), target)}>
+              Mark complete
             </Button>
           )}
-          {open && <ForwardButton workItem={item} ownerId={ownerId} />}
-          <NextItemButton currentId={item.id} ownerId={ownerId} primary={!open} />
+          {row.can.forward && (
+            <Button variant="outlined" data-action="forward" onClick={() => act(actionOf('forward'), target)}>
+              Forward
+            </Button>
+          )}
+          {next}
         </Box>
       </Box>
       <Box sx={{ height: 4, mb: 1 }}>
@@ -158,11 +129,6 @@ export function WorkItemPage() {
           This work item is completed ({workItemStateLabel(item.state, approvalDecisions(item.approvalItems))}). It is
           read-only.
         </Alert>
-      )}
-      {completeError !== null && (
-        <Box sx={{ mb: 2 }}>
-          <ErrorAlert error={completeError} title="Mark complete failed" />
-        </Box>
       )}
       {query.isError && (
         <Box sx={{ mb: 2 }}>
@@ -188,10 +154,10 @@ export function WorkItemPage() {
       <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 }, mb: 3 }}>
         <WorkItemHeader item={item} />
       </Paper>
-      <ForwardHistory entries={item.forwardHistory} />
-      {item.form && <FormPanel item={item} form={item.form} readOnly={readOnly} />}
+      <HandoverHistory entries={history} />
+      {item.form && <FormPanel item={item} form={item.form} readOnly={!open} Form={Form} />}
       {(approvalItems.length > 0 || item.type === 'Approval') && (
-        <ApprovalItemsSection key={item.id} item={item} readOnly={readOnly} />
+        <ApprovalItemsSection key={item.id} item={item} readOnly={!open} act={act} ownerId={ownerId} />
       )}
       {remediationItems.length > 0 && <RemediationItemsSection items={remediationItems} />}
     </>

@@ -1,0 +1,57 @@
+import { formatDateTime } from '../../../components/format.ts';
+import { ageBand, ageDays } from '../../../lib/queue/query-index.ts';
+
+/** "12 days" or "5 h" from `created` to `now`. */
+export function ageText(created: number, now: number): string {
+  if (!created) return '—';
+  const days = ageDays(created, now);
+  if (days >= 1) return `${days.toLocaleString('en')} ${days === 1 ? 'day' : 'days'}`;
+  const hours = Math.floor((now - created) / 3_600_000);
+  return hours >= 1 ? `${hours} h` : 'just now';
+}
+
+const MARK = { month: 'over 30 days', week: 'over 7 days' } as const;
+
+/** Styles for Age, given once by the element that holds many of them (the table) or one (the summary). */
+export const ageStyles = {
+  '& .age-mark': { display: 'block', fontSize: '0.75rem', fontWeight: 600 },
+  '& .age-mark::before': { content: '"● "' },
+  '& [data-age="month"] .age-mark': { color: 'var(--mui-palette-error-main)' },
+  '& [data-age="week"] .age-mark': { color: 'var(--mui-palette-warning-dark)' },
+  '& [data-due="overdue"]': { color: 'var(--mui-palette-error-main)' },
+} as const;
+
+/**
+ * An item's age; past 7 and past 30 days it is marked with a colour and says so in words ("over 30 days"), so the
+ * mark does not rest on colour alone. Plain elements styled by `ageStyles` on a parent: a table renders thousands.
+ */
+export function Age({ created, due = 0, now }: { created: number; due?: number; now: number }) {
+  const band = ageBand(created, now);
+  return (
+    <span title={created ? formatDateTime(new Date(created).toISOString()) : undefined} data-age={band}>
+      {ageText(created, now)}
+      {(band === 'month' || band === 'week') && <span className="age-mark">{MARK[band]}</span>}
+      {due > 0 && <Due due={due} now={now} />}
+    </span>
+  );
+}
+
+/** A kind's due date: "due in 3 days", "overdue 2 days" (in words, not in colour alone). */
+function Due({ due, now }: { due: number; now: number }) {
+  const days = Math.round((due - now) / 86_400_000);
+  const text =
+    days < 0
+      ? `overdue ${-days} ${-days === 1 ? 'day' : 'days'}`
+      : days === 0
+        ? 'due today'
+        : `due in ${days} ${days === 1 ? 'day' : 'days'}`;
+  return (
+    <span
+      className="age-mark"
+      data-due={days < 0 ? 'overdue' : 'due'}
+      title={formatDateTime(new Date(due).toISOString())}
+    >
+      {text}
+    </span>
+  );
+}

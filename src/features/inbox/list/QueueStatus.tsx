@@ -1,0 +1,110 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import type { SxProps, Theme } from '@mui/material/styles';
+import { SelectField } from '../../../components/fields.tsx';
+import { usePhone } from '../../../components/use-phone.ts';
+import { QUEUE_BOUND_CHOICES } from '../../../lib/queue/bound.ts';
+import type { QueueList } from './use-queue-list.ts';
+
+const n = (value: number) => value.toLocaleString('en');
+
+/** "Load up to": how many items the list loads at most (remembered in this browser). */
+export function QueueBoundSelect({ list, sx }: { list: QueueList; sx?: SxProps<Theme> }) {
+  const { bound, setBound } = list;
+  const boundChoices = (QUEUE_BOUND_CHOICES as readonly number[]).includes(bound)
+    ? QUEUE_BOUND_CHOICES
+    : [...QUEUE_BOUND_CHOICES, bound].sort((a, b) => a - b);
+  return (
+    <SelectField label="Load up to" value={String(bound)} onChange={(value) => setBound(Number(value))} sx={sx}>
+      {boundChoices.map((b) => (
+        <option key={b} value={b}>
+          {n(b)} items
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/**
+ * The list's status line, always the same height (nothing below it jumps): how many match, "Loading 750 of
+ * 4,210…" while the rest streams in (every kind counted: nothing shows before each has answered), which mode
+ * the list is in, and the bound setting.
+ */
+export function QueueStatus({ list }: { list: QueueList }) {
+  const { data, rows, visible, filtered, serverOrder, bound, query } = list;
+  // on a phone "Load up to" sits with the filters (ListToolbar), so this line stays one line
+  const phone = usePhone();
+  const loading = !!data && !data.complete;
+  const total = data?.total ?? 0;
+  const received = Math.min(data?.received ?? 0, data?.target ?? 0);
+  const what = list.variant === 'pending' ? 'pending' : 'completed';
+  // rows known to the stream but not yet in the index (a render behind) are not "none"
+  const indexing = !!data && rows.length === 0 && data.rows.length > 0;
+  return (
+    <>
+      <Box
+        sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', minHeight: 40 }}
+        data-testid="queue-status"
+      >
+        <Typography component="p" aria-live="polite" data-testid="match-count" sx={{ fontWeight: 500 }}>
+          {!data || indexing
+            ? 'Loading the list…'
+            : filtered
+              ? `${n(visible.length)} of ${n(rows.length)}${serverOrder || loading ? ' loaded' : ''} match`
+              : loading
+                ? `${n(rows.length)} loaded so far`
+                : `${n(rows.length)} ${what}${serverOrder ? ` loaded of ${n(total)}` : ''}`}
+        </Typography>
+        {data && (
+          <Chip
+            size="small"
+            variant="outlined"
+            color={serverOrder ? 'warning' : 'default'}
+            data-testid="queue-mode"
+            label={serverOrder ? "Server's order" : 'Whole list'}
+            title={
+              serverOrder
+                ? `More than ${n(bound)} items: the first ${n(bound)} in the server's order`
+                : 'Every item is loaded: search, filters and sorts cover them all'
+            }
+          />
+        )}
+        {loading && (
+          <Typography variant="body2" color="text.secondary" role="status" data-testid="queue-progress">
+            Loading {n(received)} of {n(data.target)}…
+          </Typography>
+        )}
+        {list.arrived > 0 && (
+          // rows that would land above the one being read wait here instead of moving it
+          <Button size="small" variant="outlined" onClick={list.showArrived} data-testid="arrived">
+            {n(list.arrived)} more arrived — show
+          </Button>
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        {!phone && <QueueBoundSelect list={list} sx={{ minWidth: 120 }} />}
+      </Box>
+      <Box sx={{ height: 4, my: 0.5 }}>
+        {loading ? (
+          <LinearProgress
+            variant="determinate"
+            value={(received / Math.max(1, data.target)) * 100}
+            aria-label="Loading the whole list"
+          />
+        ) : (
+          query.isFetching && <LinearProgress aria-label="Refreshing the list" />
+        )}
+      </Box>
+      {serverOrder && (
+        <Alert severity="warning" sx={{ my: 1 }} data-testid="server-order-note">
+          {n(total)} {what} items: more than the {n(bound)} this list loads. It shows the first {n(bound)} in the
+          server&apos;s order (newest first); search and filters cover those. Decide them and the next ones follow, or
+          load more with &ldquo;Load up to&rdquo;.
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+import { Fragment, lazy, memo, Suspense, useCallback, useEffect } from 'react';
+import { useRowLinks } from './row-links.ts';
+import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import type { QueueSort } from '../../../lib/queue/query-index.ts';
+import type { QueueRow } from '../../../lib/queue/row.ts';
+import type { ListVariant } from './list-params.ts';
+import { EXPANSION_HEIGHT, useRowExpansion } from '../keyboard/triage-context.ts';
+import { usePhone } from '../../../components/use-phone.ts';
+import { Rows } from '../../../components/Rows.tsx';
+import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
+
+import { QueueTableRow, ROW_HEIGHT, queueCells, rowSelectionProps, type TableSelection } from './QueueTableRow.tsx';
+export { ROW_HEIGHT, type TableSelection };
+
+/** What a list of rows shows, as a table or as the phone's cards. */
+export interface QueueListProps {
+  rows: readonly QueueRow[];
+  variant: ListVariant;
+  selection?: TableSelection;
+  /** Rows the search matched only in part: which of their sub-items. */
+  partial: ReadonlyMap<string, readonly string[]>;
+  ownerId: string | undefined;
+  now: number;
+  caption: string;
+  /** The search these rows were filtered with (the benchmark's keystroke → rows probe reads it). */
+  appliedSearch: string;
+}
+
+// The phone's cards are their own chunk: a desktop never downloads them.
+const QueueCards = lazy(async () => ({ default: (await import('./QueueCard.tsx')).QueueCards }));
+
+let rowsVisibleMarked = false;
+
+/** The benchmark's mark: the first time rows of the list are on screen. */
+function markRowsVisible() {
+  if (rowsVisibleMarked) return;
+  rowsVisibleMarked = true;
+  performance.mark('inbox-rows-visible');
+}
+
+/**
+ * A list (pending or completed, every kind) as a semantic table whose rows are virtualised (fixed height) for long
+ * lists. The header's checkbox selects every row that matches, not only those on screen.
+ */
+export const QueueTable = memo(function QueueTable({
+  rows,
+  variant,
+  selection: plainSelection,
+  partial,
+  ownerId,
+  now,
+  sort,
+  onSortChange,
+  caption,
+  appliedSearch,
+}: QueueListProps & {
+  sort: QueueSort;
+  /** Undefined: the order is the server's (a queue above the bound) and cannot be changed here. */
+  onSortChange?: (sort: QueueSort) => void;
+}) {
+  useEffect(() => {
+    if (rows.length > 0) markRowsVisible();
+  }, [rows.length]);
+  const { href, note, selection } = useRowLinks(ownerId, partial, plainSelection);
+  const expansion = useRowExpansion();
+  const expandedId = expansion?.expandedId;
+  const sizeOf = useCallback(
+    (index: number) => (rows[index]?.id === expandedId ? ROW_HEIGHT + EXPANSION_HEIGHT : ROW_HEIGHT),
+    [rows, expandedId],
+  );
+
+  const phone = usePhone();
+  if (phone) {
+    return (
+      <Suspense fallback={null}>
+        <QueueCards
+          rows={rows}
+          variant={variant}
+          selection={plainSelection}
+          partial={partial}
+          ownerId={ownerId}
+          now={now}
+          caption={caption}
+          appliedSearch={appliedSearch}
+        />
+      </Suspense>
+    );
+  }
+  const columns = (selection ? 1 : 0) + (variant === 'completed' ? 7 : 6);
+  const dateSort = variant === 'completed' ? ['completed-newest', 'completed-oldest'] : ['newest', 'oldest'];
+  const createdActive = sort === 'newest' || sort === 'oldest' || sort === 'server';
+  const completedActive = sort === 'completed-newest' || sort === 'completed-oldest';
+  const descending = sort === 'newest' || sort === 'completed-newest' || sort === 'server';
+  const sortLabel = (active: boolean, label: string, pair: [QueueSort, QueueSort]) =>
+    onSortChange ? (
+      <TableSortLabel
+        active={active}
+        direction={active && !descending ? 'asc' : 'desc'}
+        onClick={() => onSortChange(active && descending ? pair[1] : pair[0])}
+      >
+        {label}
+      </TableSortLabel>
+    ) : (
+      label
+    );
+
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table
+        aria-label={caption}
+        sx={{ minWidth: 760, tableLayout: 'fixed', ...queueCells }}
+        data-applied-search={appliedSearch}
+        data-triage="list"
+      >
+        {/* fixed column widths: rows coming and going while scrolling never move the columns (and cost no
+            table-wide layout) */}
+        <colgroup>
+          {selection && <col style={{ width: 48 }} />}
+          <col />
+          <col style={{ width: 130 }} />
+          <col style={{ width: 190 }} />
+          <col style={{ width: variant === 'pending' ? 120 : 180 }} />
+          {variant === 'completed' && <col style={{ width: 180 }} />}
+          <col style={{ width: 90 }} />
+          <col style={{ width: variant === 'completed' ? 160 : 150 }} />
+        </colgroup>
+        <TableHead>
+          <TableRow>
+            {selection && (
+              <TableCell padding="checkbox" sx={{ textAlign: 'center' }}>
+                <SelectAllCheckbox rows={rows} selection={selection} size={18} />
+              </TableCell>
+            )}
+            <TableCell>Name</TableCell>
+            <TableCell>Type</TableCell>
+            <TableCell>Requester</TableCell>
+            <TableCell sortDirection={createdActive ? (descending ? 'desc' : 'asc') : false}>
+              {sortLabel(createdActive, variant === 'pending' ? 'Age' : 'Created', ['newest', 'oldest'])}
+            </TableCell>
+            {variant === 'completed' && (
+              <TableCell sortDirection={completedActive ? (descending ? 'desc' : 'asc') : false}>
+                {sortLabel(completedActive, 'Completed', dateSort as [QueueSort, QueueSort])}
+              </TableCell>
+            )}
+            <TableCell align="right">{variant === 'pending' ? 'Pending' : 'Items'}</TableCell>
+            <TableCell>{variant === 'completed' ? 'Final state' : 'State'}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          <Rows
+            count={rows.length}
+            columns={columns}
+            estimate={ROW_HEIGHT}
+            fixed
+            sizeOf={expandedId ? sizeOf : undefined}
+            renderRow={(index) => {
+              const row = rows[index];
+              const expanded = row.id === expandedId;
+              return (
+                <Fragment key={row.id}>
+                  <QueueTableRow
+                    row={row}
+                    index={index}
+                    variant={variant}
+                    href={href(row)}
+                    note={note(row)}
+                    now={now}
+                    {...rowSelectionProps(row.id, selection)}
+                    expanded={expansion ? expanded : undefined}
+                    onExpand={expansion?.toggle}
+                  />
+                  {expanded && expansion?.render(row, columns)}
+                </Fragment>
+              );
+            }}
+          />
+        </TableBody>
+      </Table>
+    </Box>
+  );
+});
