@@ -6,8 +6,8 @@ import { SEARCH, wholeQueueLoaded } from './helpers.ts';
 // A second server whose tokens live a few seconds (the session's absolute lifetime), and a third whose sessions
 // end after a few seconds without a request (the idle timeout), serving the same production build.
 const TTL_SECONDS = 12;
-// Twice the 3 s between the "in use" reloads: a busy machine's slow reload must not look like idleness.
-const IDLE_SECONDS = 6;
+// Four times the 2 s between the "in use" reloads: a busy machine's slow reload must not look like idleness.
+const IDLE_SECONDS = 8;
 let server: TestServer;
 let idleServer: TestServer;
 
@@ -78,10 +78,10 @@ test('a session left unused past the idle timeout ends; one in use does not', as
   await page.goto(`${idleServer.url}/inbox`);
   await page.getByRole('button', { name: 'Sign in as Carol Approver' }).click();
   await expect(page.getByTestId('list-row').first()).toBeVisible();
-  // in use: a request every 3 s (a reload asks the server for the session and the list) keeps it alive past
+  // in use: a request every 2 s (a reload asks the server for the session and the list) keeps it alive past
   // the idle timeout
-  for (let i = 0; i < 3; i += 1) {
-    await page.waitForTimeout(3000);
+  for (let i = 0; i < 5; i += 1) {
+    await page.waitForTimeout(2000);
     const session = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/session');
     await page.reload();
     expect((await session).status()).toBe(200);

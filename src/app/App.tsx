@@ -9,10 +9,11 @@ import { theme } from './theme.ts';
 import { NotifyProvider } from '../components/notify.tsx';
 import { KindsContext } from '../lib/kinds/context.ts';
 import { KINDS } from './kinds.ts';
-import { useOutboxIdentity } from './use-outbox-session.ts';
+import { useOutboxIdentity, useOutboxKinds } from './use-outbox-session.ts';
 
-/** Whoever is signed in is who the outbox sends for. */
+/** Whoever is signed in is who the outbox sends for; the kinds answer for their own decisions. */
 function OutboxIdentity() {
+  useOutboxKinds(KINDS);
   useOutboxIdentity();
   return null;
 }

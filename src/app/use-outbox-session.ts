@@ -1,6 +1,34 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { InboxKind } from '../lib/kinds/kind.ts';
+import { runtimeOf } from '../lib/kinds/runtime.ts';
 import { useSession, useSignOut } from '../lib/session/session.ts';
-import { discardEntry, flushIdentity, retryEntry, setOutboxIdentity, type OutboxEntry } from '../lib/outbox/outbox.ts';
+import {
+  discardEntry,
+  flushIdentity,
+  retryEntry,
+  setOutboxIdentity,
+  setOutboxKindHandlers,
+  type OutboxEntry,
+} from '../lib/outbox/outbox.ts';
+
+/**
+ * What the outbox asks of a registered kind about decisions no page on screen is following (left by a closed tab
+ * or an earlier visit): was a refused one already done, and which lists are stale once one went through.
+ */
+export function useOutboxKinds(kinds: readonly InboxKind[]) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    setOutboxKindHandlers((name) => {
+      const kind = kinds.find((k) => k.name === name);
+      if (!kind) return undefined;
+      return {
+        alreadyDone: async (entry) => (await runtimeOf(kind)).alreadyDone?.(entry, entry.identityId) ?? false,
+        settled: () => void runtimeOf(kind).then(({ cache }) => cache.refresh(queryClient)),
+      };
+    });
+  }, [kinds, queryClient]);
+}
 
 /** How long signing out waits for the held decisions' answers before naming what is left. */
 export const SIGN_OUT_FLUSH_MS = 5_000;

@@ -259,18 +259,6 @@ export async function sendRequest<T = unknown>(request: { method: 'POST'; path: 
 }
 
 /**
- * A POST (path from the origin, '/v3/…') that outlives the page (`keepalive`): for a decision still held back when
- * the page is closed. Same credentials and headers as every other request, the JSON body when there is one; no
- * retry and no answer (nobody is left to read it).
- */
-export function sendOnUnload(path: string, json?: unknown): void {
-  const url = `${currentBaseUrl.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
-  const body = json === undefined ? undefined : JSON.stringify(json);
-  const headers = body === undefined ? DEFAULT_HEADERS : { ...DEFAULT_HEADERS, 'Content-Type': 'application/json' };
-  void fetch(url, { method: 'POST', keepalive: true, credentials: 'same-origin', headers, body }).catch(() => {});
-}
-
-/**
  * A POST from the origin (`/v3/…`, `/v2025/…`) that outlives the page, with a JSON body and extra headers: the
  * outbox's last word as the page goes away. No retry and no answer; what it sent stays in the outbox until a
  * later answer says it was done.

@@ -100,6 +100,12 @@ export interface KindRuntime {
    */
   requests: (action: string, target: ActionTarget, input: ActionInput) => HeldRequest[];
   cache: KindCache;
+  /**
+   * After the server refused a request for good: is the item already decided as the request asks, by `identityId`
+   * where the API says who decided? (A page that closed sent it without reading the answer; the next visit's send
+   * of the same decision is then refused, and the decision is done, not failed.)
+   */
+  alreadyDone?: (request: HeldRequest, identityId: string) => Promise<boolean>;
 }
 
 /**

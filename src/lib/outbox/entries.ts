@@ -16,6 +16,9 @@ export interface OutboxRequest {
   /** The registered kind that made it, and the item it acts on. */
   kind: string;
   itemId: string;
+  /** The kind's action ('approve', 'reject', 'complete'), and the sub-item it decides when it decides one. */
+  action: string;
+  subItemId?: string;
 }
 
 export type EntryState =

@@ -87,7 +87,7 @@ async function itemState(workItemId: string, itemId: string) {
 }
 
 const request = (path: string, itemId: string) =>
-  ({ method: 'POST', path, label: `Approve ${itemId}`, kind: 'work-item', itemId }) as const;
+  ({ method: 'POST', path, label: `Approve ${itemId}`, kind: 'work-item', itemId, action: 'approve' }) as const;
 
 const stored = async (outbox: Outbox) => {
   await outbox.pump();

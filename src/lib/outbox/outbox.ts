@@ -38,7 +38,10 @@ export interface OutboxIdentity {
 export interface OutboxKindHandlers {
   /** After a 4xx other than the retryable ones: was the item already decided the way the entry asks? */
   alreadyDone?: (entry: OutboxEntry) => Promise<boolean>;
-  /** After the server took it (or it was already so): bring the caches up to date. */
+  /**
+   * An entry of an earlier visit or of another tab was taken (or was already so): bring the caches up to date. The
+   * page that made an entry follows it through its handle's `sent` instead.
+   */
   settled?: (entry: OutboxEntry) => void;
 }
 
@@ -70,6 +73,8 @@ interface Held {
 export interface OutboxSnapshot {
   /** Held in this tab, still in the undo window. */
   held: number;
+  /** The signed-in identity's entries not yet taken by the server: held (in any tab) or waiting. */
+  pending: readonly OutboxEntry[];
   /** The signed-in identity's entries waiting to be sent (after their hold). */
   waiting: readonly OutboxEntry[];
   /** The signed-in identity's entries the server refused: retry or discard. */
@@ -87,7 +92,7 @@ const madeHere = new Set<string>();
 let known: OutboxEntry[] = [];
 let sentFromEarlier = 0;
 const listeners = new Set<() => void>();
-let snapshot: OutboxSnapshot = { held: 0, waiting: [], failed: [], sentFromEarlier: 0, offline: false };
+let snapshot: OutboxSnapshot = { held: 0, pending: [], waiting: [], failed: [], sentFromEarlier: 0, offline: false };
 let pumping: Promise<void> | null = null;
 /** Entries this tab has a request in flight for. */
 const sending = new Set<string>();
@@ -106,6 +111,7 @@ function changed() {
   const ours = known.filter(mine);
   snapshot = {
     held: [...heldHere.keys()].filter(inHoldHere).length,
+    pending: ours.filter((e) => e.state !== 'failed'),
     waiting: ours.filter((e) => e.state !== 'failed' && !inHoldHere(e.id)),
     failed: ours.filter((e) => e.state === 'failed'),
     sentFromEarlier,
@@ -227,8 +233,10 @@ async function done(entry: OutboxEntry, answer: unknown) {
   await forget(entry.id);
   const held = heldHere.get(entry.id);
   heldHere.delete(entry.id);
-  if (!madeHere.has(entry.id)) sentFromEarlier += 1;
-  kindHandlers(entry.kind)?.settled?.(entry);
+  if (!madeHere.has(entry.id)) {
+    sentFromEarlier += 1;
+    kindHandlers(entry.kind)?.settled?.(entry);
+  }
   held?.resolveSent(answer);
   changed();
 }

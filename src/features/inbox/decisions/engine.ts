@@ -3,7 +3,7 @@
 // the paced runner; the lists a decision made stale are refreshed once decisions pause. See use-act.tsx.
 import type { QueryClient } from '@tanstack/react-query';
 import type { Notify } from '../../../components/notify.tsx';
-import { heldCount, hold, onHeldChange, type HeldRequest } from '../../../lib/held.ts';
+import { heldCount, hold, onHeldChange, type HeldHandle, type HeldRequest } from '../../../lib/held.ts';
 import { sendRequest } from '../../../lib/http.ts';
 import { runtimeOf } from '../../../lib/kinds/runtime.ts';
 import type { ActionInput, ActLive, ActionTarget, InboxKind, KindAction } from '../../../lib/kinds/kind.ts';
@@ -78,10 +78,19 @@ async function holdOne(
   live: ActLive,
 ) {
   const { cache } = await runtimeWhenReachable(kind);
+  const what = target.subItemIds ? target.name : `“${target.name}”`;
+  let handle: HeldHandle;
+  try {
+    // stored first, shown as made after: a decision on screen is one that survives the tab
+    handle = await hold(request, { onSending: live.onSending });
+  } catch (error) {
+    notify(`${action.label} ${what} was not made: ${message(error)}`, 'error');
+    live.onFailed?.(error);
+    return;
+  }
   cache.shown(queryClient, request);
   live.onShown?.();
-  const handle = hold(request, { onSending: live.onSending });
-  const said = `${action.done} ${target.subItemIds ? target.name : `“${target.name}”`}`;
+  const said = `${action.done} ${what}`;
   const undo = () => {
     if (!handle.cancel()) return false;
     cache.restored(queryClient, request);
@@ -105,10 +114,7 @@ async function holdOne(
     (error: unknown) => {
       done();
       cache.restored(queryClient, request);
-      notify(
-        `${action.label} ${target.subItemIds ? target.name : `“${target.name}”`} failed: ${message(error)}`,
-        'error',
-      );
+      notify(`${action.label} ${what} failed: ${message(error)}`, 'error');
       refreshSoon(queryClient, kind, target.ownerId);
       live.onFailed?.(error);
     },

@@ -45,18 +45,23 @@ export function useRowFocus(
     [pending, kinds],
   );
 
+  // Where a move is going while it scrolls (a few frames): the next key moves on from there, so `j j` typed fast
+  // lands on the second row, not twice on the first.
+  const moving = useRef<number | undefined>(undefined);
   const focusIndex = useCallback(
     async (index: number, say = true) => {
       const count = rowsRef.current.length;
       if (count === 0) return;
       const target = Math.max(0, Math.min(count - 1, index));
+      moving.current = target;
       const ok = await scrollToRow(LIST_ROW, target, ROW_HEIGHT, focusLink);
+      if (moving.current === target) moving.current = undefined;
       if (ok && say) announce(describe(target));
     },
     [announce, describe],
   );
 
-  const current = (): number | undefined => indexOf(focusedRow(LIST_ROW)) ?? lastIndex.current;
+  const current = (): number | undefined => moving.current ?? indexOf(focusedRow(LIST_ROW)) ?? lastIndex.current;
   /** The focused row's item: by the row's id, so the action is on the item the user sees focused. */
   const currentRow = (): { row: QueueRow; index: number } | undefined => {
     const id = focusedRow(LIST_ROW)?.dataset.rowId;

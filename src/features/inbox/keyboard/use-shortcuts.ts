@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { tinykeys } from 'tinykeys';
 import { isTyping, overlayOpen } from './dom.ts';
 
@@ -11,13 +11,14 @@ export type ShortcutMap = Record<string, (event: KeyboardEvent) => void | boolea
  * action key. A handled key does not also do its default (scroll, navigate back, type "/").
  */
 export function useShortcuts(map: ShortcutMap, enabled = true) {
-  // the latest handlers, without re-subscribing on every render
+  // the latest handlers, without re-subscribing on every render. Layout effects: bound before the page paints,
+  // so a key pressed the moment a page shows is never lost (a passive effect may run a while after the paint)
   const latest = useRef(map);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = map;
   });
   const keys = Object.keys(map).join('\n');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const bindings: Record<string, (event: KeyboardEvent) => void> = {};
     for (const key of keys.split('\n')) {
