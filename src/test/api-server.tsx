@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { RecordedRequest } from '../../server/test/server.ts';
 import { createQueryClient } from '../app/query-client.ts';
 import { configureHttp } from '../lib/http.ts';
+import { setOutboxIdentity } from '../lib/outbox/outbox.ts';
 import { signIn } from '../lib/session/session.ts';
 
 export const IDS = {
@@ -89,7 +90,9 @@ export async function startApiServer(env: Record<string, string> = {}): Promise<
         child.send({ type: 'ping', id });
       }),
     signInAs: async (alias) => {
-      await signIn({ identity: alias });
+      const session = await signIn({ identity: alias });
+      // what the app does on sign-in: the outbox holds and sends decisions for whoever is signed in
+      setOutboxIdentity({ identityId: session.identityId, deployment: `${session.mode}@${url}` });
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -98,7 +98,7 @@ it('approve with a comment, reject (comment required), forward: each as the API 
   const { result } = renderHook(() => useQuery(completedAccessRequestsQueueQueryOptions({ bound: 10_000 })), {
     wrapper: wrapperFor(client),
   });
-  await waitFor(() => expect(result.current.data?.complete).toBe(true));
+  await waitFor(() => expect(result.current.data?.complete).toBe(true), { timeout: 10_000 });
   const done = new Map(result.current.data!.rows.map((r) => [r.id, r]));
   expect(done.get(approved.id)).toMatchObject({ state: 'Approved', comment: 'ok for Q3' });
   expect(done.get(strict.id)).toMatchObject({ state: 'Rejected', comment: 'no ticket' });

@@ -7,7 +7,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { flushHeld, heldCount } from '../../../lib/held.ts';
+import { flushHeld, heldCount, heldRequests } from '../../../lib/held.ts';
 import { ApiError } from '../../../lib/http.ts';
 import { storageKey } from '../../../lib/storage.ts';
 import { kindsWrapper } from '../../../test/kinds.tsx';
@@ -54,6 +54,8 @@ function renderDecisions(item: WorkItem) {
 async function sendHeld() {
   await waitFor(() => expect(heldCount()).toBe(1));
   act(() => flushHeld());
+  // the outbox has had its answer: taken (gone) or refused (failed, no longer pending)
+  await waitFor(() => expect(heldRequests()).toEqual([]));
 }
 
 beforeAll(async () => {
