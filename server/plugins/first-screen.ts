@@ -120,7 +120,7 @@ function ageCell(created: number, now: number): string {
   return `<span data-age="${band}">${text}${mark}</span>`;
 }
 
-function rowHtml(row: FirstRow, now: number): string {
+function rowHtml(row: FirstRow, now: number, first: boolean): string {
   const e = escapeHtml;
   const second = row.second ? `<span class="line muted">${e(row.second)}</span>` : '';
   const forWhom =
@@ -130,7 +130,8 @@ function rowHtml(row: FirstRow, now: number): string {
   return (
     `<tr data-testid="first-row" data-row-id="${e(row.id)}">` +
     `<td class="check"></td>` +
-    `<td class="name"><a class="line link" href="${e(row.href)}">${e(row.name)}</a>${second}</td>` +
+    `<td class="name"><a class="line link" href="${e(row.href)}"${first ? ' elementtiming="first-rows"' : ''}>` +
+    `${e(row.name)}</a>${second}</td>` +
     `<td class="type">${e(row.typeLabel)}</td>` +
     `<td class="name who"><span class="line">${e(row.requester || '—')}</span>${forWhom}</td>` +
     `<td class="nowrap age">${ageCell(row.created, now)}</td>` +
@@ -174,7 +175,8 @@ export function firstScreenHtml(bootstrap: Bootstrap, now = Date.now()): string 
     `<col class="c-type"><col class="c-who"><col class="c-age"><col class="c-num"><col class="c-state"></colgroup>` +
     `<thead><tr><th class="check"></th><th>Name</th><th>Type</th><th>Requester</th><th>Age</th>` +
     `<th class="num">Pending</th><th>State</th></tr></thead><tbody>` +
-    rows.map((row) => rowHtml(row, now)).join('') +
+    // (the first row's name is timed by the benchmark: when it was painted)
+    rows.map((row, i) => rowHtml(row, now, i === 0)).join('') +
     `</tbody></table></div></main></div>`
   );
 }
