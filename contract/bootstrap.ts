@@ -1,6 +1,7 @@
 // What the server embeds in the page it serves for the inbox (a JSON data block, never a script that runs): the
-// signed-in identity's session and the first page of its pending list, exactly as GET /auth/session and the
-// inbox's first list request answer them. The page seeds its cache from it and asks again at once.
+// signed-in identity's session and the first page of each of its pending lists, exactly as GET /auth/session and the
+// inbox's first list requests answer them. The page seeds its cache from it and asks again at once.
+import type { PendingApproval } from './access-requests.ts';
 import type { SessionView } from './session.ts';
 import type { WorkItem } from './work-items.ts';
 
@@ -14,6 +15,8 @@ export interface Bootstrap {
   session: SessionView;
   /** GET /v3/work-items?limit=250&offset=0&count=true of the signed-in identity (absent when that failed). */
   workItems?: { items: WorkItem[]; total: number };
+  /** GET /v3/access-request-approvals/pending?owner-id=me&limit=250&offset=0&count=true (absent when that failed). */
+  accessRequests?: { items: PendingApproval[]; total: number };
   /** When the server read them (epoch ms). */
   at: number;
 }

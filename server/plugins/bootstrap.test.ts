@@ -10,7 +10,7 @@ import type { WorkItem } from '../../contract/work-items.ts';
 import { ALICE, BOB } from '../sandbox/identities.ts';
 import { sessionCookie } from '../test/sandbox.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
-import { BOOTSTRAP_LIST_URL, jsonForHtml } from './bootstrap.ts';
+import { BOOTSTRAP_APPROVALS_URL, BOOTSTRAP_LIST_URL, jsonForHtml } from './bootstrap.ts';
 
 const EXPECTED_CSP =
   "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;" +
@@ -68,6 +68,11 @@ async function expectEmbedEqualsApi(cookie: string) {
   const api = await apiAnswers(cookie);
   expect(data!.session).toEqual(api.session);
   expect(data!.workItems).toEqual({ items: api.items, total: api.total });
+  const approvals = await fetch(server.url + BOOTSTRAP_APPROVALS_URL, { headers: { cookie } });
+  expect(data!.accessRequests).toEqual({
+    items: await approvals.json(),
+    total: Number(approvals.headers.get('x-total-count')),
+  });
   return data!;
 }
 

@@ -2,12 +2,13 @@
 // then ask for the session, then for the list — three round trips in a row before the first row. The server has
 // the session cookie already, so it reads the session and the first list page here and the page starts with them.
 //
-// The list is asked of this server's own API (in-process, with the session's token), so the embedded page is
-// exactly what the page's own request would get: in the sandbox from the store, in tenant mode from the tenant
+// The lists are asked of this server's own API (in-process, with the session's token), so the embedded page is
+// exactly what the page's own requests would get: in the sandbox from the store, in tenant mode from the tenant
 // through the proxy, with the same authorisation. Only the signed-in identity's own inbox is embedded (never an
 // admin's view of another owner, whose ownerId the URL names), and nothing at all without a live session.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BOOTSTRAP_ELEMENT_ID, BOOTSTRAP_LIST_LIMIT, type Bootstrap } from '../../contract/bootstrap.ts';
+import { OWNER_ME, type PendingApproval } from '../../contract/access-requests.ts';
 import type { WorkItem } from '../../contract/work-items.ts';
 import type { ServerConfig } from '../config.ts';
 import { pathOf } from '../request-path.ts';
@@ -19,6 +20,8 @@ const INBOX_PATHS = new Set(['/', '/inbox']);
 
 /** The inbox's first list request, as the page sends it (limit, offset, count). */
 export const BOOTSTRAP_LIST_URL = `/v3/work-items?limit=${BOOTSTRAP_LIST_LIMIT}&offset=0&count=true`;
+/** The access-request approvals' first request, as the page sends it (its own: owner-id=me). */
+export const BOOTSTRAP_APPROVALS_URL = `/v3/access-request-approvals/pending?owner-id=${OWNER_ME}&limit=${BOOTSTRAP_LIST_LIMIT}&offset=0&count=true`;
 
 /**
  * JSON that cannot end the element it sits in: `<` (so no `</script>` or `<!--`), `>` and `&` are written as
@@ -29,6 +32,29 @@ export function jsonForHtml(value: unknown): string {
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** One list's first page as this server's API answers it to the session's token, or undefined when it did not. */
+async function firstPage<T>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  token: string,
+  url: string,
+): Promise<{ items: T[]; total: number } | undefined> {
+  try {
+    const answer = await app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'accept-encoding': 'identity' },
+    });
+    const total = Number(answer.headers['x-total-count']);
+    if (answer.statusCode !== 200 || !Number.isFinite(total)) return undefined;
+    const items = answer.json<T[]>();
+    return Array.isArray(items) ? { items, total } : undefined;
+  } catch (error) {
+    request.log.warn({ err: error, url }, 'the inbox bootstrap could not read a first list page');
+    return undefined;
+  }
 }
 
 /** The bootstrap for this request, or undefined (not the inbox, another owner's view, no live session). */
@@ -49,20 +75,12 @@ export async function bootstrapFor(
   }
   if (!stored) return undefined;
   const bootstrap: Bootstrap = { session: sessionView(stored, config), at: Date.now() };
-  try {
-    const answer = await app.inject({
-      method: 'GET',
-      url: BOOTSTRAP_LIST_URL,
-      headers: { authorization: `Bearer ${stored.token}`, accept: 'application/json', 'accept-encoding': 'identity' },
-    });
-    const total = Number(answer.headers['x-total-count']);
-    if (answer.statusCode === 200 && Number.isFinite(total)) {
-      const items = answer.json<WorkItem[]>();
-      if (Array.isArray(items)) bootstrap.workItems = { items, total };
-    }
-  } catch (error) {
-    request.log.warn({ err: error }, 'the inbox bootstrap could not read the first list page');
-  }
+  const [workItems, accessRequests] = await Promise.all([
+    firstPage<WorkItem>(app, request, stored.token, BOOTSTRAP_LIST_URL),
+    firstPage<PendingApproval>(app, request, stored.token, BOOTSTRAP_APPROVALS_URL),
+  ]);
+  if (workItems) bootstrap.workItems = workItems;
+  if (accessRequests) bootstrap.accessRequests = accessRequests;
   return bootstrap;
 }
 

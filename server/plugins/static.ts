@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
+import type { Bootstrap } from '../../contract/bootstrap.ts';
 import type { ServerConfig } from '../config.ts';
 import { isApiPath, pathOf } from '../request-path.ts';
 import { bootstrapFor, withBootstrap } from './bootstrap.ts';
+import { firstScreenHtml, withFirstScreen } from './first-screen.ts';
 
 /**
  * Paths the SPA fallback never answers besides the API itself (isApiPath): auth and sandbox misses stay JSON 404s.
@@ -16,7 +18,8 @@ const SERVER_PREFIXES = ['/oauth/', '/auth/', '/sandbox/', '/health'];
 /**
  * Serves the built app. Hashed assets are cached for a year; index.html never (so a deploy is picked up at once);
  * client routes (/inbox, /work-items/:id, ...) fall back to index.html, which for the inbox carries the signed-in
- * identity's session and first list page (bootstrap.ts).
+ * identity's session and first list pages (bootstrap.ts) and its first screen of rows (first-screen.ts); every
+ * answer of it is `no-store`, so no cache ever hands one identity's rows to another.
  */
 export default fp(async function staticFiles(
   app: FastifyInstance,
@@ -41,6 +44,10 @@ export default fp(async function staticFiles(
     },
   });
 
+  // The rows in the HTML are the list's default view: a URL with a search, filters or a sort gets the skeleton.
+  const firstScreenOf = (request: FastifyRequest, bootstrap: Bootstrap | undefined) =>
+    bootstrap && !request.url.includes('?') ? firstScreenHtml(bootstrap) : undefined;
+
   // Read per request, like the file it was served from before: a rebuild is picked up without a restart.
   const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
     const [html, bootstrap] = await Promise.all([
@@ -50,7 +57,7 @@ export default fp(async function staticFiles(
     return reply
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(withBootstrap(html, bootstrap));
+      .send(withBootstrap(withFirstScreen(html, firstScreenOf(request, bootstrap)), bootstrap));
   };
   app.get('/', sendIndex);
   app.get('/*', (request, reply) => {

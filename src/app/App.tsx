@@ -4,6 +4,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { createQueryClient } from './query-client.ts';
 import { startLandingRequests } from './landing-requests.ts';
+import { releaseFirstScreenWhenSettled } from './first-screen.ts';
 import { AppRoutes } from './routes.tsx';
 import { theme } from './theme.ts';
 import { NotifyProvider } from '../components/notify.tsx';
@@ -22,6 +23,7 @@ export function App() {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
     startLandingRequests(client, KINDS);
+    releaseFirstScreenWhenSettled(client);
     return client;
   });
   return (

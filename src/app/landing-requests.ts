@@ -3,6 +3,9 @@ import { BOOTSTRAP_ELEMENT_ID, type Bootstrap } from '../../contract/bootstrap.t
 import { sessionQueryOptions, type Session } from '../lib/session/session.ts';
 import { workItemsQueueQueryOptions } from '../features/work-items/api/list-work-items.ts';
 import { WORK_ITEMS_PAGE_SIZE, workItemRow } from '../features/work-items/api/queue-row.ts';
+import { pendingAccessRequestsQueueQueryOptions } from '../features/access-requests/api/list-pending-access-requests.ts';
+import { ACCESS_REQUESTS_PAGE_SIZE, approvalRow } from '../features/access-requests/api/queue-row.ts';
+import type { QueueRow } from '../lib/queue/row.ts';
 import type { InboxKind } from '../lib/kinds/kind.ts';
 import { readQueueBound } from '../lib/queue/bound.ts';
 import { isInboxPath } from '../lib/paths.ts';
@@ -35,32 +38,45 @@ export function readBootstrap(doc: Document = document): Bootstrap | undefined {
 }
 
 /**
- * Seeds the cache with the embedded session and first inbox page, marked stale: what is on screen at once is the
+ * Seeds the cache with the embedded session and each kind's first inbox page, marked stale: what is on screen at once is the
  * server's answer of a moment ago, and the queries ask again as soon as they mount (the list then replaces the
  * embedded rows; a session that has ended since sends the page to sign in, as it would have without the embed).
  */
-export function seedFromBootstrap(queryClient: QueryClient, bootstrap: Bootstrap, bound: number): void {
+export function seedFromBootstrap(queryClient: QueryClient, bootstrap: Bootstrap, bound: number): string[] {
   const session = sessionQueryOptions();
   queryClient.setQueryData(session.queryKey, bootstrap.session, { updatedAt: bootstrap.at });
   void queryClient.invalidateQueries({ queryKey: session.queryKey, refetchType: 'none' });
-  const page = bootstrap.workItems;
-  if (!page) return;
-  const rows = page.items.filter((i) => i && typeof i.id === 'string').map(workItemRow);
-  const target = Math.min(page.total, bound);
-  const queue = workItemsQueueQueryOptions({ ownerId: undefined, bound });
-  queryClient.setQueryData(
-    queue.queryKey,
+  const seeded: string[] = [];
+  const seed = <T extends { id?: unknown }>(
+    queryKey: readonly unknown[],
+    page: { items: T[]; total: number } | undefined,
+    pageSize: number,
+    toRow: (item: T) => QueueRow,
+  ) => {
+    if (!page) return;
+    const rows = page.items.filter((i) => i && typeof i.id === 'string').map(toRow);
+    const target = Math.min(page.total, bound);
     // the first page of the stream, as streamQueue would have yielded it (the embed asked for a full page)
-    {
+    const data = {
       rows,
       total: page.total,
       target,
       received: page.items.length,
-      complete: target <= Math.min(WORK_ITEMS_PAGE_SIZE, page.items.length),
-    },
-    { updatedAt: bootstrap.at },
+      complete: target <= Math.min(pageSize, page.items.length),
+    };
+    queryClient.setQueryData(queryKey, data, { updatedAt: bootstrap.at });
+    void queryClient.invalidateQueries({ queryKey, refetchType: 'none', exact: true });
+    seeded.push(hashKey(queryKey));
+  };
+  const scope = { ownerId: undefined, bound };
+  seed(workItemsQueueQueryOptions(scope).queryKey, bootstrap.workItems, WORK_ITEMS_PAGE_SIZE, workItemRow);
+  seed(
+    pendingAccessRequestsQueueQueryOptions(scope).queryKey,
+    bootstrap.accessRequests,
+    ACCESS_REQUESTS_PAGE_SIZE,
+    (a) => approvalRow(a, false),
   );
-  void queryClient.invalidateQueries({ queryKey: queue.queryKey, refetchType: 'none', exact: true });
+  return seeded;
 }
 
 /** Starts the requests the landing page needs at once, before React has rendered anything. */
@@ -78,9 +94,10 @@ export function startLandingRequests(
     if (data !== undefined) writeHint(data !== null);
   });
   const bound = readQueueBound();
+  let seeded: string[] = [];
   if (bootstrap) {
     // signed in a moment ago, by the server's word: the inbox renders from the embed while these run
-    seedFromBootstrap(queryClient, bootstrap, bound);
+    seeded = seedFromBootstrap(queryClient, bootstrap, bound);
     writeHint(true);
   } else {
     void queryClient.prefetchQuery(session);
@@ -91,10 +108,9 @@ export function startLandingRequests(
   const ownerId = search.get('ownerId') || undefined;
   // every kind's whole queue: its first page is the first request, the rest follows (the work items the server
   // embedded in the page are refetched on mount); and every kind's counts (the nav's badge, the summary)
-  const seeded = bootstrap?.workItems && !ownerId ? hashKey(workItemsQueueQueryOptions({ bound }).queryKey) : '';
   for (const kind of kinds) {
     const queue = kind.queue.pending({ ownerId, bound });
-    if (hashKey(queue.queryKey) !== seeded) void queryClient.prefetchQuery(queue);
+    if (ownerId || !seeded.includes(hashKey(queue.queryKey))) void queryClient.prefetchQuery(queue);
     void queryClient.prefetchQuery(kind.counts({ ownerId }));
   }
 }

@@ -22,3 +22,8 @@ export function AfterFirstPaint({ children, placeholder }: { children: ReactNode
 
 /** Once the first paint has happened, later mounts render at once. */
 let painted = false;
+
+/** The page's first paint is not the app's (the server's first screen is on view): render everything at once. */
+export function renderAllAtOnce() {
+  painted = true;
+}

@@ -12,6 +12,21 @@ import type { QueueList } from './use-queue-list.ts';
 
 const n = (value: number) => value.toLocaleString('en');
 
+const REFRESHING_SX = {
+  height: 4,
+  overflow: 'hidden',
+  bgcolor: 'action.selected',
+  '&::after': {
+    content: '""',
+    display: 'block',
+    height: '100%',
+    width: '40%',
+    bgcolor: 'primary.main',
+    animation: 'wi-refreshing 1.2s linear infinite',
+  },
+  '@keyframes wi-refreshing': { from: { transform: 'translateX(-100%)' }, to: { transform: 'translateX(250%)' } },
+} as const;
+
 /** "Load up to": how many items the list loads at most (remembered in this browser). */
 export function QueueBoundSelect({ list, sx }: { list: QueueList; sx?: SxProps<Theme> }) {
   const { bound, setBound } = list;
@@ -95,7 +110,11 @@ export function QueueStatus({ list }: { list: QueueList }) {
             aria-label="Loading the whole list"
           />
         ) : (
-          query.isFetching && <LinearProgress aria-label="Refreshing the list" />
+          query.isFetching && (
+            // a sliding bar moved by transform only: LinearProgress's indeterminate bar animates left/right, and
+            // every frame of it counted as a layout shift
+            <Box role="progressbar" aria-label="Refreshing the list" sx={REFRESHING_SX} />
+          )
         )}
       </Box>
       {serverOrder && (
