@@ -207,7 +207,7 @@ function suite(target: () => { url: string; tokenBase: string; db: string; now: 
     await refused(
       alice.createReassignmentConfiguration({
         xSailPointExperimental: EXPERIMENTAL,
-        configurationItemRequestV2024: request('GENERIC_APPROVALS', ALICE.id),
+        configurationItemRequestV2024: request('CERTIFICATIONS', ALICE.id),
       }),
       400,
       /to themselves/,
@@ -217,7 +217,7 @@ function suite(target: () => { url: string; tokenBase: string; db: string; now: 
     await refused(
       alice.createReassignmentConfiguration({
         xSailPointExperimental: EXPERIMENTAL,
-        configurationItemRequestV2024: request('GENERIC_APPROVALS', inactive!.id),
+        configurationItemRequestV2024: request('CERTIFICATIONS', inactive!.id),
       }),
       400,
       /inactive/i,

@@ -11,6 +11,7 @@ import { SummaryBar } from '../counts/SummaryBar.tsx';
 import { useHandover } from '../decisions/use-handover.tsx';
 import { ListTriage } from '../keyboard/ListTriage.tsx';
 import { ListPanel } from '../list/ListPanel.tsx';
+import { IncomingDelegationsNotice } from '../delegations/DelegationNotices.tsx';
 import { useQueueList } from '../list/use-queue-list.ts';
 import { SelectionBar } from '../selection/SelectionBar.tsx';
 import { useBulkDecisions } from '../selection/use-bulk-decisions.ts';
@@ -67,6 +68,7 @@ export function InboxPage({
         oldest={!list.data?.complete ? undefined : list.serverOrder ? null : oldestRow(list.rows)}
         now={list.now}
       />
+      <IncomingDelegationsNotice ownerId={ownerId} />
       {bulk.resumable && !running && (
         <Suspense fallback={null}>
           <BulkResumeAlert resume={bulk.resumable} onResume={bulk.resume} onDismiss={bulk.dismissResume} />
