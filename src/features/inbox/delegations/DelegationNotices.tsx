@@ -5,24 +5,13 @@ import Box from '@mui/material/Box';
 import { CONFIG_TYPE_NAMES, type ConfigTypeEnum } from '../../../../contract/work-reassignment.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { listed } from '../../../lib/kinds/words.ts';
-import {
-  awayUntil,
-  delegationNote,
-  delegationOf,
-  useIncomingDelegations,
-  type IncomingDelegation,
-} from '../../../lib/reassignment/delegations.ts';
-import { useSession } from '../../../lib/session/session.ts';
-
-function useIncoming(ownerId: string | undefined): IncomingDelegation[] {
-  const self = useSession().data?.identityId;
-  return useIncomingDelegations(ownerId ?? self);
-}
+import { awayUntil, delegationNote, delegationOf } from '../../../lib/reassignment/delegations.ts';
+import { useIncoming } from './use-incoming.ts';
 
 const work = (types: readonly ConfigTypeEnum[]) => listed(types.map((t) => CONFIG_TYPE_NAMES[t]));
 
 /** "Alice Approver is away until 20 Dec: their access requests and work items come to you." One line per person. */
-export function IncomingDelegationsNotice({ ownerId }: { ownerId: string | undefined }) {
+export default function IncomingDelegationsNotice({ ownerId }: { ownerId: string | undefined }) {
   const incoming = useIncoming(ownerId);
   if (!incoming.length) return null;
   const whom = ownerId ? 'this inbox' : 'you';

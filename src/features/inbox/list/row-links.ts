@@ -3,8 +3,8 @@ import { useCallback, useMemo } from 'react';
 import { useKinds } from '../../../lib/kinds/context.ts';
 import { count } from '../../../lib/kinds/words.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
-import { delegationNote, delegationOf, useIncomingDelegations } from '../../../lib/reassignment/delegations.ts';
-import { useSession } from '../../../lib/session/session.ts';
+import { delegationNote, delegationOf } from '../../../lib/reassignment/delegations.ts';
+import { useIncoming } from '../delegations/use-incoming.ts';
 import type { TableSelection } from './QueueTableRow.tsx';
 
 export function useRowLinks(
@@ -19,8 +19,7 @@ export function useRowLinks(
     [byName, ownerId],
   );
   // a row someone's out-of-office delegation brought here says so (unless a search note takes the line)
-  const self = useSession().data?.identityId;
-  const incoming = useIncomingDelegations(ownerId ?? self);
+  const incoming = useIncoming(ownerId);
   const note = useCallback(
     (row: QueueRow) => {
       const matched = partial.get(row.id);
