@@ -12,14 +12,17 @@ import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { APPROVAL_FORWARD_COMMENT_MAX_LENGTH } from '../../../../contract/limits.ts';
-import {
-  CONFIG_TYPE_COVERS,
-  CONFIG_TYPE_NAMES,
-  CONFIG_TYPES,
-  type ConfigTypeEnum,
-} from '../../../../contract/work-reassignment.ts';
+import { CONFIG_TYPE_NAMES, CONFIG_TYPES, type ConfigTypeEnum } from '../../../../contract/work-reassignment.ts';
 import { IdentityPicker, type IdentityOption } from '../../../components/IdentityPicker.tsx';
 import { dayOf } from '../../../lib/reassignment/delegations.ts';
+
+/** What each kind of work means to an approver here. */
+const KIND_HELP: Record<ConfigTypeEnum, string> = {
+  ACCESS_REQUESTS: 'Approvals of requested roles, access profiles and entitlements',
+  CERTIFICATIONS: 'Certification reviews (not listed in this inbox)',
+  MANUAL_TASKS: 'Work items: approvals, tasks and forms',
+  GENERIC_APPROVALS: 'Other approvals of the Approvals service',
+};
 
 export interface AwayFormValues {
   delegate: { id: string; name: string };
@@ -63,7 +66,9 @@ export function AwayForm({
   const [types, setTypes] = useState<ConfigTypeEnum[]>(
     initial?.configTypes.length ? initial.configTypes : [...CONFIG_TYPES],
   );
-  const [move, setMove] = useState(true);
+  // already away: saving a change moves nothing unless asked again
+  const configured = !!initial?.configTypes.length;
+  const [move, setMove] = useState(!configured);
   const [comment, setComment] = useState('');
   const [tried, setTried] = useState(false);
 
@@ -174,7 +179,7 @@ export function AwayForm({
                 <span>
                   {CONFIG_TYPE_NAMES[type][0]!.toUpperCase() + CONFIG_TYPE_NAMES[type].slice(1)}
                   <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
-                    {CONFIG_TYPE_COVERS[type]}
+                    {KIND_HELP[type]}
                   </Typography>
                 </span>
               }
@@ -209,7 +214,7 @@ export function AwayForm({
       </Box>
       <Box>
         <Button type="submit" variant="contained" disabled={busy}>
-          {leaver ? 'Hand over' : 'Turn on Away'}
+          {configured ? 'Save changes' : leaver ? 'Hand over' : 'Turn on Away'}
         </Button>
       </Box>
     </Box>

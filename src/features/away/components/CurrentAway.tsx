@@ -8,9 +8,11 @@ import Typography from '@mui/material/Typography';
 import {
   CONFIG_TYPE_NAMES,
   endsAt,
+  type ConfigTypeEnum,
   type ReassignmentConfigDetails,
   type ReassignmentEvaluation,
 } from '../../../../contract/work-reassignment.ts';
+import { listed } from '../../../lib/kinds/words.ts';
 import { awayUntil, dayOf } from '../../../lib/reassignment/delegations.ts';
 import { useEvaluations } from '../api/evaluate-reassignment-configuration.ts';
 import { useIdentityNames } from '../identity-name.ts';
@@ -58,13 +60,33 @@ export function CurrentAway({
   );
   const names = useIdentityNames(ids.filter(Boolean), known);
   const [now] = useState(() => Date.now());
+  // kinds of work that go the same way, until the same day, are one line
+  const groups: { types: ConfigTypeEnum[]; words: string; when: string }[] = [];
+  for (const d of details) {
+    const type = d.configType;
+    if (!type) continue;
+    const start = d.startDate ? Date.parse(d.startDate) : NaN;
+    const direct = d.targetIdentity?.name || d.targetIdentity?.id || '';
+    const words = chainWords(evaluations[types.indexOf(type)]?.data, direct, names);
+    const when = `${start > now ? `from ${dayOf(start, now)} ` : ''}${awayUntil(endsAt(d.endDate), now).replace('away ', '')}`;
+    const same = groups.find((g) => g.words === words && g.when === when);
+    if (same) same.types.push(type);
+    else groups.push({ types: [type], words, when });
+  }
   return (
     <Alert
       severity="info"
       data-testid="away-current"
       sx={{ mb: 3, '& .MuiAlert-message': { width: '100%' } }}
       action={
-        <Button color="inherit" variant="outlined" size="small" onClick={onTurnOff} disabled={busy}>
+        <Button
+          color="inherit"
+          variant="outlined"
+          size="small"
+          onClick={onTurnOff}
+          disabled={busy}
+          sx={{ whiteSpace: 'nowrap' }}
+        >
           Turn off
         </Button>
       }
@@ -73,20 +95,11 @@ export function CurrentAway({
         {own ? 'You are away' : 'Away is on'}
       </Typography>
       <Box component="ul" sx={{ m: 0, pl: 2.5 }} aria-label="Delegations">
-        {details.map((d) => {
-          const type = d.configType;
-          if (!type) return null;
-          const start = d.startDate ? Date.parse(d.startDate) : NaN;
-          const direct = d.targetIdentity?.name || d.targetIdentity?.id || '';
-          return (
-            <li key={type} data-testid={`away-chain-${type}`}>
-              <strong>New {CONFIG_TYPE_NAMES[type]}</strong> go to{' '}
-              {chainWords(evaluations[types.indexOf(type)]?.data, direct, names)} —{' '}
-              {start > now ? `from ${dayOf(start, now)} ` : ''}
-              {awayUntil(endsAt(d.endDate), now).replace('away ', '')}.
-            </li>
-          );
-        })}
+        {groups.map((g) => (
+          <li key={g.types.join()} data-testid="away-chain">
+            <strong>New {listed(g.types.map((t) => CONFIG_TYPE_NAMES[t]))}</strong> go to {g.words} — {g.when}.
+          </li>
+        ))}
       </Box>
     </Alert>
   );

@@ -79,13 +79,16 @@ export function MoveResults({
             </List>
           )}
           {moved.length > 0 && (
-            <List dense aria-label="Moved" data-testid="moved">
-              {moved.map((r) => (
-                <ListItem key={r.id} disableGutters>
-                  <ListItemText primary={`✓ ${r.name}`} secondary={`Forwarded to ${toOf(r.id)}`} />
-                </ListItem>
-              ))}
-            </List>
+            <Box component="details" sx={{ mt: 1, '& summary': { cursor: 'pointer', py: 1 } }}>
+              <summary>Show the {count(moved.length, ITEMS)} moved</summary>
+              <List dense aria-label="Moved" data-testid="moved">
+                {moved.map((r) => (
+                  <ListItem key={r.id} disableGutters>
+                    <ListItemText primary={`✓ ${r.name}`} secondary={`Forwarded to ${toOf(r.id)}`} />
+                  </ListItem>
+                ))}
+              </List>
+            </Box>
           )}
         </>
       )}
