@@ -44,6 +44,14 @@ export const CONFIG_TYPE_COVERS: Record<ConfigTypeEnum, string> = {
   GENERIC_APPROVALS: 'the other approvals of the Approvals service',
 };
 
+/** Each kind in a few words, for sentences ("Alice's access requests and work items come to you"). */
+export const CONFIG_TYPE_NAMES: Record<ConfigTypeEnum, string> = {
+  ACCESS_REQUESTS: 'access requests',
+  CERTIFICATIONS: 'certifications',
+  MANUAL_TASKS: 'work items',
+  GENERIC_APPROVALS: 'other approvals',
+};
+
 /** An identity as the reassignment service names it (the spec's Identity-2). */
 export interface ReassignmentIdentity {
   id?: string | null;

@@ -21,6 +21,7 @@ import { useOwnerId, useRecentOwners } from '../lib/owner.ts';
 import { isCompletedPath, paths, routePatterns } from '../lib/paths.ts';
 import { useSession } from '../lib/session/session.ts';
 import { noteSessionExpired } from '../features/session/components/return-to.ts';
+import { AWAY_SHORTCUT, useShortcuts } from '../features/inbox/keyboard/use-shortcuts.ts';
 
 // The admin's owner picker (an Autocomplete) is loaded only for admins: approvers never download it.
 const OwnerPicker = lazy(() => import('./OwnerPicker.tsx'));
@@ -46,7 +47,7 @@ function useSessionExpiryNote() {
   useEffect(() => onSessionExpired(noteSessionExpired), []);
 }
 
-function OwnerBanner({ ownerId, selfId }: { ownerId: string | undefined; selfId: string }) {
+function OwnerBanner({ ownerId, selfId, isAdmin }: { ownerId: string | undefined; selfId: string; isAdmin: boolean }) {
   const recent = useRecentOwners();
   const location = useLocation();
   if (!ownerId || ownerId === selfId) return null;
@@ -63,9 +64,16 @@ function OwnerBanner({ ownerId, selfId }: { ownerId: string | undefined; selfId:
       role="status"
       data-testid="owner-banner"
       action={
-        <Button component={RouterLink} to={back} color="inherit" size="small">
-          Back to my items
-        </Button>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+          {isAdmin && location.pathname !== routePatterns.away && (
+            <Button component={RouterLink} to={paths.away({ ownerId })} color="inherit" size="small">
+              Hand over their work
+            </Button>
+          )}
+          <Button component={RouterLink} to={back} color="inherit" size="small">
+            Back to my items
+          </Button>
+        </Box>
       }
     >
       Viewing items of <strong>{name}</strong>
@@ -157,6 +165,7 @@ export function Layout() {
   const phone = usePhone();
   useSessionExpiryNote();
   useHeadingFocusOnNavigation();
+  useShortcuts({ [AWAY_SHORTCUT]: () => void navigate(paths.away()) });
   if (!session) return null; // the guard around this layout has already sent the user to sign in
   const nav = (
     <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
@@ -175,6 +184,11 @@ export function Layout() {
         <OwnerPicker selfId={session.identityId} width={width} />
       </Suspense>
     );
+  const awayLink = (
+    <Button component={NavLink} to={paths.away()} end color="inherit" size="small" sx={navButtonSx}>
+      Away
+    </Button>
+  );
   const signOutButton = (
     <Button color="inherit" variant="outlined" size="small" onClick={signOut.signOut} disabled={signOut.busy}>
       Sign out
@@ -194,6 +208,7 @@ export function Layout() {
                 </Box>
                 {ownerPicker('100%')}
                 <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                  {awayLink}
                   <ColorModeToggle />
                   <Box sx={{ flexGrow: 1 }} />
                   {signOutButton}
@@ -217,6 +232,7 @@ export function Layout() {
             <ModeChip mode={session.mode} />
             <ColorModeToggle />
             <SignedInAs name={session.name} isAdmin={session.isAdmin} />
+            {awayLink}
             {signOutButton}
           </Toolbar>
         )}
@@ -235,7 +251,7 @@ export function Layout() {
           />
         </Suspense>
       )}
-      <OwnerBanner ownerId={ownerId} selfId={session.identityId} />
+      <OwnerBanner ownerId={ownerId} selfId={session.identityId} isAdmin={session.isAdmin} />
       {/* wide screens give the lists' names and descriptions the room (up to 1800 px), not empty margins */}
       <Container
         component="main"

@@ -91,6 +91,11 @@ const CompletedPage = lazyPage(
   (m) => m.CompletedPage,
 );
 
+const AwayPage = lazyPage(
+  () => import('../features/away/routes/AwayPage.tsx'),
+  (m) => m.AwayPage,
+);
+
 const forwardPreload = () => void loadForwardDialog();
 
 function Inbox() {
@@ -167,6 +172,14 @@ export function AppRoutes({ kinds }: { kinds: readonly InboxKind[] }) {
             element={
               <Page>
                 <CompletedPage />
+              </Page>
+            }
+          />
+          <Route
+            path={routePatterns.away}
+            element={
+              <Page>
+                <AwayPage />
               </Page>
             }
           />

@@ -7,6 +7,7 @@ export const routePatterns = {
   completed: '/completed',
   workItem: '/work-items/:id',
   accessRequest: '/access-requests/:id',
+  away: '/away',
 } as const;
 
 export interface OwnerView {
@@ -31,6 +32,8 @@ export const paths = {
   /** An access-request approval's page (the approval's id). */
   accessRequest: (id: string, { ownerId }: OwnerView = {}) =>
     `/access-requests/${encodeURIComponent(id)}${ownerSearch(ownerId)}`,
+  /** Away (out-of-office delegation): one's own, or an admin's hand-over of another owner's work. */
+  away: ({ ownerId }: OwnerView = {}) => `${routePatterns.away}${ownerSearch(ownerId)}`,
   /** `/sign-in?returnTo=<url>` (and `&expired=1`), so that signing in comes back to the exact page. */
   signIn: ({ returnTo, expired = false }: { returnTo?: string; expired?: boolean } = {}) => {
     const params = new URLSearchParams();

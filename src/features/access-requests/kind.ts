@@ -36,5 +36,6 @@ export const accessRequestKind: InboxKind = {
   loadRowPanel: async (): Promise<ComponentType<RowPanelProps>> =>
     (await import('./components/AccessRequestRowPanel.tsx')).AccessRequestRowPanel,
   actions: ACCESS_REQUEST_ACTIONS,
+  workType: () => 'ACCESS_REQUESTS',
   loadRuntime: async () => (await import('./runtime.ts')).accessRequestRuntime,
 };

@@ -45,6 +45,8 @@ export function workItemKind({ Form }: { Form: ComponentType<FormSlotProps> }): 
     loadRowPanel: async (): Promise<ComponentType<RowPanelProps>> =>
       (await import('./components/WorkItemRowPanel.tsx')).WorkItemRowPanel,
     actions: WORK_ITEM_ACTIONS,
+    // ISC's work items here are the manual tasks (approvals, forms, remediations) work reassignment names so
+    workType: () => 'MANUAL_TASKS',
     loadRuntime: async () => (await import('./runtime.ts')).workItemRuntime,
   };
 }

@@ -7,6 +7,7 @@
 // Types only: the helpers that read them are in ./words.ts and ./actions.ts.
 import type { ComponentType, ReactNode } from 'react';
 import type { QueryClient, UseQueryOptions } from '@tanstack/react-query';
+import type { ConfigTypeEnum } from '../../../contract/work-reassignment.ts';
 import type { BulkResult } from '../bulk-resume.ts';
 import type { ApiError } from '../http.ts';
 import type { HeldRequest } from '../held.ts';
@@ -212,6 +213,11 @@ export interface InboxKind {
   /** Loads what a row shows expanded in place (its own chunk); without it the list says it cannot be shown. */
   loadRowPanel?: () => Promise<ComponentType<RowPanelProps>>;
   actions: readonly KindAction[];
+  /**
+   * Which kind of work a row is to work reassignment (out-of-office delegation): what "Away" moves when that kind
+   * is delegated; undefined: the kind is never delegated.
+   */
+  workType?: (row: QueueRow) => ConfigTypeEnum | undefined;
   /** Loads its runtime (its own chunk: needed from the first decision on, not for the list). */
   loadRuntime: () => Promise<KindRuntime>;
 }

@@ -57,6 +57,8 @@ export interface QueueRow {
   ownEnd: number;
   /** Its pending sub-items, when it has more than one. */
   subItems?: readonly QueueSubItem[];
+  /** Whom its last hand-over (forward, reassignment, delegation) came from, when its API says (an id when known). */
+  handedOverBy?: { id?: string; name: string };
 }
 
 /** One page of a source, already mapped to rows; `total` is the API's count of the whole list. */

@@ -46,6 +46,7 @@ export function approvalRow(approval: PendingApproval | CompletedApproval, compl
         : ''
     : 'Pending';
   const open = !completed && !inProcess;
+  const handover = approval.forwardHistory?.[approval.forwardHistory.length - 1];
   return {
     kind: ACCESS_REQUEST_KIND,
     id: approval.id,
@@ -68,6 +69,8 @@ export function approvalRow(approval: PendingApproval | CompletedApproval, compl
     ownerName: approval.owner?.name ?? '',
     can: { approve: open, reject: open, forward: open },
     needsComment: approval.commentRequiredWhenRejected ? ['reject'] : undefined,
+    // names only: the spec gives this history no ids
+    handedOverBy: handover?.oldApproverName ? { name: handover.oldApproverName } : undefined,
     ...searchWithSubItems(
       [
         name.slice(0, TEXT_PART),

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useKinds } from '../../../lib/kinds/context.ts';
 import type { InboxKind } from '../../../lib/kinds/kind.ts';
 import { listed } from '../../../lib/kinds/words.ts';
+import { AWAY_SHORTCUT } from './use-shortcuts.ts';
 
 export interface Shortcut {
   keys: string[];
@@ -78,6 +79,7 @@ export function shortcutGroups(kinds: readonly InboxKind[]): { title: string; sh
         { keys: ['/'], what: 'Search' },
         { keys: ['z'], what: 'Undo the last decision (while its toast shows)' },
         { keys: ['?'], what: 'This list of shortcuts' },
+        { keys: [AWAY_SHORTCUT], what: 'Away: who gets your work while you are out' },
       ],
     },
   ];

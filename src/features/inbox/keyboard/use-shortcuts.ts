@@ -2,6 +2,9 @@ import { useLayoutEffect, useRef } from 'react';
 import { tinykeys } from 'tinykeys';
 import { isTyping, overlayOpen } from './dom.ts';
 
+/** Opens Away (out-of-office delegation) from any page: Shift+A, since a plain `a` approves in the lists. */
+export const AWAY_SHORTCUT = 'Shift+A';
+
 /** A handler returning false leaves the key to the browser (a focused link's own Enter). */
 export type ShortcutMap = Record<string, (event: KeyboardEvent) => void | boolean>;
 

@@ -3,6 +3,8 @@ import { useCallback, useMemo } from 'react';
 import { useKinds } from '../../../lib/kinds/context.ts';
 import { count } from '../../../lib/kinds/words.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
+import { delegationNote, delegationOf } from '../../../lib/reassignment/delegations.ts';
+import { useIncoming } from '../delegations/use-incoming.ts';
 import type { TableSelection } from './QueueTableRow.tsx';
 
 export function useRowLinks(
@@ -16,14 +18,19 @@ export function useRowLinks(
     (row: QueueRow) => byName.get(row.kind)?.path(row.id, { ownerId }) ?? '#',
     [byName, ownerId],
   );
+  // a row someone's out-of-office delegation brought here says so (unless a search note takes the line)
+  const incoming = useIncoming(ownerId);
   const note = useCallback(
     (row: QueueRow) => {
       const matched = partial.get(row.id);
       const nouns = byName.get(row.kind)?.partNouns;
-      if (!matched || !nouns) return undefined;
+      if (!matched || !nouns) {
+        const delegation = row.completed ? undefined : delegationOf(row, incoming);
+        return delegation && delegationNote(delegation);
+      }
       return `${matched.length.toLocaleString('en')} of ${count(row.pendingCount, { one: `pending ${nouns.one}`, many: `pending ${nouns.many}` })} match`;
     },
-    [byName, partial],
+    [byName, partial, incoming],
   );
   // a row selected while the search matched only some of its sub-items is selected with those
   const scoped = useMemo<TableSelection | undefined>(

@@ -13,6 +13,7 @@ import { useOwnerId } from '../../../lib/owner.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { preloadDecisions, useAct } from '../decisions/use-act.tsx';
 import { useHandover } from '../decisions/use-handover.tsx';
+import { DelegatedItemNote } from '../delegations/DelegationNotices.tsx';
 import { DetailTriage } from '../keyboard/DetailTriage.tsx';
 import { useNextItem } from '../next/use-next-item.ts';
 
@@ -70,9 +71,12 @@ export function DetailRoute({
     handover.open({ action, targets: targets.map((t) => ({ ...t, kind: of.name })) });
   });
   const back = (
-    <Link component={RouterLink} to={backTo.path} sx={{ display: 'inline-block', mb: 1 }} data-shortcut="back">
-      {backTo.label}
-    </Link>
+    <>
+      <Link component={RouterLink} to={backTo.path} sx={{ display: 'inline-block', mb: 1 }} data-shortcut="back">
+        {backTo.label}
+      </Link>
+      <DelegatedItemNote row={row} ownerId={ownerId} />
+    </>
   );
   return (
     <>

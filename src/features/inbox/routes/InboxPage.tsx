@@ -11,6 +11,7 @@ import { SummaryBar } from '../counts/SummaryBar.tsx';
 import { useHandover } from '../decisions/use-handover.tsx';
 import { ListTriage } from '../keyboard/ListTriage.tsx';
 import { ListPanel } from '../list/ListPanel.tsx';
+import { useIncoming } from '../delegations/use-incoming.ts';
 import { useQueueList } from '../list/use-queue-list.ts';
 import { SelectionBar } from '../selection/SelectionBar.tsx';
 import { useBulkDecisions } from '../selection/use-bulk-decisions.ts';
@@ -21,6 +22,8 @@ const BulkDecisionDialog = lazy(async () => ({
 }));
 const loadBulkDialog = () => void import('../selection/BulkDecisionDialog.tsx');
 // shown only after a run the session cut short
+// Only when someone's work comes to this inbox (its own chunk).
+const IncomingDelegationsNotice = lazy(() => import('../delegations/DelegationNotices.tsx'));
 const BulkResumeAlert = lazy(async () => ({
   default: (await import('../selection/BulkResumeAlert.tsx')).BulkResumeAlert,
 }));
@@ -39,6 +42,7 @@ export function InboxPage({
   const list = useQueueList('pending');
   const { ownerId, kinds } = list;
   const notify = useNotify();
+  const incoming = useIncoming(ownerId);
   const bulk = useBulkDecisions(ownerId, list.rows);
   const { selection } = bulk;
   const running = bulk.bulk !== null;
@@ -67,6 +71,11 @@ export function InboxPage({
         oldest={!list.data?.complete ? undefined : list.serverOrder ? null : oldestRow(list.rows)}
         now={list.now}
       />
+      {incoming.length > 0 && (
+        <Suspense fallback={null}>
+          <IncomingDelegationsNotice ownerId={ownerId} />
+        </Suspense>
+      )}
       {bulk.resumable && !running && (
         <Suspense fallback={null}>
           <BulkResumeAlert resume={bulk.resumable} onResume={bulk.resume} onDismiss={bulk.dismissResume} />

@@ -78,6 +78,7 @@ export function workItemRow(item: WorkItem): QueueRow {
     })),
   );
   const decidable = isDecidable(item);
+  const handover = item.forwardHistory?.[item.forwardHistory.length - 1];
   return {
     kind: WORK_ITEM_KIND,
     id: item.id,
@@ -105,6 +106,7 @@ export function workItemRow(item: WorkItem): QueueRow {
       forward: isForwardable(item),
     },
     ...text,
+    handedOverBy: handover?.fromName ? { id: handover.fromId || undefined, name: handover.fromName } : undefined,
   };
 }
 
