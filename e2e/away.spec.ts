@@ -98,6 +98,14 @@ test('Alice, by keyboard: Away to Bob for a week, moving what waits; Bob’s inb
   );
   await page.screenshot({ path: `${SHOTS}/away-desktop.png`, fullPage: true });
   await expectNoSeriousA11yViolations(page, 'Away (on, after moving)');
+  // opened again, the form starts from what is stored: between two dates, back on the stored day
+  await page.reload();
+  const back = new Date(end);
+  const backDay = [back.getFullYear(), back.getMonth() + 1, back.getDate()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('-');
+  await expect(page.getByRole('radio', { name: 'Between two dates' })).toBeChecked();
+  await expect(page.getByLabel('Back on')).toHaveValue(backDay);
 
   // API: what left Alice's queue is in Bob's; what stayed is exactly what the page listed as not moved
   const after = await pendingOf(request);

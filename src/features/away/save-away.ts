@@ -1,7 +1,7 @@
 // Turning Away on, changing it, or off: one delegation per kind of work (create the new ones, update those there,
 // delete those no longer wanted), then every reassignment query is stale (chains cross identities).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ConfigTypeEnum, ReassignmentConfiguration } from '../../../contract/work-reassignment.ts';
+import { endsAt, type ConfigTypeEnum, type ReassignmentConfiguration } from '../../../contract/work-reassignment.ts';
 import type { ApiError } from '../../lib/http.ts';
 import { reassignmentKeys } from '../../lib/reassignment/keys.ts';
 import { createReassignmentConfiguration } from './api/create-reassignment-configuration.ts';
@@ -19,6 +19,14 @@ export interface AwaySettings {
 /** The kinds of work `configuration` delegates now (or from a later start). */
 export function configuredTypes(configuration: ReassignmentConfiguration | undefined): ConfigTypeEnum[] {
   return (configuration?.configDetails ?? []).flatMap((d) => (d?.configType ? [d.configType] : []));
+}
+
+/** The dates of what is configured (the first kind's: the page saves every kind with the same dates). */
+export function configuredDates(configuration: ReassignmentConfiguration | undefined) {
+  const first = configuration?.configDetails?.find((d) => d?.configType);
+  if (!first) return {};
+  const start = first.startDate ? Date.parse(first.startDate) : NaN;
+  return { startsAt: Number.isNaN(start) ? null : start, endsAt: endsAt(first.endDate) };
 }
 
 export function useSaveAway(identityId: string, current: ReassignmentConfiguration | undefined) {

@@ -54,20 +54,26 @@ export function AwayForm({
   /** An admin handing over a leaver's work: permanent, every kind, everything waiting moved. */
   leaver: boolean;
   busy: boolean;
-  initial?: { delegate: IdentityOption | null; configTypes: ConfigTypeEnum[] };
+  /** What is configured now (changing an Away starts from it): its dates as stored, `endsAt` null when permanent. */
+  initial?: {
+    delegate: IdentityOption | null;
+    configTypes: ConfigTypeEnum[];
+    startsAt?: number | null;
+    endsAt?: number | null;
+  };
   onSubmit: (values: AwayFormValues) => void;
 }) {
   const [now] = useState(() => Date.now());
   const today = dayInput(now);
   const [delegate, setDelegate] = useState<IdentityOption | null>(initial?.delegate ?? null);
-  const [from, setFrom] = useState(today);
-  const [until, setUntil] = useState(dayInput(now + 7 * 86_400_000));
-  const [permanent, setPermanent] = useState(leaver);
+  const configured = !!initial?.configTypes.length;
+  const [from, setFrom] = useState(initial?.startsAt ? dayInput(Math.max(initial.startsAt, now)) : today);
+  const [until, setUntil] = useState(dayInput(initial?.endsAt ?? now + 7 * 86_400_000));
+  const [permanent, setPermanent] = useState(leaver || (configured && initial?.endsAt === null));
   const [types, setTypes] = useState<ConfigTypeEnum[]>(
     initial?.configTypes.length ? initial.configTypes : [...CONFIG_TYPES],
   );
   // already away: saving a change moves nothing unless asked again
-  const configured = !!initial?.configTypes.length;
   const [move, setMove] = useState(!configured);
   const [comment, setComment] = useState('');
   const [tried, setTried] = useState(false);

@@ -19,7 +19,7 @@ import { CurrentAway } from '../components/CurrentAway.tsx';
 import { MoveResults } from '../components/MoveResults.tsx';
 import { identityName } from '../identity-name.ts';
 import { moveOne, planMove, refreshAfterMove, type MoveTarget } from '../move-waiting.ts';
-import { configuredTypes, useSaveAway } from '../save-away.ts';
+import { configuredDates, configuredTypes, useSaveAway } from '../save-away.ts';
 
 interface MoveState {
   phase: BulkPhase | 'planning';
@@ -141,7 +141,11 @@ export function AwayPage() {
           ownerName={ownerName}
           leaver={leaver}
           busy={busy}
-          initial={{ delegate: known, configTypes: configuredTypes(configuration.data) }}
+          initial={{
+            delegate: known,
+            configTypes: configuredTypes(configuration.data),
+            ...configuredDates(configuration.data),
+          }}
           onSubmit={(values) => void submit(values)}
         />
       )}
