@@ -11,6 +11,9 @@ import type { ReassignmentConfiguration } from '../contract/work-reassignment.ts
 import type { WorkItem } from '../contract/work-items.ts';
 import { apiSession, expectNoSeriousA11yViolations, expectTouchTargets, signIn } from './helpers.ts';
 
+// Ada hands over all of Carol's waiting work: no other spec may share this server
+test.use({ ownServer: 'away' });
+
 const SHOTS = 'test-results/screenshots';
 const EXPERIMENTAL = { 'X-SailPoint-Experimental': 'true', 'X-Requested-With': 'XMLHttpRequest' };
 

@@ -12,14 +12,21 @@ export { expect };
 interface WorkerFixtures {
   /** Extra pending items seeded for alice (SANDBOX_SEED_SCALE) in this worker's sandbox. */
   seedScale: number;
+  /**
+   * A spec that changes what every other spec relies on (moves someone's whole queue, the sandbox's clock) names a
+   * server of its own: workers with another value of a worker option never share a server with it.
+   */
+  ownServer: string;
   /** This worker's server. */
   sandbox: ChildServer;
 }
 
 export const test = base.extend<object, WorkerFixtures>({
   seedScale: [0, { scope: 'worker', option: true }],
+  ownServer: ['', { scope: 'worker', option: true }],
   sandbox: [
-    async ({ seedScale }, use, workerInfo) => {
+    async ({ seedScale, ownServer }, use, workerInfo) => {
+      void ownServer; // an option only for its value: it decides which specs share this worker
       const dataDir = path.resolve('.data', `e2e-worker-${workerInfo.workerIndex}-${process.pid}`);
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.mkdirSync(dataDir, { recursive: true });

@@ -93,7 +93,7 @@ test('the shortcut sheet lists every shortcut; shortcuts stay quiet in the searc
   ]) {
     await expect(sheet).toContainText(text);
   }
-  await expect(sheet.locator('kbd')).toHaveCount(23);
+  await expect(sheet.locator('kbd')).toHaveCount(24);
   await page.screenshot({ path: 'test-results/screenshots/shortcut-sheet.png' });
   // inside the dialog: no row moves, no second dialog opens
   await page.keyboard.press('j');
