@@ -7,7 +7,13 @@ import type {
   RequestableObjectType,
 } from '../../../../contract/access-requests.ts';
 import type { Collection } from '../../../lib/http.ts';
-import { searchWithSubItems, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
+import {
+  sameAccessRequest,
+  searchWithSubItems,
+  timeOf,
+  type QueueRow,
+  type QueueSource,
+} from '../../../lib/queue/row.ts';
 
 export const ACCESS_REQUEST_KIND = 'access-request';
 /** The spec's lists allow up to 250 a page. */
@@ -59,8 +65,10 @@ export function approvalRow(approval: PendingApproval | CompletedApproval, compl
     created: timeOf(approval.created),
     completed: decided ? timeOf(approval.modified) : 0,
     due: 0,
+    ...(approval.accessRequestId ? { sameAs: sameAccessRequest(approval.accessRequestId) } : {}),
     state,
     comment: reviewerComment || undefined,
+    ...(decided?.reviewedBy?.name ? { decidedBy: decided.reviewedBy.name } : {}),
     pendingCount: completed ? 0 : 1,
     itemCount: 1,
     applications: app ? [app] : [],

@@ -135,6 +135,18 @@ export function ListToolbar({
         <option value="7">Older than 7 days</option>
         <option value="30">Older than 30 days</option>
       </SelectField>
+      {kinds.some((k) => k.dueDates) && variant === 'pending' && (
+        <SelectField
+          label="Due"
+          value={params.due ?? ''}
+          onChange={(due) => onChange({ due: due === '1' || due === '7' ? due : '' })}
+          sx={{ minWidth: 140, flex: { xs: '1 1 140px', sm: '0 0 auto' } }}
+        >
+          <option value="">Any due date</option>
+          <option value="1">Expires soon (a day)</option>
+          <option value="7">Due within 7 days</option>
+        </SelectField>
+      )}
       <SelectField
         label="Sort"
         value={sortLocked ? 'server' : params.sort}
@@ -155,7 +167,7 @@ export function ListToolbar({
   if (phone) {
     // The phone: the search box, then the filters and sort folded under one button that says how many apply.
     const applied =
-      (['kind', 'type', 'application', 'requester', 'age'] as const).filter((f) => params[f]).length +
+      (['kind', 'type', 'application', 'requester', 'age', 'due'] as const).filter((f) => params[f]).length +
       Object.values(params.facets).filter(Boolean).length;
     return (
       <Box sx={{ display: 'grid', gap: 1, mb: 1.5 }}>
