@@ -12,7 +12,7 @@ import {
   genericApprovalCountsQueryOptions,
   pendingGenericApprovalsQueueQueryOptions,
 } from './api/list-generic-approvals.ts';
-import { GENERIC_APPROVAL_KIND } from './api/queue-row.ts';
+import { GENERIC_APPROVAL_KIND } from './api/keys.ts';
 
 export const genericApprovalKind: InboxKind = {
   name: GENERIC_APPROVAL_KIND,

@@ -2,7 +2,7 @@
 import type { ApprovalApproveRequest } from '../../../../contract/generic-approvals.ts';
 import type { HeldRequest } from '../../../lib/held.ts';
 import { sendRequest } from '../../../lib/http.ts';
-import { GENERIC_APPROVAL_KIND } from './queue-row.ts';
+import { GENERIC_APPROVAL_KIND } from './keys.ts';
 
 export interface GenericApprovalDecisionVariables {
   approvalId: string;

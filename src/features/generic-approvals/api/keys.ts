@@ -1,6 +1,9 @@
 // Query keys for ISC's Approvals service, from one factory (the same pattern as the other kinds' keys.ts). Every
 // owner-scoped key holds the owner as the page knows it: `null` = the signed-in identity's own (sent as
 // `mine=true`), so an admin's view of another approver (`approverId`) never mixes with their own.
+/** QueueRow.kind of an approval of ISC's Approvals service. */
+export const GENERIC_APPROVAL_KIND = 'generic-approval';
+
 export interface ApprovalOwnerScope {
   /** Another approver's approvals (admins only); undefined/null = the signed-in identity's own. */
   ownerId?: string | null;

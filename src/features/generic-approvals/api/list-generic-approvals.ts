@@ -7,8 +7,13 @@ import { getCollection, type ApiError, type SearchParams } from '../../../lib/ht
 import type { KindCounts } from '../../../lib/kinds/kind.ts';
 import { queueQueryFn } from '../../../lib/queue/query.ts';
 import type { QueueData } from '../../../lib/queue/stream.ts';
-import { genericApprovalKeys, type ApprovalOwnerScope, type ApprovalQueueScope } from './keys.ts';
-import { approvalsSource } from './queue-row.ts';
+import type { QueueSource } from '../../../lib/queue/row.ts';
+import {
+  GENERIC_APPROVAL_KIND,
+  genericApprovalKeys,
+  type ApprovalOwnerScope,
+  type ApprovalQueueScope,
+} from './keys.ts';
 
 export const APPROVALS_PATH = 'v2025/generic-approvals';
 export const PENDING_FILTER = 'status eq "PENDING"';
@@ -34,6 +39,31 @@ export function listGenericApprovals(
     { ...ownerParams(ownerId), limit, offset, count: true, filters, ...rest },
     { signal, base: 'root' },
   );
+}
+
+/**
+ * A queue source over the list call for one approver. How an approval becomes a row (its words, its types) is its
+ * own chunk, fetched with the first page: the inbox's first load does not carry it.
+ */
+function approvalsSource(
+  list: (
+    page: { limit: number; offset: number },
+    signal?: AbortSignal,
+  ) => Promise<{ items: Approval[]; total: number }>,
+  ownerId: string | null | undefined,
+): QueueSource {
+  return {
+    kind: GENERIC_APPROVAL_KIND,
+    pageSize: 250,
+    async fetchPage({ offset, limit, signal }) {
+      const [page, { approvalRow }] = await Promise.all([list({ limit, offset }, signal), import('./queue-row.ts')]);
+      return {
+        rows: page.items.filter((a) => a && typeof a.id === 'string').map((a) => approvalRow(a, ownerId ?? undefined)),
+        total: page.total,
+        offset,
+      };
+    },
+  };
 }
 
 /** The whole pending list of one approver (up to `bound`) as compact rows, streamed in pages of 250. */

@@ -9,18 +9,9 @@ import {
   type ApprovalIdentityRecord,
   type ApprovalStatus,
 } from '../../../../contract/generic-approvals.ts';
-import type { Collection } from '../../../lib/http.ts';
-import {
-  sameAccessRequest,
-  searchWithSubItems,
-  timeOf,
-  type QueueRow,
-  type QueueSource,
-} from '../../../lib/queue/row.ts';
+import { sameAccessRequest, searchWithSubItems, timeOf, type QueueRow } from '../../../lib/queue/row.ts';
+import { GENERIC_APPROVAL_KIND } from './keys.ts';
 
-export const GENERIC_APPROVAL_KIND = 'generic-approval';
-/** The spec allows up to 250 a page. */
-export const GENERIC_APPROVALS_PAGE_SIZE = 250;
 const TEXT_PART = 500;
 
 const TYPE_LABELS: Record<string, string> = {
@@ -173,24 +164,5 @@ export function approvalRow(approval: Approval, ownerId?: string): QueueRow {
       ],
       [],
     ),
-  };
-}
-
-/** A queue source over the list call for one owner, pending or completed. */
-export function approvalsSource(
-  list: (scope: { limit: number; offset: number }, signal?: AbortSignal) => Promise<Collection<Approval>>,
-  ownerId: string | null | undefined,
-): QueueSource {
-  return {
-    kind: GENERIC_APPROVAL_KIND,
-    pageSize: GENERIC_APPROVALS_PAGE_SIZE,
-    async fetchPage({ offset, limit, signal }) {
-      const page = await list({ limit, offset }, signal);
-      return {
-        rows: page.items.filter((a) => a && typeof a.id === 'string').map((a) => approvalRow(a, ownerId ?? undefined)),
-        total: page.total,
-        offset,
-      };
-    },
   };
 }

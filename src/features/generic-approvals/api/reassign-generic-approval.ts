@@ -5,7 +5,7 @@ import type { ApprovalReassignRequest } from '../../../../contract/generic-appro
 import type { HeldRequest } from '../../../lib/held.ts';
 import { sendRequest } from '../../../lib/http.ts';
 import { approvalPath } from './approve-generic-approval.ts';
-import { GENERIC_APPROVAL_KIND } from './queue-row.ts';
+import { GENERIC_APPROVAL_KIND } from './keys.ts';
 
 export interface ReassignGenericApprovalVariables {
   approvalId: string;

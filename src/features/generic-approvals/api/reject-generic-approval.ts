@@ -4,7 +4,7 @@ import type { ApprovalRejectRequest } from '../../../../contract/generic-approva
 import type { HeldRequest } from '../../../lib/held.ts';
 import { sendRequest } from '../../../lib/http.ts';
 import { approvalPath, type GenericApprovalDecisionVariables } from './approve-generic-approval.ts';
-import { GENERIC_APPROVAL_KIND } from './queue-row.ts';
+import { GENERIC_APPROVAL_KIND } from './keys.ts';
 
 export function rejectGenericApprovalRequest(
   { approvalId, comment }: GenericApprovalDecisionVariables,
