@@ -113,17 +113,22 @@ export function ListToolbar({
           onChange={(value) => onChange({ [field]: value })}
         />
       ))}
-      {kinds.flatMap((k) =>
-        (k.facets ?? []).map((f) => (
-          <FacetSelect
-            key={f.name}
-            label={f.label}
-            all={f.all}
-            value={params.facets[f.name] ?? ''}
-            facets={facets.extra[f.name] ?? []}
-            onChange={(value) => onChange({ facets: { [f.name]: value } })}
-          />
-        )),
+      {/* one filter per facet name, however many kinds have it (priority) */}
+      {kinds.flatMap((k, i) =>
+        (k.facets ?? []).flatMap((f) =>
+          kinds.slice(0, i).some((earlier) => earlier.facets?.some((e) => e.name === f.name))
+            ? []
+            : [
+                <FacetSelect
+                  key={f.name}
+                  label={f.label}
+                  all={f.all}
+                  value={params.facets[f.name] ?? ''}
+                  facets={facets.extra[f.name] ?? []}
+                  onChange={(value) => onChange({ facets: { [f.name]: value } })}
+                />,
+              ],
+        ),
       )}
       <SelectField
         label="Age"
