@@ -28,11 +28,19 @@ async function listAll(request: APIRequestContext, path: string): Promise<WorkIt
   }
 }
 
-/** How many access-request approvals the inbox (pending) or history (completed) lists beside the work items. */
+/**
+ * How many approvals the inbox (pending) or history (completed) lists beside the work items: access-request
+ * approvals and those of the Approvals service.
+ */
 async function approvalCount(request: APIRequestContext, list: 'pending' | 'completed'): Promise<number> {
   const r = await request.get(`/v3/access-request-approvals/${list}?owner-id=me&limit=1&count=true`);
   expect(r.ok(), await r.text()).toBeTruthy();
-  return Number(r.headers()['x-total-count']);
+  const status = list === 'pending' ? 'status eq "PENDING"' : 'status ne "PENDING"';
+  const g = await request.get(
+    `/v2025/generic-approvals?mine=true&count-only=true&filters=${encodeURIComponent(status)}`,
+  );
+  expect(g.ok(), await g.text()).toBeTruthy();
+  return Number(r.headers()['x-total-count']) + Number(g.headers()['x-total-count']);
 }
 
 /** The oldest pending access-request approval's created time (the inbox sorts both kinds as one list). */
@@ -276,6 +284,7 @@ test('completed: newest completion first, and the CSV has one row per item and s
     'Items',
     'Final state',
     'Outcome',
+    'Decided by',
     'Comment',
   ]);
   // the file says which filter it holds

@@ -36,9 +36,15 @@ const service: Approval = {
   requester: { type: 'IDENTITY', identityID: 'bob', name: 'Bob Approver' },
   requestee: { type: 'IDENTITY', identityID: 'carol', name: 'Carol Approver' },
   referenceData: [{ id: ACCESS_REQUEST_ID, type: 'accessRequestId', name: 'Access Request' }],
+  requestedTarget: [{ id: 'role-1', name: 'Finance Analyst', targetType: 'ROLE', requestType: 'GRANT_ACCESS' }],
 };
 
-const other: Approval = { ...service, id: 'service-approval-2', referenceData: [] };
+// the same access request's other item: an approval of its own
+const other: Approval = {
+  ...service,
+  id: 'service-approval-2',
+  requestedTarget: [{ id: 'role-2', name: 'Payroll Administrator', targetType: 'ROLE' }],
+};
 
 function queue(rows: QueueRow[]): QueueData {
   return { rows, total: rows.length, target: rows.length, received: rows.length, complete: true };

@@ -18,7 +18,7 @@ export interface QueuePart {
 
 /**
  * Each part's rows without those another part lists too (the same `sameAs`) at a higher precedence, or at the same
- * precedence earlier in the parts' order.
+ * precedence earlier in the parts' order. Rows of one part never replace each other.
  */
 export function listedOnce(parts: readonly QueuePart[]): QueueRow[][] {
   const best = new Map<string, { precedence: number; part: number }>();
@@ -30,14 +30,8 @@ export function listedOnce(parts: readonly QueuePart[]): QueueRow[][] {
     }
   });
   if (best.size === 0) return parts.map((p) => (p.data?.rows ?? []) as QueueRow[]);
-  const kept = new Set<string>();
   return parts.map(({ data }, part) =>
-    (data?.rows ?? []).filter((r) => {
-      if (!r.sameAs) return true;
-      if (best.get(r.sameAs)!.part !== part || kept.has(r.sameAs)) return false;
-      kept.add(r.sameAs);
-      return true;
-    }),
+    (data?.rows ?? []).filter((r) => !r.sameAs || best.get(r.sameAs)!.part === part),
   );
 }
 

@@ -85,9 +85,12 @@ export interface QueueSource {
   fetchPage(request: { offset: number; limit: number; signal?: AbortSignal }): Promise<QueuePage>;
 }
 
-/** QueueRow.sameAs of an ISC access request (by the access request's id), whichever API lists its approval. */
-export function sameAccessRequest(accessRequestId: string): string {
-  return `access-request:${accessRequestId}`;
+/**
+ * QueueRow.sameAs of the approval of one item of an ISC access request (a request for several items has one
+ * approval per item), whichever API lists it: the access request's id and the requested item's id.
+ */
+export function sameAccessRequest(accessRequestId: string, itemId: string | null | undefined): string {
+  return `access-request:${accessRequestId}:${itemId ?? ''}`;
 }
 
 /** The row's own text is capped: a 6,000-character description must not make every row big. */

@@ -58,7 +58,7 @@ export function approvalRow(approval: PendingApproval | CompletedApproval, compl
     created: timeOf(approval.created),
     completed: decided ? timeOf(approval.modified) : 0,
     due: 0,
-    ...(approval.accessRequestId ? { sameAs: sameAccessRequest(approval.accessRequestId) } : {}),
+    ...(approval.accessRequestId ? { sameAs: sameAccessRequest(approval.accessRequestId, object.id) } : {}),
     state,
     comment: reviewerComment || undefined,
     ...(decided?.reviewedBy?.name ? { decidedBy: decided.reviewedBy.name } : {}),

@@ -135,7 +135,7 @@ export function approvalRow(approval: Approval, ownerId?: string): QueueRow {
     due: pending ? timeOf(approval.dueDate) : 0,
     ...(pending && expiresOnDueDate(approval) ? { expires: true } : {}),
     ...(priority ? { priority: priority.rank, facets: { priority: priority.label } } : {}),
-    ...(accessRequestId ? { sameAs: sameAccessRequest(accessRequestId) } : {}),
+    ...(accessRequestId ? { sameAs: sameAccessRequest(accessRequestId, approval.requestedTarget?.[0]?.id) } : {}),
     state: status,
     stateLabel: outcomeLabel(approval),
     ...(pending ? {} : { decidedBy: decidedBy(approval) }),
