@@ -73,7 +73,7 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   await apiSession(request, baseURL!, 'alice.approver');
   const items = await listAll(request, '/v3/work-items');
   expect(items.length, 'more than two server pages').toBeGreaterThan(500);
-  // the inbox lists the access requests too: every count below is of both kinds
+  // the inbox lists access requests and the Approvals service's approvals too: every count below is of all kinds
   const all = items.length + (await approvalCount(request, 'pending'));
   const oldestAccessRequest = await oldestApproval(request);
   await signIn(page, 'Alice Approver');
@@ -86,12 +86,17 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest');
   await expect(page).toHaveURL(/sort=oldest/);
   const first = page.getByTestId('list-row').first();
-  await expect(first.getByRole('link')).toHaveAttribute(
-    'href',
-    oldestAccessRequest.created < Date.parse(oldest.created!)
-      ? `/access-requests/${oldestAccessRequest.id}`
-      : `/work-items/${oldest.id}`,
+  const r = await request.get(
+    `/v2025/generic-approvals?mine=true&limit=250&filters=${encodeURIComponent('status eq "PENDING"')}`,
   );
+  const approvals = (await r.json()) as { id: string; createdDate: string }[];
+  const candidates = [
+    { href: `/access-requests/${oldestAccessRequest.id}`, created: oldestAccessRequest.created },
+    { href: `/work-items/${oldest.id}`, created: Date.parse(oldest.created!) },
+    ...approvals.map((a) => ({ href: `/approvals/${a.id}`, created: Date.parse(a.createdDate) })),
+  ];
+  const oldestOfAll = candidates.sort((a, b) => a.created - b.created)[0];
+  await expect(first.getByRole('link')).toHaveAttribute('href', oldestOfAll.href);
   await expect(first).toContainText('over 30 days');
 
   // A search finds an item the server returns on its third page (offset 500+), by its id and by an account.
