@@ -158,3 +158,41 @@ test('both kinds at 1280 and 390 px, light and dark: inbox, expanded row, detail
     }
   }
 });
+
+test('the Approvals service at 1280 and 390 px, light and dark: the list by due date and an approval’s page', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const token = await request.post('/oauth/token', {
+    form: { grant_type: 'client_credentials', client_id: 'alice.approver', client_secret: 'sandbox-secret' },
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const r = await request.get(
+    `/v2025/generic-approvals?mine=true&limit=250&filters=${encodeURIComponent('status eq "PENDING"')}`,
+    { headers },
+  );
+  // one with everything on its page: several approvers, a reassignment, attributes
+  const approvals = (await r.json()) as { id: string; staticAttributes?: object; type?: string }[];
+  const rich = approvals.find((a) => a.staticAttributes && a.type !== 'AGENT_ACTIVATE_APPROVAL') ?? approvals[0];
+  await signIn(page, 'Alice Approver');
+  for (const width of [1280, 390]) {
+    const phone = width < 600;
+    await page.setViewportSize({ width, height: phone ? 844 : 900 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const name = (what: string) => `${what}-${width}-${colorScheme}`;
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/inbox?sort=due');
+      await expect(page.getByTestId('list-row').first()).toContainText('expires in');
+      await expect(page.getByTestId('summary-due-soon')).not.toBeEmpty();
+      await expectNoSeriousA11yViolations(page, name('approvals-inbox'));
+      if (phone) await expectTouchTargets(page, name('approvals-inbox'));
+      await shot(page, name('approvals-inbox'));
+      await page.goto(`/approvals/${rich.id}`);
+      await expect(page.getByRole('heading', { name: 'Attributes' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, name('approval-detail'));
+      if (phone) await expectTouchTargets(page, name('approval-detail'));
+      await shot(page, name('approval-detail'), true);
+    }
+  }
+});

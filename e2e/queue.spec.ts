@@ -28,11 +28,19 @@ async function listAll(request: APIRequestContext, path: string): Promise<WorkIt
   }
 }
 
-/** How many access-request approvals the inbox (pending) or history (completed) lists beside the work items. */
+/**
+ * How many approvals the inbox (pending) or history (completed) lists beside the work items: access-request
+ * approvals and those of the Approvals service.
+ */
 async function approvalCount(request: APIRequestContext, list: 'pending' | 'completed'): Promise<number> {
   const r = await request.get(`/v3/access-request-approvals/${list}?owner-id=me&limit=1&count=true`);
   expect(r.ok(), await r.text()).toBeTruthy();
-  return Number(r.headers()['x-total-count']);
+  const status = list === 'pending' ? 'status eq "PENDING"' : 'status ne "PENDING"';
+  const g = await request.get(
+    `/v2025/generic-approvals?mine=true&count-only=true&filters=${encodeURIComponent(status)}`,
+  );
+  expect(g.ok(), await g.text()).toBeTruthy();
+  return Number(r.headers()['x-total-count']) + Number(g.headers()['x-total-count']);
 }
 
 /** The oldest pending access-request approval's created time (the inbox sorts both kinds as one list). */
@@ -65,7 +73,7 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   await apiSession(request, baseURL!, 'alice.approver');
   const items = await listAll(request, '/v3/work-items');
   expect(items.length, 'more than two server pages').toBeGreaterThan(500);
-  // the inbox lists the access requests too: every count below is of both kinds
+  // the inbox lists access requests and the Approvals service's approvals too: every count below is of all kinds
   const all = items.length + (await approvalCount(request, 'pending'));
   const oldestAccessRequest = await oldestApproval(request);
   await signIn(page, 'Alice Approver');
@@ -78,12 +86,17 @@ test('the whole queue: oldest first is the oldest of all, search reaches the thi
   await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest');
   await expect(page).toHaveURL(/sort=oldest/);
   const first = page.getByTestId('list-row').first();
-  await expect(first.getByRole('link')).toHaveAttribute(
-    'href',
-    oldestAccessRequest.created < Date.parse(oldest.created!)
-      ? `/access-requests/${oldestAccessRequest.id}`
-      : `/work-items/${oldest.id}`,
+  const r = await request.get(
+    `/v2025/generic-approvals?mine=true&limit=250&filters=${encodeURIComponent('status eq "PENDING"')}`,
   );
+  const approvals = (await r.json()) as { id: string; createdDate: string }[];
+  const candidates = [
+    { href: `/access-requests/${oldestAccessRequest.id}`, created: oldestAccessRequest.created },
+    { href: `/work-items/${oldest.id}`, created: Date.parse(oldest.created!) },
+    ...approvals.map((a) => ({ href: `/approvals/${a.id}`, created: Date.parse(a.createdDate) })),
+  ];
+  const oldestOfAll = candidates.sort((a, b) => a.created - b.created)[0];
+  await expect(first.getByRole('link')).toHaveAttribute('href', oldestOfAll.href);
   await expect(first).toContainText('over 30 days');
 
   // A search finds an item the server returns on its third page (offset 500+), by its id and by an account.
@@ -276,6 +289,7 @@ test('completed: newest completion first, and the CSV has one row per item and s
     'Items',
     'Final state',
     'Outcome',
+    'Decided by',
     'Comment',
   ]);
   // the file says which filter it holds

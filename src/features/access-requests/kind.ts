@@ -8,10 +8,9 @@ import type { DetailPageProps, InboxKind, KindCounts, RowPanelProps } from '../.
 import { paths, routePatterns } from '../../lib/paths.ts';
 import { ACCESS_REQUEST_ACTIONS } from './actions.ts';
 import { getAccessRequestSummary } from './api/get-access-request-summary.ts';
-import { accessRequestKeys } from './api/keys.ts';
+import { ACCESS_REQUEST_KIND, accessRequestKeys } from './api/keys.ts';
 import { completedAccessRequestsQueueQueryOptions } from './api/list-completed-access-requests.ts';
 import { pendingAccessRequestsQueueQueryOptions } from './api/list-pending-access-requests.ts';
-import { ACCESS_REQUEST_KIND } from './api/queue-row.ts';
 
 function countsQueryOptions({ ownerId }: { ownerId?: string }) {
   return queryOptions<KindCounts, ApiError>({

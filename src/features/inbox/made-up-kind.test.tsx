@@ -196,9 +196,7 @@ it('a made-up third kind is listed, searched, filtered, sorted by due date, deci
   const summary = await waitFor(() => screen.getByTestId('summary-pending-expense-claim'));
   expect(summary).toHaveTextContent('3');
   const total = Number(screen.getByTestId('summary-pending').textContent);
-  const real =
-    Number(screen.getByTestId('summary-pending-work-item').textContent) +
-    Number(screen.getByTestId('summary-pending-access-request').textContent);
+  const real = KINDS.reduce((n, k) => n + Number(screen.getByTestId(`summary-pending-${k.name}`).textContent), 0);
   expect(total).toBe(real + 3);
   expect(screen.getByTestId('inbox-count')).toHaveTextContent(String(total));
   expect(screen.getByTestId('inbox-count')).toHaveAttribute('aria-label', expect.stringContaining('3 expense claims'));

@@ -201,8 +201,15 @@ export interface InboxKind {
     completed: (scope: QueueScope) => QueueQueryOptions;
   };
   counts: (scope: OwnerScope) => CountsQueryOptions;
-  /** Its items have due dates (the list then offers "Due soonest first"). */
+  /** Its items have due dates (the list then offers "Due soonest first" and the due-date filter). */
   dueDates?: boolean;
+  /** Its rows carry a priority (QueueRow.priority: the list then offers "Highest priority first"). */
+  priorities?: boolean;
+  /**
+   * When its rows and another kind's are the same thing (QueueRow.sameAs), the row of the kind with the highest
+   * precedence is the one listed and acted on (default 0).
+   */
+  sameAsPrecedence?: number;
   /** Filters of its own (beyond type, application, requester, age). */
   facets?: readonly KindFacet[];
   /** The detail page's route pattern ('/work-items/:id') and a link to it. */

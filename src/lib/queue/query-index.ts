@@ -14,6 +14,7 @@ export const QUEUE_SORTS = [
   'completed-newest',
   'completed-oldest',
   'due',
+  'priority',
   'server',
 ] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
@@ -22,12 +23,18 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 export const AGE_FILTERS = ['', '7', '30'] as const;
 export type AgeFilter = (typeof AGE_FILTERS)[number];
 
+/** Due (or expiring) within this many days, overdue included; '' = any. '1' is "expires soon". */
+export const DUE_FILTERS = ['', '1', '7'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+
 export interface QueueFilter {
   q: string;
   type: string;
   application: string;
   requester: string;
   age: AgeFilter;
+  /** Only rows due within so many days (rows without a due date are left out); '' or absent = any. */
+  due?: DueFilter;
   /** One kind of row only (QueueRow.kind); '' or absent = every kind. */
   kind?: string;
   /** The kinds' own filters (KindFacet.name → value; '' = any). */
@@ -43,6 +50,7 @@ export function isFiltered(f: QueueFilter): boolean {
     f.application ||
     f.requester ||
     f.age ||
+    f.due ||
     f.kind ||
     Object.values(f.facets ?? {}).some(Boolean)
   );
@@ -75,6 +83,12 @@ const comparators: Record<Exclude<QueueSort, 'server'>, (a: QueueRow, b: QueueRo
   'completed-oldest': (a, b) => a.completed - b.completed,
   // no due date last, then the oldest first
   due: (a, b) => (a.due ? 0 : 1) - (b.due ? 0 : 1) || a.due - b.due || a.created - b.created,
+  // no priority last, then the soonest due, then the oldest
+  priority: (a, b) =>
+    (b.priority ?? 0) - (a.priority ?? 0) ||
+    (a.due ? 0 : 1) - (b.due ? 0 : 1) ||
+    a.due - b.due ||
+    a.created - b.created,
 };
 
 /** A sorted copy ('server' keeps the order the API returned). Ties keep the server's order (a stable sort). */
@@ -130,6 +144,7 @@ export function matchRows(rows: readonly QueueRow[], f: QueueFilter, now: number
   if (!isFiltered(f)) return { rows: rows as QueueRow[], partial: NO_PARTIAL };
   const terms = searchTerms(f.q);
   const minAge = f.age ? Number(f.age) * DAY_MS : 0;
+  const dueBy = f.due ? now + Number(f.due) * DAY_MS : 0;
   const facets = Object.entries(f.facets ?? {}).filter(([, value]) => value);
   const partial = new Map<string, readonly string[]>();
   const kept = rows.filter((r) => {
@@ -141,6 +156,7 @@ export function matchRows(rows: readonly QueueRow[], f: QueueFilter, now: number
         !r.applications.includes(f.application) &&
         !r.subItems?.some((sub) => sub.application === f.application)) ||
       (minAge && !(r.created > 0 && now - r.created > minAge)) ||
+      (dueBy && !(r.due > 0 && r.due <= dueBy)) ||
       facets.some(([name, value]) => r.facets?.[name] !== value)
     ) {
       return false;
@@ -222,6 +238,14 @@ export function facetsOf(rows: readonly QueueRow[]): Facets {
     kinds: toFacets(kinds),
     extra: Object.fromEntries([...extra].map(([name, map]) => [name, toFacets(map)])),
   };
+}
+
+/** How many rows are due (or expire) within `days` days of `now`, overdue ones included. */
+export function dueWithin(rows: readonly QueueRow[], days: number, now: number): number {
+  const by = now + days * DAY_MS;
+  let n = 0;
+  for (const r of rows) if (r.due > 0 && r.due <= by) n++;
+  return n;
 }
 
 /** The row created longest ago (with a known date). */

@@ -31,6 +31,17 @@ export interface QueueRow {
   completed: number;
   /** When it must be decided by (epoch ms); 0 when the kind has no due dates or this one has none. */
   due: number;
+  /** Its due date is when it expires (ends by itself, as its API decides), not only a deadline. */
+  expires?: boolean;
+  /** How urgent: 3 high, 2 medium, 1 low; absent when its kind has no priorities. */
+  priority?: number;
+  /**
+   * What it is, when another kind's API may list the same thing (an ISC access request's approval, in the legacy
+   * API and in the Approvals service): rows with the same key are listed once (see lib/queue/merge.ts).
+   */
+  sameAs?: string;
+  /** Who decided a completed one ("Bob Approver"; several joined). */
+  decidedBy?: string;
   state: string;
   /** The state in words ("Approved", "Partly approved"), when the kind has them; `state` is shown otherwise. */
   stateLabel?: string;
@@ -74,6 +85,14 @@ export interface QueueSource {
   /** The largest page the API allows (ISC: 250). */
   pageSize: number;
   fetchPage(request: { offset: number; limit: number; signal?: AbortSignal }): Promise<QueuePage>;
+}
+
+/**
+ * QueueRow.sameAs of the approval of one item of an ISC access request (a request for several items has one
+ * approval per item), whichever API lists it: the access request's id and the requested item's id.
+ */
+export function sameAccessRequest(accessRequestId: string, itemId: string | null | undefined): string {
+  return `access-request:${accessRequestId}:${itemId ?? ''}`;
 }
 
 /** The row's own text is capped: a 6,000-character description must not make every row big. */

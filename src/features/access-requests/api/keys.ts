@@ -1,6 +1,9 @@
 // Query keys for the access-request approvals, from one factory (the same pattern as the work items' keys.ts).
 // Every owner-scoped key holds the owner as the page knows it: `null` = the signed-in identity's own (sent as
 // `owner-id=me`), so an admin's view of another owner never mixes with their own.
+/** QueueRow.kind of an access-request approval. */
+export const ACCESS_REQUEST_KIND = 'access-request';
+
 export interface AccessRequestOwnerScope {
   /** Another identity's approvals (admins only); undefined/null = the signed-in identity's own. */
   ownerId?: string | null;

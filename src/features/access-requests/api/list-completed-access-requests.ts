@@ -6,7 +6,7 @@ import { queueQueryFn } from '../../../lib/queue/query.ts';
 import type { QueueData } from '../../../lib/queue/stream.ts';
 import { accessRequestKeys, type AccessRequestPageScope, type AccessRequestQueueScope } from './keys.ts';
 import { ownerIdParam } from './owner-param.ts';
-import { approvalsSource } from './queue-row.ts';
+import { approvalsSource } from './approvals-source.ts';
 
 /** `ownerId: false` sends no owner-id (an admin then searches the whole org, anyone else their own). */
 export function listCompletedAccessRequests(

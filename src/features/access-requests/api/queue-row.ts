@@ -1,17 +1,16 @@
-// The access-request kind of the queue: how one pending or completed approval becomes a compact QueueRow, and the
-// sources that page through the two lists. The row keeps what the inbox lists (what is requested and its type,
-// for whom, requester, age; in the history the reviewer's comment); the detail page fetches the approval itself.
+// The access-request kind of the queue: how one pending or completed approval becomes a compact QueueRow (the
+// sources that page through the two lists are approvals-source.ts). The row keeps what the inbox lists (what is
+// requested and its type, for whom, requester, age; in the history the reviewer's comment); the detail page
+// fetches the approval itself.
 import type {
   CompletedApproval,
   PendingApproval,
   RequestableObjectType,
 } from '../../../../contract/access-requests.ts';
-import type { Collection } from '../../../lib/http.ts';
-import { searchWithSubItems, timeOf, type QueueRow, type QueueSource } from '../../../lib/queue/row.ts';
+import { sameAccessRequest, searchWithSubItems, timeOf, type QueueRow } from '../../../lib/queue/row.ts';
+import { ACCESS_REQUEST_KIND } from './keys.ts';
 
-export const ACCESS_REQUEST_KIND = 'access-request';
-/** The spec's lists allow up to 250 a page. */
-export const ACCESS_REQUESTS_PAGE_SIZE = 250;
+export { ACCESS_REQUEST_KIND };
 const TEXT_PART = 500;
 
 const OBJECT_LABELS: Record<RequestableObjectType, string> = {
@@ -60,8 +59,10 @@ export function approvalRow(approval: PendingApproval | CompletedApproval, compl
     created: timeOf(approval.created),
     completed: decided ? timeOf(approval.modified) : 0,
     due: 0,
+    ...(approval.accessRequestId ? { sameAs: sameAccessRequest(approval.accessRequestId, object.id) } : {}),
     state,
     comment: reviewerComment || undefined,
+    ...(decided?.reviewedBy?.name ? { decidedBy: decided.reviewedBy.name } : {}),
     pendingCount: completed ? 0 : 1,
     itemCount: 1,
     applications: app ? [app] : [],
@@ -86,28 +87,5 @@ export function approvalRow(approval: PendingApproval | CompletedApproval, compl
       ],
       [],
     ),
-  };
-}
-
-/** A queue source over one of the two list calls (pending or completed) of one owner. */
-export function approvalsSource<T extends PendingApproval | CompletedApproval>(
-  list: (
-    scope: { ownerId?: string | null; limit: number; offset: number },
-    signal?: AbortSignal,
-  ) => Promise<Collection<T>>,
-  ownerId: string | null | undefined,
-  completed: boolean,
-): QueueSource {
-  return {
-    kind: ACCESS_REQUEST_KIND,
-    pageSize: ACCESS_REQUESTS_PAGE_SIZE,
-    async fetchPage({ offset, limit, signal }) {
-      const page = await list({ ownerId, limit, offset }, signal);
-      return {
-        rows: page.items.filter((a) => a && typeof a.id === 'string').map((a) => approvalRow(a, completed)),
-        total: page.total,
-        offset,
-      };
-    },
   };
 }

@@ -17,11 +17,14 @@ import { useKindCounts } from './use-counts.ts';
 export const SummaryBar = memo(function SummaryBar({
   ownerId,
   oldest,
+  dueSoon,
   now,
 }: {
   ownerId: string | undefined;
   /** Undefined until the whole queue is loaded (an age of part of it would be wrong). */
   oldest: QueueRow | undefined | null;
+  /** How many are due or expire within 7 days (undefined until the whole queue is loaded; null: no kind has due dates). */
+  dueSoon?: number | null;
   now: number;
 }) {
   const counts = useKindCounts(ownerId);
@@ -48,6 +51,7 @@ export const SummaryBar = memo(function SummaryBar({
           ),
         )}
         <Figure label="Completed" value={counts.completed} testId="summary-completed" />
+        {dueSoon !== null && <Figure label="Due within 7 days" value={dueSoon} testId="summary-due-soon" />}
         <Box>
           <Typography variant="body2" color="text.secondary" component="dt">
             Oldest<PhoneHidden> pending</PhoneHidden>

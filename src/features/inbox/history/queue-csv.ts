@@ -21,6 +21,7 @@ export const HISTORY_CSV_HEADER = [
   'Items',
   'Final state',
   'Outcome',
+  'Decided by',
   'Comment',
 ] as const;
 
@@ -39,6 +40,7 @@ export function historyCsvRows(rows: readonly QueueRow[], kinds: readonly InboxK
     r.itemCount,
     r.state,
     r.stateLabel || r.state,
+    r.decidedBy ?? '',
     r.comment ?? '',
   ]);
 }

@@ -1,3 +1,4 @@
+import { dueText } from '../../../components/due-words.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { ageBand, ageDays } from '../../../lib/queue/query-index.ts';
 
@@ -18,39 +19,41 @@ export const ageStyles = {
   '& .age-mark::before': { content: '"● "' },
   '& [data-age="month"] .age-mark': { color: 'var(--mui-palette-error-main)' },
   '& [data-age="week"] .age-mark': { color: 'var(--mui-palette-warning-dark)' },
-  '& [data-due="overdue"]': { color: 'var(--mui-palette-error-main)' },
+  '& [data-due="overdue"], & [data-due="urgent"]': { color: 'var(--mui-palette-error-main)' },
+  '& [data-due="soon"]': { color: 'var(--mui-palette-warning-dark)' },
+  '& [data-due="later"]': { color: 'var(--mui-palette-text-secondary)', fontWeight: 400 },
 } as const;
 
 /**
  * An item's age; past 7 and past 30 days it is marked with a colour and says so in words ("over 30 days"), so the
  * mark does not rest on colour alone. Plain elements styled by `ageStyles` on a parent: a table renders thousands.
  */
-export function Age({ created, due = 0, now }: { created: number; due?: number; now: number }) {
+export function Age({
+  created,
+  due = 0,
+  expires = false,
+  now,
+}: {
+  created: number;
+  due?: number;
+  /** The due date is when it expires ("expires in 3 days"). */
+  expires?: boolean;
+  now: number;
+}) {
   const band = ageBand(created, now);
   return (
     <span title={created ? formatDateTime(new Date(created).toISOString()) : undefined} data-age={band}>
       {ageText(created, now)}
       {(band === 'month' || band === 'week') && <span className="age-mark">{MARK[band]}</span>}
-      {due > 0 && <Due due={due} now={now} />}
+      {due > 0 && <Due due={due} expires={expires} now={now} />}
     </span>
   );
 }
 
-/** A kind's due date: "due in 3 days", "overdue 2 days" (in words, not in colour alone). */
-function Due({ due, now }: { due: number; now: number }) {
-  const days = Math.round((due - now) / 86_400_000);
-  const text =
-    days < 0
-      ? `overdue ${-days} ${-days === 1 ? 'day' : 'days'}`
-      : days === 0
-        ? 'due today'
-        : `due in ${days} ${days === 1 ? 'day' : 'days'}`;
+function Due({ due, expires, now }: { due: number; expires: boolean; now: number }) {
+  const { text, urgency } = dueText(due, now, expires);
   return (
-    <span
-      className="age-mark"
-      data-due={days < 0 ? 'overdue' : 'due'}
-      title={formatDateTime(new Date(due).toISOString())}
-    >
+    <span className="age-mark" data-due={urgency} title={formatDateTime(new Date(due).toISOString())}>
       {text}
     </span>
   );

@@ -48,6 +48,7 @@ export function ListPanel({
       application: '',
       requester: '',
       age: '',
+      due: '',
       kind: '',
       facets: Object.fromEntries(Object.keys(list.params.facets).map((name) => [name, ''])),
     });

@@ -113,17 +113,22 @@ export function ListToolbar({
           onChange={(value) => onChange({ [field]: value })}
         />
       ))}
-      {kinds.flatMap((k) =>
-        (k.facets ?? []).map((f) => (
-          <FacetSelect
-            key={f.name}
-            label={f.label}
-            all={f.all}
-            value={params.facets[f.name] ?? ''}
-            facets={facets.extra[f.name] ?? []}
-            onChange={(value) => onChange({ facets: { [f.name]: value } })}
-          />
-        )),
+      {/* one filter per facet name, however many kinds have it (priority) */}
+      {kinds.flatMap((k, i) =>
+        (k.facets ?? []).flatMap((f) =>
+          kinds.slice(0, i).some((earlier) => earlier.facets?.some((e) => e.name === f.name))
+            ? []
+            : [
+                <FacetSelect
+                  key={f.name}
+                  label={f.label}
+                  all={f.all}
+                  value={params.facets[f.name] ?? ''}
+                  facets={facets.extra[f.name] ?? []}
+                  onChange={(value) => onChange({ facets: { [f.name]: value } })}
+                />,
+              ],
+        ),
       )}
       <SelectField
         label="Age"
@@ -135,6 +140,18 @@ export function ListToolbar({
         <option value="7">Older than 7 days</option>
         <option value="30">Older than 30 days</option>
       </SelectField>
+      {kinds.some((k) => k.dueDates) && variant === 'pending' && (
+        <SelectField
+          label="Due"
+          value={params.due ?? ''}
+          onChange={(due) => onChange({ due: due === '1' || due === '7' ? due : '' })}
+          sx={{ minWidth: 140, flex: { xs: '1 1 140px', sm: '0 0 auto' } }}
+        >
+          <option value="">Any due date</option>
+          <option value="1">Expires soon (a day)</option>
+          <option value="7">Due within 7 days</option>
+        </SelectField>
+      )}
       <SelectField
         label="Sort"
         value={sortLocked ? 'server' : params.sort}
@@ -155,7 +172,7 @@ export function ListToolbar({
   if (phone) {
     // The phone: the search box, then the filters and sort folded under one button that says how many apply.
     const applied =
-      (['kind', 'type', 'application', 'requester', 'age'] as const).filter((f) => params[f]).length +
+      (['kind', 'type', 'application', 'requester', 'age', 'due'] as const).filter((f) => params[f]).length +
       Object.values(params.facets).filter(Boolean).length;
     return (
       <Box sx={{ display: 'grid', gap: 1, mb: 1.5 }}>

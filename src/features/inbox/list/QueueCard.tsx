@@ -93,12 +93,13 @@ const QueueCard = memo(function QueueCard({
             )}
             <span className="meta">
               {variant === 'pending' ? (
-                <Age created={row.created} due={row.due} now={now} />
+                <Age created={row.created} due={row.due} expires={row.expires} now={now} />
               ) : (
                 <span title="Completed">{row.completed ? DATE.format(row.completed) : '—'}</span>
               )}
               <span className="muted">{countText(row, variant)}</span>
               <StateMark row={row} />
+              {variant === 'completed' && row.decidedBy && <span className="muted">by {row.decidedBy}</span>}
             </span>
           </span>
         </span>

@@ -147,7 +147,11 @@ export const QueueTableRow = memo(function QueueTableRow({
         )}
       </td>
       <td className="nowrap">
-        {variant === 'pending' ? <Age created={row.created} due={row.due} now={now} /> : fullDate(row.created)}
+        {variant === 'pending' ? (
+          <Age created={row.created} due={row.due} expires={row.expires} now={now} />
+        ) : (
+          fullDate(row.created)
+        )}
       </td>
       {variant === 'completed' && <td className="nowrap">{fullDate(row.completed)}</td>}
       <td className="num">
@@ -155,6 +159,11 @@ export const QueueTableRow = memo(function QueueTableRow({
       </td>
       <td className="nowrap">
         <StateMark row={row} />
+        {variant === 'completed' && row.decidedBy && (
+          <span className="line muted" title={`Decided by ${row.decidedBy}`}>
+            by {row.decidedBy}
+          </span>
+        )}
         {onExpand && (
           <button
             type="button"

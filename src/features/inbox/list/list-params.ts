@@ -4,8 +4,10 @@ import type { InboxKind } from '../../../lib/kinds/kind.ts';
 import { useUpdateSearch } from '../../../lib/use-update-search.ts';
 import {
   AGE_FILTERS,
+  DUE_FILTERS,
   QUEUE_SORTS,
   type AgeFilter,
+  type DueFilter,
   type QueueFilter,
   type QueueSort,
 } from '../../../lib/queue/query-index.ts';
@@ -38,10 +40,16 @@ const SORTS: Record<ListVariant, { value: QueueSort; label: string }[]> = {
   ],
 };
 
-/** The sorts a list offers: due dates too when a registered kind has them. */
+/** The sorts a list offers: due dates and priorities too when a registered kind has them. */
 export function sortChoices(variant: ListVariant, kinds: readonly InboxKind[]): { value: QueueSort; label: string }[] {
-  const due = variant === 'pending' && kinds.some((k) => k.dueDates);
-  return due ? [...SORTS[variant], { value: 'due', label: 'Due soonest first' }] : SORTS[variant];
+  const pending = variant === 'pending';
+  return [
+    ...SORTS[variant],
+    ...(pending && kinds.some((k) => k.dueDates) ? [{ value: 'due' as const, label: 'Due soonest first' }] : []),
+    ...(pending && kinds.some((k) => k.priorities)
+      ? [{ value: 'priority' as const, label: 'Highest priority first' }]
+      : []),
+  ];
 }
 
 export const DEFAULT_SORT: Record<ListVariant, QueueSort> = { pending: 'newest', completed: 'completed-newest' };
@@ -52,6 +60,7 @@ const KEYS = {
   application: 'app',
   requester: 'requester',
   age: 'age',
+  due: 'due',
   kind: 'kind',
   sort: 'sort',
 } as const;
@@ -63,6 +72,7 @@ export function readListParams(
 ): ListParams {
   const sort = params.get(KEYS.sort) as QueueSort | null;
   const age = params.get(KEYS.age) as AgeFilter | null;
+  const due = params.get(KEYS.due) as DueFilter | null;
   const facets: Record<string, string> = {};
   for (const k of kinds) for (const f of k.facets ?? []) facets[f.name] = params.get(f.param) ?? '';
   return {
@@ -70,6 +80,7 @@ export function readListParams(
     application: params.get(KEYS.application) ?? '',
     requester: params.get(KEYS.requester) ?? '',
     age: age && (AGE_FILTERS as readonly string[]).includes(age) ? age : '',
+    due: due && (DUE_FILTERS as readonly string[]).includes(due) ? due : '',
     kind: params.get(KEYS.kind) ?? '',
     facets,
     sort:

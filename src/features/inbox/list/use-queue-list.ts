@@ -72,7 +72,11 @@ export function useKindQueues(
 ) {
   const queries = useQueryList(kinds.map((k) => k.queue[variant]({ ownerId, bound })));
   const data = useMerged(
-    kinds.map((_, i) => ({ data: queries[i].data, failed: queries[i].isError && !queries[i].isFetching })),
+    kinds.map((k, i) => ({
+      data: queries[i].data,
+      failed: queries[i].isError && !queries[i].isFetching,
+      precedence: k.sameAsPrecedence,
+    })),
   );
   const failed = queries.find((q) => q.isError);
   return {
@@ -119,10 +123,10 @@ export function useQueueList(variant: ListVariant) {
   // Typing paints the box at once; the filtered rows follow in a render React may interrupt for the next key.
   const typed = useDeferredValue(search);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
-  const { type, application, requester, age, kind, facets: chosen } = params;
+  const { type, application, requester, age, due, kind, facets: chosen } = params;
   const filter: QueueFilter = useMemo(
-    () => ({ q: typed, type, application, requester, age, kind, facets: chosen }),
-    [typed, type, application, requester, age, kind, chosen],
+    () => ({ q: typed, type, application, requester, age, due, kind, facets: chosen }),
+    [typed, type, application, requester, age, due, kind, chosen],
   );
   const matches = useMemo(() => matchRows(sorted, filter, now), [sorted, filter, now]);
   const arrivals = useHeldArrivals(

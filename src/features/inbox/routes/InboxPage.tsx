@@ -6,7 +6,7 @@ import { PhoneHidden } from '../../../components/PhoneHidden.tsx';
 import { useNotify } from '../../../components/notify.tsx';
 import type { HandoverDialogProps } from '../../../lib/kinds/kind.ts';
 import { count, itemNouns } from '../../../lib/kinds/words.ts';
-import { oldestRow } from '../../../lib/queue/query-index.ts';
+import { dueWithin, oldestRow } from '../../../lib/queue/query-index.ts';
 import { SummaryBar } from '../counts/SummaryBar.tsx';
 import { useHandover } from '../decisions/use-handover.tsx';
 import { ListTriage } from '../keyboard/ListTriage.tsx';
@@ -69,6 +69,13 @@ export function InboxPage({
       <SummaryBar
         ownerId={ownerId}
         oldest={!list.data?.complete ? undefined : list.serverOrder ? null : oldestRow(list.rows)}
+        dueSoon={
+          !list.kinds.some((k) => k.dueDates)
+            ? null
+            : list.data?.complete
+              ? dueWithin(list.rows, 7, list.now)
+              : undefined
+        }
         now={list.now}
       />
       {incoming.length > 0 && (
