@@ -28,6 +28,8 @@ export const genericApprovalKind: InboxKind = {
   facets: [{ name: 'priority', param: 'priority', label: 'Priority', all: 'Any priority' }],
   // where ISC now decides access requests: its row wins over the legacy API's for the same request
   sameAsPrecedence: 1,
+  // which delegation moves it (Away): ISC's own split between access requests and every other approval
+  workType: (row) => (row.type === 'ACCESS_REQUEST_APPROVAL' ? 'ACCESS_REQUESTS' : 'GENERIC_APPROVALS'),
   route: '/approvals/:id',
   path: (id, { ownerId }) => `/approvals/${encodeURIComponent(id)}${ownerSearch(ownerId)}`,
   loadDetailPage: async (): Promise<ComponentType<DetailPageProps>> =>

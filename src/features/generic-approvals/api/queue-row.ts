@@ -121,6 +121,8 @@ export function approvalRow(approval: Approval, ownerId?: string): QueueRow {
   const accessRequestId = accessRequestIdOf(approval);
   const lastComment = pending ? '' : ((approval.comments ?? []).at(-1)?.comment?.trim() ?? '');
   const needs = commentNeeds(approval);
+  // the latest hand-over that brought it here (a delegation, a reassignment): "Delegated by …" on the row
+  const handover = (approval.reassignmentHistory ?? []).at(-1)?.reassignedFrom;
   return {
     kind: GENERIC_APPROVAL_KIND,
     id: approval.id,
@@ -147,6 +149,7 @@ export function approvalRow(approval: Approval, ownerId?: string): QueueRow {
     ownerId: ownerId ?? '',
     ownerName: ownerId ? (approval.assignedTo?.find((a) => a?.identityID === ownerId)?.name ?? '') : '',
     can: { approve: pending, reject: pending, reassign: pending },
+    handedOverBy: handover?.name ? { id: handover.identityID || undefined, name: handover.name } : undefined,
     ...(needs.length ? { needsComment: needs } : {}),
     ...searchWithSubItems(
       [
