@@ -1,13 +1,43 @@
-import { defineConfig } from 'vite';
+import zlib from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { visualizer } from 'rollup-plugin-visualizer';
 
+/** Where the build records what each chunk holds; bench/lib/first-load-contributors.ts reads it. */
+const CHUNK_MODULES_FILE = '.vite/chunk-modules.json';
+
+/**
+ * Writes CHUNK_MODULES_FILE: chunk file → { module id → its rendered code's gzip size, alone }. Beside the build rather than a build of
+ * its own, so the benchmark attributes the very files it measured (the server never serves a dot-folder).
+ */
+function chunkModules(): Plugin {
+  return {
+    name: 'chunk-modules',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks: Record<string, Record<string, number>> = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const root = process.cwd() + '/';
+        chunks[`assets/${chunk.fileName.split('/').pop()}`] = Object.fromEntries(
+          Object.entries(chunk.modules).map(([id, m]) => [
+            id.replace(root, ''),
+            m.code ? zlib.gzipSync(m.code, { level: 9 }).length : 0,
+          ]),
+        );
+      }
+      this.emitFile({ type: 'asset', fileName: CHUNK_MODULES_FILE, source: JSON.stringify(chunks) });
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    chunkModules(),
     // Pre-compressed copies (.br, .gz) that the server sends as they are: best ratio, no CPU per request.
-    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.(png|jpg|woff2?)$/] }),
+    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.(png|jpg|woff2?|json)$/] }),
     // `ANALYZE=1 npm run build` writes stats.html: what the bundle holds, by module.
     process.env.ANALYZE ? visualizer({ filename: 'stats.html', gzipSize: true, brotliSize: true }) : null,
   ],
