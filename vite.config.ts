@@ -1,5 +1,8 @@
+import path from 'node:path';
 import zlib from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
+
+type ChunkGroup = NonNullable<Exclude<Rolldown.OutputOptions['codeSplitting'], boolean | undefined>['groups']>[number];
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { visualizer } from 'rollup-plugin-visualizer';
@@ -32,6 +35,29 @@ function chunkModules(): Plugin {
   };
 }
 
+/**
+ * Everything the entry imports statically (the inbox's first load) in one chunk: split by the bundler into the
+ * pieces that the lazy pages share with it, the same code cost ~6 KB more gzip in ~35 files (each compressed alone).
+ */
+function firstLoadChunk(): ChunkGroup {
+  let firstLoad: Set<string> | undefined;
+  return {
+    name(id, ctx) {
+      if (!firstLoad) {
+        firstLoad = new Set();
+        const entry = ctx.getModuleInfo(path.resolve('src/main.tsx'));
+        const queue = entry ? [...entry.importedIds] : [];
+        for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+          if (firstLoad.has(next)) continue;
+          firstLoad.add(next);
+          queue.push(...(ctx.getModuleInfo(next)?.importedIds ?? []));
+        }
+      }
+      return firstLoad.has(id) ? 'first-load' : null;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -44,5 +70,6 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [firstLoadChunk()] } } },
   },
 });
