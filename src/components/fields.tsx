@@ -68,13 +68,7 @@ export function SearchField({
   return (
     <Box sx={[fieldSx, ...(Array.isArray(sx) ? sx : [sx])]}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="search"
-        value={value}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <input id={id} type="search" value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
     </Box>
   );
 }
