@@ -4,7 +4,6 @@ import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Container from '@mui/material/Container';
 import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
@@ -15,6 +14,7 @@ import { StatusBanners } from '../components/StatusBanners.tsx';
 import { OutboxNotices } from '../components/OutboxNotices.tsx';
 import { useSignOutWithOutbox } from './use-outbox-session.ts';
 import { usePhone } from '../components/use-phone.ts';
+import { Tag } from '../components/lite.tsx';
 import { ColorModeToggle } from './ColorModeToggle.tsx';
 import { useHeadingFocusOnNavigation } from './use-heading-focus.ts';
 import { useOwnerId, useRecentOwners } from '../lib/owner.ts';
@@ -97,11 +97,9 @@ function SignedInAs({ name, isAdmin }: { name: string; isAdmin: boolean }) {
 
 function ModeChip({ mode }: { mode: string }) {
   return (
-    <Chip
+    <Tag
       label={mode === 'sandbox' ? 'Sandbox' : 'Tenant'}
       data-testid="mode"
-      size="small"
-      variant="outlined"
       sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.6)' }}
     />
   );

@@ -7,7 +7,6 @@ import {
   useLocation,
   type HistoryRouterProps,
 } from 'react-router';
-import LinearProgress from '@mui/material/LinearProgress';
 import { Layout } from './Layout.tsx';
 import { PageNotLoadedError, RouteErrorBoundary, NotFound } from './RouteError.tsx';
 import { RequireSession } from '../features/session/components/RequireSession.tsx';
@@ -16,6 +15,7 @@ import { LazyForwardDialog, loadForwardDialog } from '../features/forward/compon
 import { appHistory } from '../lib/history.ts';
 import type { InboxKind } from '../lib/kinds/kind.ts';
 import { routePatterns } from '../lib/paths.ts';
+import { ProgressBar } from '../components/lite.tsx';
 
 // The inbox is in the first bundle (it is where everyone lands); every other page is its own chunk, loaded when
 // first visited, so the inbox's first load stays small. Pages here compose the features: the inbox and each kind's
@@ -134,7 +134,7 @@ function Page({ children }: { children: ReactNode }) {
   const location = useLocation();
   return (
     <RouteErrorBoundary resetKey={location.pathname}>
-      <Suspense fallback={<LinearProgress aria-label="Loading the page" />}>{children}</Suspense>
+      <Suspense fallback={<ProgressBar label="Loading the page" />}>{children}</Suspense>
     </RouteErrorBoundary>
   );
 }

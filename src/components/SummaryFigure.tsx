@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
+import { TextPlaceholder } from './lite.tsx';
 
 /** One figure of the inbox's summary bar (a `<dt>`/`<dd>` pair inside its `<dl>`): a skeleton until it is known. */
 export function SummaryFigure({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
@@ -10,7 +10,7 @@ export function SummaryFigure({ label, value, testId }: { label: string; value: 
         {label}
       </Typography>
       <Typography variant="h5" component="dd" sx={{ m: 0, fontWeight: 600 }} data-testid={testId}>
-        {value === undefined ? <Skeleton width={40} /> : value}
+        {value === undefined ? <TextPlaceholder width={40} /> : value}
       </Typography>
     </Box>
   );

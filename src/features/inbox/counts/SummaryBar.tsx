@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { PhoneHidden } from '../../../components/PhoneHidden.tsx';
 import { SummaryFigure as Figure } from '../../../components/SummaryFigure.tsx';
@@ -9,6 +8,7 @@ import { ON_PHONE } from '../../../components/use-phone.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { Age, ageStyles } from '../list/Age.tsx';
 import { useKindCounts } from './use-counts.ts';
+import { TextPlaceholder } from '../../../components/lite.tsx';
 
 /**
  * Every kind's pending items together and each kind's part (the same numbers as the nav's badge and the list),
@@ -62,7 +62,13 @@ export const SummaryBar = memo(function SummaryBar({
             sx={{ m: 0, fontWeight: 600, lineHeight: 1.3, ...ageStyles }}
             data-testid="summary-oldest"
           >
-            {oldest === undefined ? <Skeleton width={60} /> : oldest ? <Age created={oldest.created} now={now} /> : '—'}
+            {oldest === undefined ? (
+              <TextPlaceholder width={60} />
+            ) : oldest ? (
+              <Age created={oldest.created} now={now} />
+            ) : (
+              '—'
+            )}
           </Typography>
         </Box>
       </Box>

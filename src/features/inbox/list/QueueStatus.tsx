@@ -1,31 +1,15 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { SelectField } from '../../../components/fields.tsx';
+import { ProgressBar, Tag } from '../../../components/lite.tsx';
 import { usePhone } from '../../../components/use-phone.ts';
 import { QUEUE_BOUND_CHOICES } from '../../../lib/queue/bound.ts';
 import type { QueueList } from './use-queue-list.ts';
 
 const n = (value: number) => value.toLocaleString('en');
-
-const REFRESHING_SX = {
-  height: 4,
-  overflow: 'hidden',
-  bgcolor: 'action.selected',
-  '&::after': {
-    content: '""',
-    display: 'block',
-    height: '100%',
-    width: '40%',
-    bgcolor: 'primary.main',
-    animation: 'wi-refreshing 1.2s linear infinite',
-  },
-  '@keyframes wi-refreshing': { from: { transform: 'translateX(-100%)' }, to: { transform: 'translateX(250%)' } },
-} as const;
 
 /** "Load up to": how many items the list loads at most (remembered in this browser). */
 export function QueueBoundSelect({ list, sx }: { list: QueueList; sx?: SxProps<Theme> }) {
@@ -75,10 +59,8 @@ export function QueueStatus({ list }: { list: QueueList }) {
                 : `${n(rows.length)} ${what}${serverOrder ? ` loaded of ${n(total)}` : ''}`}
         </Typography>
         {data && (
-          <Chip
-            size="small"
-            variant="outlined"
-            color={serverOrder ? 'warning' : 'default'}
+          <Tag
+            tone={serverOrder ? 'warning' : 'default'}
             data-testid="queue-mode"
             label={serverOrder ? "Server's order" : 'Whole list'}
             title={
@@ -104,16 +86,11 @@ export function QueueStatus({ list }: { list: QueueList }) {
       </Box>
       <Box sx={{ height: 4, my: 0.5 }}>
         {loading ? (
-          <LinearProgress
-            variant="determinate"
-            value={(received / Math.max(1, data.target)) * 100}
-            aria-label="Loading the whole list"
-          />
+          <ProgressBar value={(received / Math.max(1, data.target)) * 100} label="Loading the whole list" />
         ) : (
           query.isFetching && (
-            // a sliding bar moved by transform only: LinearProgress's indeterminate bar animates left/right, and
-            // every frame of it counted as a layout shift
-            <Box role="progressbar" aria-label="Refreshing the list" sx={REFRESHING_SX} />
+            // not LinearProgress: its indeterminate bar animates left/right, and every frame counted as a layout shift
+            <ProgressBar label="Refreshing the list" />
           )
         )}
       </Box>

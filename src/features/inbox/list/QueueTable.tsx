@@ -1,12 +1,6 @@
 import { Fragment, lazy, memo, Suspense, useCallback, useEffect } from 'react';
 import { useRowLinks } from './row-links.ts';
 import Box from '@mui/material/Box';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TableSortLabel from '@mui/material/TableSortLabel';
 import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from './list-params.ts';
@@ -34,6 +28,41 @@ export interface QueueListProps {
 
 // The phone's cards are their own chunk: a desktop never downloads them.
 const QueueCards = lazy(async () => ({ default: (await import('./QueueCard.tsx')).QueueCards }));
+
+// A plain <table> in the look of MUI's (its header cells' padding, rule and weight): the rows were plain already,
+// and MUI's Table, TableCell and TableSortLabel weighed ~3.5 KB gzip of the inbox's first load.
+const queueTable = {
+  width: '100%',
+  borderCollapse: 'collapse',
+  borderSpacing: 0,
+  '& thead th': {
+    p: 2,
+    textAlign: 'left',
+    fontSize: '0.875rem',
+    fontWeight: 600,
+    lineHeight: '1.5rem',
+    color: 'text.primary',
+    borderBottom: 1,
+    borderColor: 'divider',
+  },
+  '& thead th.num': { textAlign: 'right' },
+  '& thead th.check': { width: 48, p: '0 0 0 4px', textAlign: 'center' },
+  '& thead button': {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 0.5,
+    p: 0,
+    border: 0,
+    bgcolor: 'transparent',
+    font: 'inherit',
+    color: 'inherit',
+    cursor: 'pointer',
+    '& .arrow': { opacity: 0, transition: 'opacity 0.2s' },
+    '&:hover .arrow': { opacity: 0.5 },
+    '&[data-active] .arrow': { opacity: 1 },
+    '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+  },
+} as const;
 
 let rowsVisibleMarked = false;
 
@@ -99,22 +128,27 @@ export const QueueTable = memo(function QueueTable({
   const descending = sort === 'newest' || sort === 'completed-newest' || sort === 'server';
   const sortLabel = (active: boolean, label: string, pair: [QueueSort, QueueSort]) =>
     onSortChange ? (
-      <TableSortLabel
-        active={active}
-        direction={active && !descending ? 'asc' : 'desc'}
+      <button
+        type="button"
+        data-active={active || undefined}
         onClick={() => onSortChange(active && descending ? pair[1] : pair[0])}
       >
         {label}
-      </TableSortLabel>
+        <span className="arrow" aria-hidden>
+          {active && !descending ? '↑' : '↓'}
+        </span>
+      </button>
     ) : (
       label
     );
+  const ariaSort = (active: boolean) => (active ? (descending ? 'descending' : 'ascending') : undefined);
 
   return (
     <Box sx={{ overflowX: 'auto' }}>
-      <Table
+      <Box
+        component="table"
         aria-label={caption}
-        sx={{ minWidth: 760, tableLayout: 'fixed', ...queueCells }}
+        sx={{ minWidth: 760, tableLayout: 'fixed', ...queueTable, ...queueCells }}
         data-applied-search={appliedSearch}
         data-triage="list"
       >
@@ -130,29 +164,29 @@ export const QueueTable = memo(function QueueTable({
           <col style={{ width: 90 }} />
           <col style={{ width: variant === 'completed' ? 160 : 150 }} />
         </colgroup>
-        <TableHead>
-          <TableRow>
+        <thead>
+          <tr>
             {selection && (
-              <TableCell padding="checkbox" sx={{ textAlign: 'center' }}>
+              <th className="check">
                 <SelectAllCheckbox rows={rows} selection={selection} size={18} />
-              </TableCell>
+              </th>
             )}
-            <TableCell>Name</TableCell>
-            <TableCell>Type</TableCell>
-            <TableCell>Requester</TableCell>
-            <TableCell sortDirection={createdActive ? (descending ? 'desc' : 'asc') : false}>
+            <th>Name</th>
+            <th>Type</th>
+            <th>Requester</th>
+            <th aria-sort={ariaSort(createdActive)}>
               {sortLabel(createdActive, variant === 'pending' ? 'Age' : 'Created', ['newest', 'oldest'])}
-            </TableCell>
+            </th>
             {variant === 'completed' && (
-              <TableCell sortDirection={completedActive ? (descending ? 'desc' : 'asc') : false}>
+              <th aria-sort={ariaSort(completedActive)}>
                 {sortLabel(completedActive, 'Completed', dateSort as [QueueSort, QueueSort])}
-              </TableCell>
+              </th>
             )}
-            <TableCell align="right">{variant === 'pending' ? 'Pending' : 'Items'}</TableCell>
-            <TableCell>{variant === 'completed' ? 'Final state' : 'State'}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
+            <th className="num">{variant === 'pending' ? 'Pending' : 'Items'}</th>
+            <th>{variant === 'completed' ? 'Final state' : 'State'}</th>
+          </tr>
+        </thead>
+        <tbody>
           <Rows
             count={rows.length}
             columns={columns}
@@ -180,8 +214,8 @@ export const QueueTable = memo(function QueueTable({
               );
             }}
           />
-        </TableBody>
-      </Table>
+        </tbody>
+      </Box>
     </Box>
   );
 });

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useSession } from '../../../lib/session/session.ts';
 import { signInUrl } from './return-to.ts';
+import { ProgressBar } from '../../../components/lite.tsx';
 
 /** The guard around the signed-in pages: without a session, go to sign in and come back here afterwards. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -20,7 +20,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session === undefined) {
     return (
       <Box sx={{ position: 'fixed', inset: '0 0 auto 0' }}>
-        <LinearProgress aria-label="Checking your session" />
+        <ProgressBar label="Checking your session" />
       </Box>
     );
   }
