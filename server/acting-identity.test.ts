@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PendingApproval } from '../contract/access-requests.ts';
 import type { Approval } from '../contract/generic-approvals.ts';
 import { ACTING_IDENTITY_HEADER } from '../contract/session.ts';
+import { EXPERIMENTAL_HEADER } from '../contract/work-reassignment.ts';
 import type { ErrorResponseDto, WorkItem } from '../contract/work-items.ts';
 import { proxyRoutes } from './plugins/tenant-proxy.ts';
 import { catalogueItemNamed } from './sandbox/access-request-submissions/catalogue.ts';
@@ -30,6 +31,10 @@ interface Recipe {
   params?: Record<string, string>;
   /** The operation leaves its item as it was (a comment, an attribute): the next cell may use it too. */
   keeps?: boolean;
+  /** Headers the operation needs besides the caller's (work reassignment's experimental switch). */
+  headers?: Record<string, string>;
+  /** Puts in place what the operation changes (as ada, through the sandbox), before the cell's snapshot. */
+  prepare?: (asAdmin: ReturnType<typeof client>) => Promise<void>;
 }
 
 /** How to make each operation succeed, by its path within its prefix. */
@@ -89,6 +94,56 @@ const RECIPES: Record<string, Recipe> = {
     ok: 202,
   },
 };
+// Work reassignment, by method and path within its prefix: alice's own ACCESS_REQUESTS delegation, made, changed
+// and removed; the tenant switch by the admin (each PUT stamps who changed it and when, so each success shows)
+const DELEGATION = '/v2025/reassignment-configurations';
+const EXPERIMENTAL = { [EXPERIMENTAL_HEADER.toLowerCase()]: 'true' };
+const delegationTo = (to: string) => ({
+  reassignedFromId: ALICE.id,
+  reassignedToId: to,
+  configType: 'ACCESS_REQUESTS',
+  startDate: new Date().toISOString(),
+  endDate: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+});
+const withoutDelegation = async (asAdmin: ReturnType<typeof client>) => {
+  await asAdmin('DELETE', `${DELEGATION}/${ALICE.id}/ACCESS_REQUESTS`, undefined, EXPERIMENTAL);
+};
+const withDelegation = async (asAdmin: ReturnType<typeof client>) => {
+  await withoutDelegation(asAdmin);
+  const made = await asAdmin('POST', DELEGATION, delegationTo(BOB.id), EXPERIMENTAL);
+  expect(made.status).toBe(201);
+};
+const REASSIGNMENT_RECIPES: Record<string, Recipe> = {
+  'POST ': {
+    pool: 'none',
+    headers: EXPERIMENTAL,
+    prepare: withoutDelegation,
+    body: () => delegationTo(BOB.id),
+    ok: 201,
+  },
+  'PUT /:identityId': {
+    pool: 'none',
+    headers: EXPERIMENTAL,
+    params: { identityId: ALICE.id },
+    prepare: withDelegation,
+    body: () => delegationTo(CAROL.id),
+    ok: 200,
+  },
+  'DELETE /:identityId/:configType': {
+    pool: 'none',
+    headers: EXPERIMENTAL,
+    params: { identityId: ALICE.id, configType: 'ACCESS_REQUESTS' },
+    prepare: withDelegation,
+    ok: 204,
+  },
+  'PUT /tenant-config': {
+    pool: 'none',
+    admin: true,
+    headers: EXPERIMENTAL,
+    body: () => ({ configDetails: { disabled: false } }),
+    ok: 200,
+  },
+};
 /** One per cell of POST /v3/access-requests (two in sandbox mode, one in tenant mode). */
 const REQUESTABLE = ['Finance Analyst', 'Payroll Administrator', 'Platform Engineer'].map(catalogueItemNamed);
 /** DELETE of a config removes it: each such cell first puts this one (back) in place. */
@@ -110,8 +165,9 @@ const OPERATIONS: Operation[] = proxyRoutes()
   .filter((route) => route.method !== 'GET')
   .map((route) => {
     const path = route.url.slice(route.prefix.length);
-    const recipe =
-      route.method === 'DELETE' && path === '/config/:id/:scope'
+    const recipe = route.url.includes('/reassignment-configurations')
+      ? REASSIGNMENT_RECIPES[`${route.method} ${path}`]
+      : route.method === 'DELETE' && path === '/config/:id/:scope'
         ? { pool: 'none' as const, admin: true, params: { scope: 'APPROVAL_TYPE' }, ok: 204 }
         : RECIPES[path];
     if (!recipe) throw new Error(`${route.method} ${route.url} has no recipe in acting-identity.test.ts: add one`);
@@ -210,7 +266,10 @@ for (const mode of ['sandbox', 'tenant'] as const) {
         );
         expect(made.status).toBe(200);
       }
+      await recipe.prepare?.(client(sandbox.url, adminToken));
       const url = operation.url
+        .replace(':identityId', params.identityId ?? '')
+        .replace(':configType', params.configType ?? '')
         .replace(/:id\b|:approvalId\b/, params.id ?? item?.id ?? '')
         .replace(':scope', params.scope ?? '')
         .replace(':approvalItemId', item?.approvalItems?.[0]?.id ?? '');
@@ -220,6 +279,7 @@ for (const mode of ['sandbox', 'tenant'] as const) {
           method: operation.method,
           headers: [
             ...Object.entries(own),
+            ...Object.entries(recipe.headers ?? {}),
             ...(body === undefined ? [] : [['content-type', 'application/json']]),
             ...acting.map((id) => [ACTING_IDENTITY_HEADER, id]),
           ] as [string, string][],
