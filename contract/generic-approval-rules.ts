@@ -1,5 +1,5 @@
-// A rule of ISC's Approvals service that the page and the sandbox both apply: which of an approval's localized
-// texts a reader gets. (What counts as a comment is every kind's rule: comments.ts.)
+// Rules of ISC's Approvals service that the page and the server both apply: which of an approval's localized
+// texts a reader gets, and its type in words. (What counts as a comment is every kind's rule: comments.ts.)
 import type { LocalizedText } from './generic-approvals.ts';
 
 /** `en_US`, `en-us` and `EN-US` are one locale. */
@@ -28,4 +28,24 @@ export function rankLocalized<T extends LocalizedText>(list: readonly T[], prefe
     if (index !== -1) return [list[index], ...list.slice(0, index), ...list.slice(index + 1)];
   }
   return [...list];
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  ACCESS_REQUEST_APPROVAL: 'Access request',
+  ACCOUNT_DELETE_APPROVAL_REQUEST: 'Account deletion',
+  ENTITLEMENT_DESCRIPTIONS: 'Entitlement description',
+  MACHINE_ACCOUNT_CREATE_APPROVAL_REQUEST: 'Machine account creation',
+  MACHINE_ACCOUNT_DELETE_APPROVAL_REQUEST: 'Machine account deletion',
+  AGENT_ACTIVATE_APPROVAL: 'Agent activation',
+  AGENT_DEACTIVATE_APPROVAL: 'Agent deactivation',
+  GENERIC_APPROVAL: 'Other approval',
+};
+
+/** The approval's type in words; a type the page does not know reads as its own name ("SOME_NEW_TYPE" → "Some new type"). */
+export function approvalTypeLabel(type: string | null | undefined): string {
+  if (!type) return 'Approval';
+  const known = TYPE_LABELS[type];
+  if (known) return known;
+  const words = type.replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words ? words[0].toUpperCase() + words.slice(1) : 'Approval';
 }

@@ -30,6 +30,15 @@ async function workItemCount(request: APIRequestContext, ownerId?: string): Prom
   return Number(r.headers()['x-total-count']);
 }
 
+/** The pending Approvals-service approvals of the signed-in caller, or of `approverId` (an admin's view). */
+async function approvalsServiceCount(request: APIRequestContext, approverId?: string): Promise<number> {
+  const whose = approverId ? `approverId=${approverId}` : 'mine=true';
+  const filters = encodeURIComponent('status eq "PENDING"');
+  const r = await request.get(`/v2025/generic-approvals?${whose}&filters=${filters}&limit=1&count=true`);
+  expect(r.ok(), await r.text()).toBeTruthy();
+  return Number(r.headers()['x-total-count']);
+}
+
 /** Filters the list to one access request by its id (the search covers ids). */
 async function accessRequestRow(page: Page, id: string) {
   await page.getByRole('searchbox', { name: SEARCH }).fill(id);
@@ -51,6 +60,7 @@ test('an approver decides access requests from the same inbox as work items: app
   await apiSession(request, baseURL!, 'alice.approver');
   const pending = await pendingApprovals(request);
   const workItems = await workItemCount(request);
+  const approvals = await approvalsServiceCount(request);
   const free = pending.filter((a) => !a.commentRequiredWhenRejected && !a.actionInProcess);
   const toApprove = free[0];
   const toForward = free[1];
@@ -59,7 +69,7 @@ test('an approver decides access requests from the same inbox as work items: app
   expect(toApprove && toForward && bulk[1] && needsComment, 'seeded approvals to work on').toBeTruthy();
 
   await signIn(page, 'Alice Approver');
-  const total = workItems + pending.length;
+  const total = workItems + pending.length + approvals;
   await expect(page.getByTestId('match-count')).toHaveText(`${total} pending`);
   await expect(page.getByTestId('summary-pending-access-request')).toHaveText(String(pending.length));
   await expect(page.getByTestId('summary-pending-work-item')).toHaveText(String(workItems));
@@ -213,6 +223,7 @@ test('ada, as admin, sees both kinds of another owner: exactly that owner’s, n
   const alice = await apiSession(request, baseURL!, 'alice.approver');
   const alicesApprovals = await pendingApprovals(request);
   const alicesWorkItems = await workItemCount(request);
+  const alicesApprovalsService = await approvalsServiceCount(request);
   expect(alicesApprovals.length).toBeGreaterThan(0);
   // the org has more pending approvals than alice: a view that leaked the whole org would show
   await apiSession(request, baseURL!, 'ada.admin');
@@ -227,7 +238,7 @@ test('ada, as admin, sees both kinds of another owner: exactly that owner’s, n
   await picker.press('Enter');
   await expect(page).toHaveURL(new RegExp(`ownerId=${alice.identityId}`));
   await page.getByRole('heading', { name: 'Inbox', level: 1 }).click();
-  const total = alicesWorkItems + alicesApprovals.length;
+  const total = alicesWorkItems + alicesApprovals.length + alicesApprovalsService;
   await expect(page.getByTestId('match-count')).toHaveText(`${total} pending`);
   await expect(page.getByTestId('summary-pending-access-request')).toHaveText(String(alicesApprovals.length));
   const kind = page.getByRole('combobox', { name: 'Kind' });

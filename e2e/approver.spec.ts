@@ -26,10 +26,12 @@ test('alice decides items one by one, in bulk, marks a task complete and finds t
   // The inbox lists every pending item the summary counts, in one list.
   const open = Number(await page.getByTestId('summary-pending-work-item').textContent());
   expect(open).toBeGreaterThanOrEqual(40);
-  // …and the access requests beside them (their own figure)
+  // …and the access requests and Approvals-service approvals beside them (each its own figure)
   await expect(page.getByTestId('summary-pending-access-request')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('summary-pending-generic-approval')).toHaveText(/^\d+$/);
   const accessRequests = Number(await page.getByTestId('summary-pending-access-request').textContent());
-  await expect(page.getByTestId('match-count')).toHaveText(`${open + accessRequests} pending`);
+  const approvals = Number(await page.getByTestId('summary-pending-generic-approval').textContent());
+  await expect(page.getByTestId('match-count')).toHaveText(`${open + accessRequests + approvals} pending`);
   await expect(page.getByTestId('queue-mode')).toHaveText('Whole list');
   // (both kinds together are past the virtualiser's threshold: each kind's rows are counted on their own)
   await page.getByRole('combobox', { name: 'Kind' }).selectOption('work-item');
@@ -38,8 +40,8 @@ test('alice decides items one by one, in bulk, marks a task complete and finds t
   await expect(page.getByTestId('list-row')).toHaveCount(accessRequests);
   await page.getByRole('combobox', { name: 'Kind' }).selectOption('');
   // the nav, the summary and the list say the same number: every kind's pending items
-  await expect(page.getByTestId('inbox-count')).toHaveText(String(open + accessRequests));
-  await expect(page.getByTestId('summary-pending')).toHaveText(String(open + accessRequests));
+  await expect(page.getByTestId('inbox-count')).toHaveText(String(open + accessRequests + approvals));
+  await expect(page.getByTestId('summary-pending')).toHaveText(String(open + accessRequests + approvals));
 
   // One item decided row by row: approve one approval item, reject the other → completed, then "Next item".
   await (await rowById(page, rowByRow.id)).getByRole('link').click();

@@ -17,7 +17,7 @@ test.use({ ownServer: 'away' });
 const SHOTS = 'test-results/screenshots';
 const EXPERIMENTAL = { 'X-SailPoint-Experimental': 'true', 'X-Requested-With': 'XMLHttpRequest' };
 
-/** Every pending work item and access request of the API session's identity (or of `ownerId`, as an admin). */
+/** Every pending work item, access request and Approvals-service approval of the API session's identity (or of `ownerId`, as an admin). */
 async function pendingOf(request: APIRequestContext, ownerId?: string) {
   const workItems: WorkItem[] = [];
   const owner = ownerId ? `&ownerId=${ownerId}` : '';
@@ -30,8 +30,20 @@ async function pendingOf(request: APIRequestContext, ownerId?: string) {
   const r = await request.get(`/v3/access-request-approvals/pending?limit=250&owner-id=${ownerId ?? 'me'}&count=true`);
   expect(r.ok(), await r.text()).toBeTruthy();
   const approvals = (await r.json()) as PendingApproval[];
-  return { workItems: workItems.map((w) => w.id), approvals: approvals.map((a) => a.id) };
+  const whose = ownerId ? `approverId=${ownerId}` : 'mine=true';
+  const pendingFilter = encodeURIComponent('status eq "PENDING"');
+  const g = await request.get(`/v2025/generic-approvals?${whose}&filters=${pendingFilter}&limit=250`);
+  expect(g.ok(), await g.text()).toBeTruthy();
+  const generic = (await g.json()) as { id: string }[];
+  return {
+    workItems: workItems.map((w) => w.id),
+    approvals: approvals.map((a) => a.id),
+    generic: generic.map((a) => a.id),
+  };
 }
+
+/** How many pending items of every kind. */
+const sizeOf = (q: Awaited<ReturnType<typeof pendingOf>>) => q.workItems.length + q.approvals.length + q.generic.length;
 
 /** The names the page lists under "Not moved" (each with its reason) and how many it says it moved. */
 async function moveOutcome(page: Page) {
@@ -79,7 +91,7 @@ test('Alice, by keyboard: Away to Bob for a week, moving what waits; Bob’s inb
   await page.keyboard.press('Enter');
 
   const outcome = await moveOutcome(page);
-  const total = before.workItems.length + before.approvals.length;
+  const total = sizeOf(before);
   expect(outcome.moved + outcome.notMoved, outcome.text).toBe(total);
   expect(outcome.moved).toBeGreaterThan(total / 2);
   // the delegation as stored: to Bob, ending in a week
@@ -115,13 +127,15 @@ test('Alice, by keyboard: Away to Bob for a week, moving what waits; Bob’s inb
   const left = {
     workItems: before.workItems.filter((id) => !after.workItems.includes(id)),
     approvals: before.approvals.filter((id) => !after.approvals.includes(id)),
+    generic: before.generic.filter((id) => !after.generic.includes(id)),
   };
-  expect(left.workItems.length + left.approvals.length).toBe(outcome.moved);
-  expect(after.workItems.length + after.approvals.length).toBe(outcome.notMoved);
+  expect(sizeOf(left)).toBe(outcome.moved);
+  expect(sizeOf(after)).toBe(outcome.notMoved);
   await apiSession(request, baseURL!, 'bob.approver');
   const bobs = await pendingOf(request);
   expect(bobs.workItems).toEqual(expect.arrayContaining(left.workItems));
   expect(bobs.approvals).toEqual(expect.arrayContaining(left.approvals));
+  expect(bobs.generic).toEqual(expect.arrayContaining(left.generic));
 
   // Bob's inbox: Alice's work comes to him, until when; the moved items say they were delegated
   const bobContext = await browser.newContext({ baseURL });
@@ -142,7 +156,7 @@ test('Ada hands over Carol’s work from Carol’s view: permanent, every kind, 
   await page.setViewportSize({ width: 1280, height: 900 });
   const carol = await apiSession(request, baseURL!, 'carol.approver');
   const before = await pendingOf(request);
-  const total = before.workItems.length + before.approvals.length;
+  const total = sizeOf(before);
   expect(total).toBeGreaterThan(0);
 
   await signIn(page, 'Ada Admin', `/inbox?ownerId=${carol.identityId}`);
@@ -167,7 +181,7 @@ test('Ada hands over Carol’s work from Carol’s view: permanent, every kind, 
     expect(d.endDate).toBe('0001-01-01T00:00:00Z');
   }
   const after = await pendingOf(request, carol.identityId);
-  expect(after.workItems.length + after.approvals.length).toBe(outcome.notMoved);
+  expect(sizeOf(after)).toBe(outcome.notMoved);
   // every item still with Carol is listed with its reason
   const reasons = await page.getByTestId('not-moved').locator('li').allTextContents();
   expect(reasons.every((r) => /✗ .+\S/.test(r))).toBe(true);

@@ -6,6 +6,8 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { ALICE } from '../server/sandbox/identities.ts';
 import type { PendingApproval } from '../contract/access-requests.ts';
+import { pickLocalized } from '../contract/generic-approval-rules.ts';
+import type { Approval } from '../contract/generic-approvals.ts';
 import type { WorkItem } from '../contract/work-items.ts';
 
 // A server of this file's own (any seedScale gets one): it adds a work item to alice's inbox.
@@ -21,18 +23,28 @@ async function signInAs(request: APIRequestContext, baseURL: string, identity: s
   expect(response.ok(), await response.text()).toBe(true);
 }
 
-/** The newest rows of the signed-in identity, both kinds, as its own API answers them (names and ids). */
+/** The newest rows of the signed-in identity, every kind, as its own API answers them (names and ids). */
 async function newestRows(request: APIRequestContext, n: number) {
   const items = (await (await request.get('/v3/work-items?limit=250&offset=0&count=true')).json()) as WorkItem[];
   const approvals = (await (
     await request.get('/v3/access-request-approvals/pending?owner-id=me&limit=250&offset=0&count=true')
   ).json()) as PendingApproval[];
+  const pendingFilter = encodeURIComponent('status eq "PENDING"');
+  const generic = (await (
+    await request.get(`/v2025/generic-approvals?mine=true&limit=250&offset=0&filters=${pendingFilter}`)
+  ).json()) as Approval[];
   return [
     ...items.map((w) => ({ id: w.id, name: w.name || w.description || w.id, created: Date.parse(w.created ?? '') })),
     ...approvals.map((a) => ({
       id: a.id,
       name: a.requestedObject?.name || a.name || a.id,
       created: Date.parse(a.created ?? ''),
+    })),
+    ...generic.map((a) => ({
+      id: a.id,
+      // the browser here reads English (Playwright's default locale, en-US)
+      name: pickLocalized(a.name, ['en-US'])?.trim() || a.id,
+      created: Date.parse(a.createdDate ?? ''),
     })),
   ]
     .sort((a, b) => b.created - a.created)
@@ -87,7 +99,7 @@ test.describe('with JavaScript off', () => {
     expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
     expect(rows.map((r) => r.name)).toEqual(expected.map((r) => r.name));
     for (const row of rows) {
-      expect(row.href).toMatch(/^\/(work-items|access-requests)\/[0-9a-f-]+$/);
+      expect(row.href).toMatch(/^\/(work-items|access-requests|approvals)\/[0-9a-f-]+$/);
       expect(row.age).toMatch(/^(just now|\d+ h|[\d,]+ days?)/);
     }
     // the newest is the hostile one: its name is text, nothing of it became an element
@@ -125,7 +137,15 @@ test.describe('with JavaScript off', () => {
 // From navigation until the app has loaded the whole list: every layout shift the page reports.
 const SHIFTS = `window.__shifts = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.__shifts.push({ at: Math.round(e.startTime), value: e.value });
+  for (const e of list.getEntries()) {
+    // what moved, from where to where: a failure names the element
+    const moved = (e.sources || []).map((s) => ({
+      node: s.node ? (s.node.outerHTML || s.node.textContent || '').slice(0, 200) : null,
+      from: JSON.stringify(s.previousRect),
+      to: JSON.stringify(s.currentRect),
+    }));
+    window.__shifts.push({ at: Math.round(e.startTime), value: e.value, moved });
+  }
 }).observe({ type: 'layout-shift', buffered: true });`;
 
 for (const [what, viewport] of [

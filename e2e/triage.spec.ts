@@ -84,9 +84,9 @@ test('the shortcut sheet lists every shortcut; shortcuts stay quiet in the searc
   for (const text of [
     'Next row',
     'Open the row',
-    'Approve — work items and access requests, in the inbox and on their pages.',
+    'Approve — work items, access requests and approvals, in the inbox and on their pages.',
     'Mark complete — work items',
-    'Forward — work items and access requests',
+    'Forward / Reassign — work items, access requests and approvals',
     'Next approval item (work items)',
     'Next item of the list you came from',
     'Search',

@@ -28,20 +28,42 @@ export async function measureLoad(page: Page, whole: boolean): Promise<QueueLoad
   const firstRows = await waitForMark(page, 'inbox-rows-visible', 60_000);
   const loaded = whole ? await waitForMark(page, 'pending-queue-loaded', 120_000) : Number.NaN;
   const [firstListRequest, lastListAnswer] = await page.evaluate(() => {
+    const listPaths = ['/v3/work-items', '/v3/access-request-approvals/pending', '/v2025/generic-approvals'];
     const lists = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
-      new URL(e.name).pathname.endsWith('/v3/work-items'),
+      listPaths.some((path) => new URL(e.name).pathname.endsWith(path)),
     );
     return [Math.min(...lists.map((e) => e.startTime)), Math.max(...lists.map((e) => e.responseEnd))];
   });
   return { firstRows, loaded, firstListRequest, lastListAnswer };
 }
 
-/** Milliseconds for curl to fetch the list's pages of 250 back to back (one process, one kept-alive connection). */
-export function curlPages(server: BenchServer, token: string, total: number): number {
+/** The list calls of the inbox's three kinds, as the page makes them for one's own pending queue. */
+const QUEUE_LISTS = [
+  { path: '/v3/work-items', query: '' },
+  { path: '/v3/access-request-approvals/pending', query: '' },
+  { path: '/v2025/generic-approvals', query: `&mine=true&filters=${encodeURIComponent('status eq "PENDING"')}` },
+];
+
+/** Every page of 250 of the signed-in caller's pending queue, all three kinds, and how many items they hold. */
+export async function queuePages(server: BenchServer, token: string): Promise<{ urls: string[]; total: number }> {
   const urls: string[] = [];
-  for (let offset = 0; offset < total; offset += 250) {
-    urls.push(`${server.url}/v3/work-items?limit=250&offset=${offset}&count=true`);
+  let total = 0;
+  for (const list of QUEUE_LISTS) {
+    const r = await fetch(`${server.url}${list.path}?limit=1&offset=0&count=true${list.query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!r.ok) throw new Error(`${list.path} answered ${r.status}: ${await r.text()}`);
+    const count = Number(r.headers.get('x-total-count'));
+    total += count;
+    for (let offset = 0; offset < Math.max(count, 1); offset += 250) {
+      urls.push(`${server.url}${list.path}?limit=250&offset=${offset}&count=true${list.query}`);
+    }
   }
+  return { urls, total };
+}
+
+/** Milliseconds for curl to fetch `urls` back to back (one process, one kept-alive connection). */
+export function curlPages(token: string, urls: string[]): number {
   const args = ['-s', '--compressed', '-H', `Authorization: Bearer ${token}`];
   for (const url of urls) args.push('-o', '/dev/null', url);
   const started = process.hrtime.bigint();

@@ -1,7 +1,7 @@
 import { Figures } from '../lib/figures.ts';
 import { scrollThrough } from '../lib/browser.ts';
 import { heapMB } from '../lib/memory-run.ts';
-import { approveSelected, curlPages, measureLoad, openQueue, typingLatencies } from '../lib/queue-run.ts';
+import { approveSelected, curlPages, measureLoad, openQueue, queuePages, typingLatencies } from '../lib/queue-run.ts';
 import type { BenchContext, Section } from '../lib/section.ts';
 import { LOAD_CONCURRENCY } from '../../src/lib/queue/stream.ts';
 import { bearerToken, type BenchServer } from '../lib/servers.ts';
@@ -35,7 +35,9 @@ async function pendingIds(server: BenchServer, n: number): Promise<{ ids: string
 }
 
 interface SizeRuns {
+  /** Pending items of all three kinds, and the list pages of 250 they take. */
   total: number;
+  pages: number;
   onePage: number[];
   firstRows: number[];
   loadedFromNav: number[];
@@ -52,9 +54,10 @@ async function measureSize(ctx: BenchContext, size: number, detailed: boolean): 
   const server = await ctx.startServer(`queue${size}`, { SANDBOX_SEED_SCALE: String(size - DEMO_PENDING) });
   try {
     const token = await bearerToken(server);
-    const { total } = await pendingIds(server, 0);
+    const { urls, total } = await queuePages(server, token);
     const out: SizeRuns = {
       total,
+      pages: urls.length,
       onePage: [],
       firstRows: [],
       loadedFromNav: [],
@@ -70,7 +73,7 @@ async function measureSize(ctx: BenchContext, size: number, detailed: boolean): 
       const one = await openQueue(browser, server, 250);
       out.onePage.push((await measureLoad(one.page, false)).firstRows);
       await one.context.close();
-      out.curl.push(curlPages(server, token, total));
+      out.curl.push(curlPages(token, urls));
 
       const s = await openQueue(browser, server);
       try {
@@ -98,7 +101,7 @@ async function measureSize(ctx: BenchContext, size: number, detailed: boolean): 
 
 /**
  * The whole queue: loading 2,000 and 10,000 pending items (first rows against one page of 250, the whole list
- * against curl fetching the same pages back to back), typing in the search box and scrolling at 10,000, the JS
+ * against curl fetching the same pages of all three kinds' lists back to back), typing in the search box and scrolling at 10,000, the JS
  * heap at 10,000, and "Approve 200 selected" under the sandbox's real rate limit. --quick: 1,000 and 2,000 items.
  */
 export default {
@@ -114,7 +117,7 @@ export default {
       const r = await measureSize(ctx, size, big);
       details[`queue${size}`] = r;
       const n = r.total.toLocaleString('en');
-      const pages = Math.ceil(r.total / 250);
+      const pages = r.pages;
       out.add('8 whole queue', `${n} items: navigation → first rows`, 'ms', r.firstRows);
       out.add(
         '8 whole queue',

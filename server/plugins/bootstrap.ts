@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BOOTSTRAP_ELEMENT_ID, BOOTSTRAP_LIST_LIMIT, type Bootstrap } from '../../contract/bootstrap.ts';
 import { OWNER_ME, type PendingApproval } from '../../contract/access-requests.ts';
+import type { Approval } from '../../contract/generic-approvals.ts';
 import type { WorkItem } from '../../contract/work-items.ts';
 import type { ServerConfig } from '../config.ts';
 import { pathOf } from '../request-path.ts';
@@ -22,6 +23,20 @@ const INBOX_PATHS = new Set(['/', '/inbox']);
 export const BOOTSTRAP_LIST_URL = `/v3/work-items?limit=${BOOTSTRAP_LIST_LIMIT}&offset=0&count=true`;
 /** The access-request approvals' first request, as the page sends it (its own: owner-id=me). */
 export const BOOTSTRAP_APPROVALS_URL = `/v3/access-request-approvals/pending?owner-id=${OWNER_ME}&limit=${BOOTSTRAP_LIST_LIMIT}&offset=0&count=true`;
+
+/**
+ * The Approvals service's first page of one's own pending approvals, as the page asks for it. It feeds the first
+ * screen of rows only: the page fetches its own (turning an approval into a row is a chunk of its own, loaded with
+ * that first page), so it is not embedded.
+ */
+export const FIRST_SCREEN_APPROVALS_URL = `/v2025/generic-approvals?mine=true&limit=${BOOTSTRAP_LIST_LIMIT}&offset=0&count=true&filters=${encodeURIComponent('status eq "PENDING"')}`;
+
+/** What the server knows of the inbox as it answers the page: the embedded bootstrap, and what the rows need too. */
+export interface Landing {
+  bootstrap: Bootstrap;
+  /** One's own pending Approvals-service approvals, first page (absent when that failed). */
+  approvals?: { items: Approval[]; total: number };
+}
 
 /**
  * JSON that cannot end the element it sits in: `<` (so no `</script>` or `<!--`), `>` and `&` are written as
@@ -57,12 +72,12 @@ async function firstPage<T>(
   }
 }
 
-/** The bootstrap for this request, or undefined (not the inbox, another owner's view, no live session). */
-export async function bootstrapFor(
+/** The landing data for this request, or undefined (not the inbox, another owner's view, no live session). */
+export async function landingFor(
   app: FastifyInstance,
   config: Pick<ServerConfig, 'mode'>,
   request: FastifyRequest,
-): Promise<Bootstrap | undefined> {
+): Promise<Landing | undefined> {
   if (!INBOX_PATHS.has(pathOf(request.url))) return undefined;
   const query = request.query as Record<string, unknown> | undefined;
   if (query && query.ownerId !== undefined) return undefined;
@@ -75,13 +90,14 @@ export async function bootstrapFor(
   }
   if (!stored) return undefined;
   const bootstrap: Bootstrap = { session: sessionView(stored, config), at: Date.now() };
-  const [workItems, accessRequests] = await Promise.all([
+  const [workItems, accessRequests, approvals] = await Promise.all([
     firstPage<WorkItem>(app, request, stored.token, BOOTSTRAP_LIST_URL),
     firstPage<PendingApproval>(app, request, stored.token, BOOTSTRAP_APPROVALS_URL),
+    firstPage<Approval>(app, request, stored.token, FIRST_SCREEN_APPROVALS_URL),
   ]);
   if (workItems) bootstrap.workItems = workItems;
   if (accessRequests) bootstrap.accessRequests = accessRequests;
-  return bootstrap;
+  return approvals ? { bootstrap, approvals } : { bootstrap };
 }
 
 /** The data block for the page, placed right after the app's root element. */

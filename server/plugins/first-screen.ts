@@ -1,13 +1,16 @@
 // The inbox's first screen as HTML, written by the server into the page it serves: the signed-in identity's newest
-// rows (both kinds' first pages, merged the way the list sorts by default) in the list's look, so the browser paints
+// rows (every kind's first page, merged the way the list sorts by default) in the list's look, so the browser paints
 // real rows before any script has run, and each row is a plain link that works before the script has loaded. The app
 // keeps this screen on view until its own list has rows, then shows its own in its place (src/app/first-screen.ts).
 //
 // Everything taken from the data is escaped as text or as a quoted attribute; the styles are the page's own
 // (index.html), so the CSP is unchanged: no script, no style attribute.
+import type { FastifyRequest } from 'fastify';
 import type { PendingApproval } from '../../contract/access-requests.ts';
-import type { Bootstrap } from '../../contract/bootstrap.ts';
+import { approvalTypeLabel, pickLocalized } from '../../contract/generic-approval-rules.ts';
+import type { Approval } from '../../contract/generic-approvals.ts';
 import type { WorkItem } from '../../contract/work-items.ts';
+import type { Landing } from './bootstrap.ts';
 
 /** Rows written: more than a tall desktop screen shows (64 px each), few enough to stay a few KB. */
 export const FIRST_SCREEN_ROWS = 20;
@@ -40,8 +43,8 @@ const timeOf = (iso: string | null | undefined) => {
   return Number.isFinite(t) ? t : 0;
 };
 
-// The same words as the list's rows (work-items/api/queue-row.ts, access-requests/api/queue-row.ts): the e2e spec
-// holds the two equal, row by row.
+// The same words as the list's rows (work-items/api/queue-row.ts, access-requests/api/queue-row.ts,
+// generic-approvals/api/queue-row.ts): the e2e spec holds the two equal, row by row.
 const typeLabel = (type: string | null | undefined) =>
   !type ? '—' : type === 'PolicyVioloation' ? 'Policy violation' : type.replace(/([a-z])([A-Z])/g, '$1 $2');
 const OBJECT_LABELS: Record<string, string> = {
@@ -102,6 +105,40 @@ function approvalRow(approval: PendingApproval): FirstRow {
   };
 }
 
+/** The reader's languages from Accept-Language, best first (what the page's navigator.languages would say). */
+export function readerLocales(request: FastifyRequest): string[] {
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string') return [];
+  return header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = Number(/q=([\d.]+)/.exec(params.join(';'))?.[1] ?? '1');
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((l) => /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(l.tag) && l.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .slice(0, 10)
+    .map((l) => l.tag);
+}
+
+function genericApprovalRow(approval: Approval, locales: readonly string[]): FirstRow {
+  const name = pickLocalized(approval.name, locales)?.trim() || approval.id;
+  const description = pickLocalized(approval.description, locales)?.trim() ?? '';
+  return {
+    id: approval.id,
+    href: `/approvals/${encodeURIComponent(approval.id)}`,
+    name,
+    second: description !== name ? description : '',
+    typeLabel: approvalTypeLabel(approval.type),
+    requester: approval.requester?.name ?? '',
+    requestedFor: approval.requestee?.name ?? '',
+    created: timeOf(approval.createdDate),
+    pending: '1',
+    state: 'Pending',
+  };
+}
+
 /** "12 days", "5 h", "just now", with the list's "over 7/30 days" mark (src/features/inbox/list/Age.tsx). */
 function ageCell(created: number, now: number): string {
   if (!created) return '<span data-age="unknown">—</span>';
@@ -141,11 +178,12 @@ function rowHtml(row: FirstRow, now: number, first: boolean): string {
   );
 }
 
-/** The bootstrap's rows, newest first (the list's default order; ties keep the kinds' order, as the list does). */
-export function firstRows(bootstrap: Bootstrap): FirstRow[] {
+/** Every kind's rows, newest first (the list's default order; ties keep the kinds' order, as the list does). */
+export function firstRows({ bootstrap, approvals }: Landing, locales: readonly string[] = []): FirstRow[] {
   const rows = [
     ...(bootstrap.workItems?.items ?? []).filter((i) => i && typeof i.id === 'string').map(workItemRow),
     ...(bootstrap.accessRequests?.items ?? []).filter((a) => a && typeof a.id === 'string').map(approvalRow),
+    ...(approvals?.items ?? []).filter((a) => a && typeof a.id === 'string').map((a) => genericApprovalRow(a, locales)),
   ];
   return rows.sort((a, b) => b.created - a.created).slice(0, FIRST_SCREEN_ROWS);
 }
@@ -154,11 +192,16 @@ export function firstRows(bootstrap: Bootstrap): FirstRow[] {
  * The first screen for this bootstrap, or undefined when there is nothing to show at once: a list that failed (the
  * app says why) or an empty one (the app says so).
  */
-export function firstScreenHtml(bootstrap: Bootstrap, now = Date.now()): string | undefined {
-  if (!bootstrap.workItems || !bootstrap.accessRequests) return undefined;
-  const rows = firstRows(bootstrap);
+export function firstScreenHtml(
+  landing: Landing,
+  locales: readonly string[] = [],
+  now = Date.now(),
+): string | undefined {
+  const { bootstrap, approvals } = landing;
+  if (!bootstrap.workItems || !bootstrap.accessRequests || !approvals) return undefined;
+  const rows = firstRows(landing, locales);
   if (rows.length === 0) return undefined;
-  const pending = bootstrap.workItems.total + bootstrap.accessRequests.total;
+  const pending = bootstrap.workItems.total + bootstrap.accessRequests.total + approvals.total;
   const e = escapeHtml;
   return (
     `<div ${FIRST_SCREEN_ATTRIBUTE} class="fs">` +
@@ -169,7 +212,8 @@ export function firstScreenHtml(bootstrap: Bootstrap, now = Date.now()): string 
     `<main class="fs-main"><h1 class="fs-h1">Inbox</h1>` +
     `<div class="fs-summary"><div><span>Pending</span><b>${pending.toLocaleString('en')}</b></div>` +
     `<div><span>Work items</span><b>${bootstrap.workItems.total.toLocaleString('en')}</b></div>` +
-    `<div><span>Access requests</span><b>${bootstrap.accessRequests.total.toLocaleString('en')}</b></div></div>` +
+    `<div><span>Access requests</span><b>${bootstrap.accessRequests.total.toLocaleString('en')}</b></div>` +
+    `<div><span>Approvals</span><b>${approvals.total.toLocaleString('en')}</b></div></div>` +
     `<div class="fs-panel"><div class="fs-tools"></div>` +
     `<table class="fs-table" aria-label="Pending work, newest first"><colgroup><col class="c-check"><col>` +
     `<col class="c-type"><col class="c-who"><col class="c-age"><col class="c-num"><col class="c-state"></colgroup>` +

@@ -3,11 +3,10 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
-import type { Bootstrap } from '../../contract/bootstrap.ts';
 import type { ServerConfig } from '../config.ts';
 import { isApiPath, pathOf } from '../request-path.ts';
-import { bootstrapFor, withBootstrap } from './bootstrap.ts';
-import { firstScreenHtml, withFirstScreen } from './first-screen.ts';
+import { landingFor, withBootstrap, type Landing } from './bootstrap.ts';
+import { firstScreenHtml, readerLocales, withFirstScreen } from './first-screen.ts';
 
 /**
  * Paths the SPA fallback never answers besides the API itself (isApiPath): auth and sandbox misses stay JSON 404s.
@@ -45,19 +44,19 @@ export default fp(async function staticFiles(
   });
 
   // The rows in the HTML are the list's default view: a URL with a search, filters or a sort gets the skeleton.
-  const firstScreenOf = (request: FastifyRequest, bootstrap: Bootstrap | undefined) =>
-    bootstrap && !request.url.includes('?') ? firstScreenHtml(bootstrap) : undefined;
+  const firstScreenOf = (request: FastifyRequest, landing: Landing | undefined) =>
+    landing && !request.url.includes('?') ? firstScreenHtml(landing, readerLocales(request)) : undefined;
 
   // Read per request, like the file it was served from before: a rebuild is picked up without a restart.
   const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
-    const [html, bootstrap] = await Promise.all([
+    const [html, landing] = await Promise.all([
       fs.promises.readFile(indexFile, 'utf8'),
-      bootstrapFor(app, opts.config, request),
+      landingFor(app, opts.config, request),
     ]);
     return reply
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(withBootstrap(withFirstScreen(html, firstScreenOf(request, bootstrap)), bootstrap));
+      .send(withBootstrap(withFirstScreen(html, firstScreenOf(request, landing)), landing?.bootstrap));
   };
   app.get('/', sendIndex);
   app.get('/*', (request, reply) => {

@@ -2,7 +2,7 @@
 // through its list. The row keeps what the inbox lists (name in the reader's language, type, priority, requester,
 // requestee, due date and whether it expires; in the history the outcome, who decided and the last comment); the
 // detail page fetches the approval itself. A real tenant may leave almost any field missing: read tolerantly.
-import { pickLocalized } from '../../../../contract/generic-approval-rules.ts';
+import { approvalTypeLabel, pickLocalized } from '../../../../contract/generic-approval-rules.ts';
 import {
   ACCESS_REQUEST_REFERENCE,
   type Approval,
@@ -14,25 +14,7 @@ import { GENERIC_APPROVAL_KIND } from './keys.ts';
 
 const TEXT_PART = 500;
 
-const TYPE_LABELS: Record<string, string> = {
-  ACCESS_REQUEST_APPROVAL: 'Access request',
-  ACCOUNT_DELETE_APPROVAL_REQUEST: 'Account deletion',
-  ENTITLEMENT_DESCRIPTIONS: 'Entitlement description',
-  MACHINE_ACCOUNT_CREATE_APPROVAL_REQUEST: 'Machine account creation',
-  MACHINE_ACCOUNT_DELETE_APPROVAL_REQUEST: 'Machine account deletion',
-  AGENT_ACTIVATE_APPROVAL: 'Agent activation',
-  AGENT_DEACTIVATE_APPROVAL: 'Agent deactivation',
-  GENERIC_APPROVAL: 'Other approval',
-};
-
-/** The approval's type in words; a type the page does not know reads as its own name ("SOME_NEW_TYPE" → "Some new type"). */
-export function approvalTypeLabel(type: string | null | undefined): string {
-  if (!type) return 'Approval';
-  const known = TYPE_LABELS[type];
-  if (known) return known;
-  const words = type.replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words ? words[0].toUpperCase() + words.slice(1) : 'Approval';
-}
+export { approvalTypeLabel };
 
 export const PRIORITY_WORDS: Record<string, { label: string; rank: number }> = {
   HIGH: { label: 'High', rank: 3 },

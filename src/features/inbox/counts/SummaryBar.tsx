@@ -59,7 +59,16 @@ export const SummaryBar = memo(function SummaryBar({
           <Typography
             variant="h6"
             component="dd"
-            sx={{ m: 0, fontWeight: 600, lineHeight: 1.3, ...ageStyles }}
+            sx={{
+              m: 0,
+              fontWeight: 600,
+              lineHeight: 1.3,
+              ...ageStyles,
+              // the age's "over 30 days" line is room kept from the first frame: the oldest is known only once the
+              // whole queue is in, and the figures below must not move when it arrives
+              '& .age-mark': { ...ageStyles['& .age-mark'], lineHeight: '16px' },
+              minHeight: 'calc(1.3em + 16px)',
+            }}
             data-testid="summary-oldest"
           >
             {oldest === undefined ? (

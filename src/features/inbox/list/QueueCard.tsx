@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { Link } from 'react-router';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
@@ -17,6 +17,7 @@ import type { QueueListProps } from './QueueTable.tsx';
 import { listRowAttributes, RowCheckbox, rowSelectionProps, type RowSelectionProps } from './QueueTableRow.tsx';
 import { useRowLinks } from './row-links.ts';
 import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
+import { markRowsVisible } from './rows-visible.ts';
 
 /** Every card has this height: the virtualiser needs no measuring (names are cut at two lines). */
 export const CARD_HEIGHT = 116;
@@ -179,6 +180,9 @@ export function QueueCards({
   appliedSearch,
 }: QueueListProps) {
   const { href, note, selection } = useRowLinks(ownerId, partial, plainSelection);
+  useEffect(() => {
+    if (rows.length > 0) markRowsVisible();
+  }, [rows.length]);
   return (
     <Box>
       <Table

@@ -49,7 +49,13 @@ export function QueueStatus({ list }: { list: QueueList }) {
         sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap', minHeight: 40 }}
         data-testid="queue-status"
       >
-        <Typography component="p" aria-live="polite" data-testid="match-count" sx={{ fontWeight: 500 }}>
+        {/* wide enough for "9,750 loaded so far": the words change as pages arrive, what follows them does not move */}
+        <Typography
+          component="p"
+          aria-live="polite"
+          data-testid="match-count"
+          sx={{ fontWeight: 500, minWidth: '10rem' }}
+        >
           {!data || indexing
             ? 'Loading the list…'
             : filtered

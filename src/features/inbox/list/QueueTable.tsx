@@ -5,11 +5,12 @@ import type { QueueSort } from '../../../lib/queue/query-index.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { ListVariant } from './list-params.ts';
 import { EXPANSION_HEIGHT, useRowExpansion } from '../keyboard/triage-context.ts';
-import { usePhone } from '../../../components/use-phone.ts';
+import { PHONE_QUERY, usePhone } from '../../../components/use-phone.ts';
 import { Rows } from '../../../components/Rows.tsx';
 import { SelectAllCheckbox } from './SelectAllCheckbox.tsx';
 
 import { QueueTableRow, ROW_HEIGHT, queueCells, rowSelectionProps, type TableSelection } from './QueueTableRow.tsx';
+import { markRowsVisible } from './rows-visible.ts';
 export { ROW_HEIGHT, type TableSelection };
 
 /** What a list of rows shows, as a table or as the phone's cards. */
@@ -26,8 +27,10 @@ export interface QueueListProps {
   appliedSearch: string;
 }
 
-// The phone's cards are their own chunk: a desktop never downloads them.
-const QueueCards = lazy(async () => ({ default: (await import('./QueueCard.tsx')).QueueCards }));
+// The phone's cards are their own chunk: a desktop never downloads them, and a phone asks for it at once.
+const loadCards = () => import('./QueueCard.tsx');
+if (typeof window !== 'undefined' && window.matchMedia?.(PHONE_QUERY).matches) void loadCards();
+const QueueCards = lazy(async () => ({ default: (await loadCards()).QueueCards }));
 
 // A plain <table> in the look of MUI's (its header cells' padding, rule and weight): the rows were plain already,
 // and MUI's Table, TableCell and TableSortLabel weighed ~3.5 KB gzip of the inbox's first load.
@@ -64,14 +67,6 @@ const queueTable = {
   },
 } as const;
 
-let rowsVisibleMarked = false;
-
-/** The benchmark's mark: the first time rows of the list are on screen. */
-function markRowsVisible() {
-  if (rowsVisibleMarked) return;
-  rowsVisibleMarked = true;
-  performance.mark('inbox-rows-visible');
-}
 
 /**
  * A list (pending or completed, every kind) as a semantic table whose rows are virtualised (fixed height) for long
@@ -93,9 +88,10 @@ export const QueueTable = memo(function QueueTable({
   /** Undefined: the order is the server's (a queue above the bound) and cannot be changed here. */
   onSortChange?: (sort: QueueSort) => void;
 }) {
+  const phone = usePhone();
   useEffect(() => {
-    if (rows.length > 0) markRowsVisible();
-  }, [rows.length]);
+    if (rows.length > 0 && !phone) markRowsVisible();
+  }, [rows.length, phone]);
   const { href, note, selection } = useRowLinks(ownerId, partial, plainSelection);
   const expansion = useRowExpansion();
   const expandedId = expansion?.expandedId;
@@ -104,7 +100,6 @@ export const QueueTable = memo(function QueueTable({
     [rows, expandedId],
   );
 
-  const phone = usePhone();
   if (phone) {
     return (
       <Suspense fallback={null}>
