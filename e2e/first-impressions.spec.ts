@@ -109,6 +109,8 @@ test('the theme toggle’s first click switches what is shown', async ({ page })
     await page.evaluate(() => localStorage.removeItem('mui-mode'));
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
+    // the app's page, not the server's first screen of rows held above it while it renders
+    await expect(page.locator('[data-first-screen]')).toHaveCount(0);
     const background = () => page.locator('main').evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
     const before = await background();
     const other = system === 'light' ? 'dark' : 'light';

@@ -80,7 +80,8 @@ async function launchWithProfile(profile: string): Promise<{ browser: Browser; p
       ...CHROMIUM_ARGS,
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // its own process group: a kill takes the browser with every process it started, as a crash of the whole app
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const wsUrl = await new Promise<string>((resolve, reject) => {
     let text = '';
@@ -92,6 +93,29 @@ async function launchWithProfile(profile: string): Promise<{ browser: Browser; p
     child.once('exit', (code) => reject(new Error(`chromium exited with ${code}: ${text}`)));
   });
   return { browser: await chromium.connectOverCDP(wsUrl), process: child };
+}
+
+/**
+ * SIGKILL to the browser and every process it started; resolves once none of them is left (or after 5 s: a killed
+ * process whose new parent does not reap it stays listed, but it runs no more).
+ */
+async function killBrowser(child: ChildProcess): Promise<void> {
+  const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  const group = -child.pid!;
+  try {
+    process.kill(group, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  await exited;
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(group, 0);
+    } catch {
+      return; // no process of the group is left
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function firstPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
@@ -115,8 +139,7 @@ test('the browser killed within the hold: the next visit sends the decision and 
     await approveInList(page, approval);
     // still held (nothing sent) when the browser dies
     expect(await completed(request, baseURL!, approval.id)).toBeUndefined();
-    first.process.kill('SIGKILL');
-    await new Promise((resolve) => first.process.once('exit', resolve));
+    await killBrowser(first.process);
     expect(await completed(request, baseURL!, approval.id)).toBeUndefined();
 
     const second = await launchWithProfile(profile);
@@ -132,8 +155,7 @@ test('the browser killed within the hold: the next visit sends the decision and 
       expect(decided?.state).toBe('APPROVED');
       expect(decided?.reviewedBy?.id).toBe(aliceId);
     } finally {
-      second.process.kill('SIGKILL');
-      await new Promise((resolve) => second.process.once('exit', resolve));
+      await killBrowser(second.process);
     }
   } finally {
     fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });

@@ -35,6 +35,9 @@ export default function VirtualRowsImpl({
     estimateSize: sizeOf ?? (() => estimate),
     overscan: fixed ? 6 : 12,
     scrollMargin,
+    // the window as it is now: without it the first render (the user's first scroll or key) has no rows at all
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    initialOffset: () => window.scrollY,
   });
   // a row expanded or collapsed: the known sizes changed
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, sizeOf]);

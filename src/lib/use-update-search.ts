@@ -40,6 +40,7 @@ export function useUrlText(key: string): [string, (value: string) => void] {
   // `written`: the last value this box put into the URL; `seen`: the URL's value at the last render
   const [state, setState] = useState({ text: fromUrl, seen: fromUrl, written: fromUrl });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pending = useRef<(() => void) | undefined>(undefined);
   if (fromUrl !== state.seen) {
     const current = new URLSearchParams(window.location.search).get(key) ?? '';
     // not our own write arriving, and what the browser's URL says now: someone else changed it
@@ -47,6 +48,17 @@ export function useUrlText(key: string): [string, (value: string) => void] {
     setState(external ? { text: fromUrl, seen: fromUrl, written: fromUrl } : { ...state, seen: fromUrl });
   }
   useEffect(() => () => clearTimeout(timer.current), []);
+  // The focus leaving the box (a click on a row it found, Tab, a shortcut) writes what waits at once, before anything
+  // there reads the URL: the list's place is remembered with its search, and the page it opens knows that list.
+  useEffect(() => {
+    const flush = () => {
+      if (timer.current === undefined) return;
+      clearTimeout(timer.current);
+      pending.current?.();
+    };
+    document.addEventListener('focusin', flush, true);
+    return () => document.removeEventListener('focusin', flush, true);
+  }, []);
   const written = state.written;
   const change = useCallback(
     (value: string) => {
@@ -55,6 +67,7 @@ export function useUrlText(key: string): [string, (value: string) => void] {
       const page = window.location.pathname;
       const write = () => {
         timer.current = undefined;
+        pending.current = undefined;
         // the URL moved meanwhile (Back, a link, another page opened before the pause): it wins over a write that
         // was waiting — a search typed in the list must never land in the next page's URL
         if (window.location.pathname !== page) return;
@@ -63,8 +76,10 @@ export function useUrlText(key: string): [string, (value: string) => void] {
         updateSearch((next) => (value ? next.set(key, value) : next.delete(key)), { replace: true });
       };
       // clearing is written at once ("Clear filters" writes the other parameters in the same moment)
-      if (value) timer.current = setTimeout(write, URL_TEXT_DELAY_MS);
-      else write();
+      if (value) {
+        pending.current = write;
+        timer.current = setTimeout(write, URL_TEXT_DELAY_MS);
+      } else write();
     },
     [key, updateSearch, written],
   );

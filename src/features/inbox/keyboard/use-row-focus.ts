@@ -50,6 +50,8 @@ export function useRowFocus(
   const moving = useRef<number | undefined>(undefined);
   const focusIndex = useCallback(
     async (index: number, say = true) => {
+      // a search just cleared (Escape in the box) is filtered a render later: wait a few frames for its rows
+      for (let frame = 0; rowsRef.current.length === 0 && frame < 20; frame++) await nextFrame();
       const count = rowsRef.current.length;
       if (count === 0) return;
       const target = Math.max(0, Math.min(count - 1, index));

@@ -67,7 +67,6 @@ const queueTable = {
   },
 } as const;
 
-
 /**
  * A list (pending or completed, every kind) as a semantic table whose rows are virtualised (fixed height) for long
  * lists. The header's checkbox selects every row that matches, not only those on screen.
