@@ -1,5 +1,5 @@
 // Work reassignment over raw HTTP against the real server: every operation at /v2025 (and the same at /v2024 and
-// /beta), each answer checked against the official spec subset read at test time; the rules a configuration keeps
+// /beta), each answer checked against shapes written from the spec subset (spec-shapes.ts); the rules a configuration keeps
 // (400s that name the rule, every stored row as it was); who may do what; the chain followed up to 5 steps on the
 // server's clock; the tenant-wide switch. The experimental header and the attacks are in attacks.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

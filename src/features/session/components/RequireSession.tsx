@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import Box from '@mui/material/Box';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { LazyErrorAlert as ErrorAlert } from '../../../components/ErrorAlertLazy.tsx';
 import { useSession } from '../../../lib/session/session.ts';
 import { signInUrl } from './return-to.ts';
 import { ProgressBar } from '../../../components/lite.tsx';
