@@ -321,6 +321,9 @@ test('Next item follows the list across kinds; a focused row stays put while lat
   await expect(page.getByTestId('arrived')).toHaveCount(0);
   await page.unroute(() => true);
   await page.getByRole('combobox', { name: 'Kind' }).selectOption('');
+  // the list of every kind on screen (it re-renders a moment after the choice)
+  await expect(page).not.toHaveURL(/kind=/);
+  await expect(page.locator('tr[data-index] a[href^="/access-requests/"]').first()).toBeAttached();
 
   // Next item, across kinds: three rows in a row of the oldest-first list that hold both kinds
   const hrefs = await page.evaluate(() =>

@@ -22,6 +22,7 @@ import sandbox from './sandbox/index.ts';
 import { identityName } from './sandbox/identities.ts';
 import { demoSignIn } from './sandbox/oauth/demo-sign-in.ts';
 import { connectRedis } from './shared/redis.ts';
+import { finiteNumbers } from './schemas/paging.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -83,7 +84,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     routerOptions: { maxParamLength: 500 },
     // Coerce scalars (query strings arrive as text) but never unwrap arrays: `{"comment": ["x"]}` is a 400,
     // not a comment "x" (Fastify's default 'array' coercion would accept it).
-    ajv: { customOptions: { coerceTypes: true } },
+    ajv: { customOptions: { coerceTypes: true }, plugins: [finiteNumbers] },
     // Failures before routing (a path segment over maxParamLength, a malformed content type) get the
     // spec's ErrorResponseDto like every other 4xx, not Fastify's own body.
     frameworkErrors: (error, _request, reply: FastifyReply) => {

@@ -1,7 +1,7 @@
 // `offset` and `limit` have bounds on every list of every kind, at both prefixes, in both modes: the list
 // operations come from the tenant proxy's operation table (a list added there joins this test). An offset past
 // the spec's int32 (the attack used 9223372036854775296, which SQLite cannot hold: a 500) is a 400 that names the
-// bound; the bound itself is answered.
+// bound, and so is an infinite one ("1e400"); the bound itself is answered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_LIMIT_MAX, PAGE_OFFSET_MAX } from '../contract/limits.ts';
 import { proxyRoutes } from './plugins/tenant-proxy.ts';
@@ -56,6 +56,9 @@ describe('paging bounds', () => {
         [`offset=${PAGE_OFFSET_MAX + 1}`, `<= ${PAGE_OFFSET_MAX}`],
         [`limit=${PAGE_LIMIT_MAX + 1}`, `<= ${PAGE_LIMIT_MAX}`],
         ['offset=-1', '>= 0'],
+        // read as Infinity by the query's number coercion, which the bounds alone let through (a 500 from SQLite)
+        ['limit=1e400', 'limit'],
+        ['offset=-1e400', 'offset'],
       ]) {
         const res = await call('GET', `${list}?${query}`);
         expect(res.status, query).toBe(400);
