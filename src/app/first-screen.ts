@@ -8,6 +8,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { renderAllAtOnce } from '../components/AfterFirstPaint.tsx';
 
 const SCREEN = '[data-first-screen]';
+/** When the lists have rows but the code that draws them is slow to come (a phone's cards), the app is shown after this. */
+const ROWS_CAP_MS = 5_000;
 /** The benchmark's and the list's mark: the app's list has rows on screen (QueueTable). */
 const ROWS_MARK = 'inbox-rows-visible';
 
@@ -41,13 +43,37 @@ export function holdFirstScreen(root: HTMLElement): void {
   held = { screen, root, stop: () => observer?.disconnect() };
 }
 
-/** The fallback: once nothing the page asked for is still in flight, whatever the app shows is its answer. */
+/** Whether a list the page loaded has rows to show (a queue's data: `{ rows: [...] }`). */
+function listsHaveRows(queryClient: QueryClient): boolean {
+  return queryClient
+    .getQueryCache()
+    .getAll()
+    .some((query) => {
+      const rows = (query.state.data as { rows?: unknown } | undefined)?.rows;
+      return Array.isArray(rows) && rows.length > 0;
+    });
+}
+
+/**
+ * The fallback: once nothing the page asked for is still in flight, whatever the app shows is its answer — unless
+ * the lists have rows, which the app is still drawing (its render, or a phone's cards' code, can come after).
+ */
 export function releaseFirstScreenWhenSettled(queryClient: QueryClient): void {
   if (!held) return;
   const unsubscribe = queryClient.getQueryCache().subscribe(() => {
     if (!held) return unsubscribe();
     if (queryClient.isFetching() > 0) return;
     unsubscribe();
+    if (listsHaveRows(queryClient)) {
+      // rows are on their way to the screen: their own mark releases the screen (ROWS_MARK), at the latest after this
+      const cap = setTimeout(release, ROWS_CAP_MS);
+      const stop = held.stop;
+      held.stop = () => {
+        stop();
+        clearTimeout(cap);
+      };
+      return;
+    }
     // after the app's render of these answers has been committed
     requestAnimationFrame(release);
   });
