@@ -190,6 +190,8 @@ test('the Approvals service at 1280 and 390 px, light and dark: the list by due 
       await shot(page, name('approvals-inbox'));
       await page.goto(`/approvals/${rich.id}`);
       await expect(page.getByRole('heading', { name: 'Attributes' })).toBeVisible();
+      // the list it came from is loaded: "Next item" has its final state
+      await expect(page.getByRole('button', { name: 'Next item' })).toBeEnabled();
       await expectNoSeriousA11yViolations(page, name('approval-detail'));
       if (phone) await expectTouchTargets(page, name('approval-detail'));
       await shot(page, name('approval-detail'), true);

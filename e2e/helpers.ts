@@ -55,6 +55,15 @@ export function approvalLabel(a: { application?: string; name?: string | null })
 
 /** axe on the current page: no serious or critical violations. */
 export async function expectNoSeriousA11yViolations(page: Page, what: string) {
+  // colours read mid-transition (a button just enabled fades in over 250 ms) are not the page's: let them end
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   // two copies of playwright-core are installed; the page is the same object
   const results = await new AxeBuilder({
     page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'],
