@@ -105,7 +105,7 @@ test('the shortcut sheet lists every shortcut; shortcuts stay quiet in the searc
 
   // j focuses the first row, with a visible ring, and the live region says where the focus is
   await page.keyboard.press('j');
-  expect((await focused(page)).index).toBe(0);
+  await expect.poll(async () => (await focused(page)).index).toBe(0);
   await expect(page.getByTestId('announcer')).toContainText(/^Row 1 of \d+/);
   const ring = await page.evaluate(
     () => getComputedStyle(document.activeElement!.closest('tr')!.querySelector('td')!).boxShadow,
