@@ -1,16 +1,8 @@
 // Test-side checks of the submit and status answers, written by hand from the spec subset (access-requests.v3.json),
 // independently of the server's code: every property the spec gives, typed and nullable as it says, nothing else.
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { closed, nullable, oneOf, str, bool, dateTime } from '../../test/spec-shape-kit.ts';
 
-const closed = (properties: Record<string, TSchema>): TSchema =>
-  Type.Object(Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Type.Optional(v)])), {
-    additionalProperties: false,
-  });
-const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const oneOf = (...values: string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const str = Type.String();
-const bool = Type.Boolean();
-const dateTime = Type.String({ format: 'date-time' });
 const stringMap = Type.Record(Type.String(), Type.String());
 const itemType = oneOf('ACCESS_PROFILE', 'ROLE', 'ENTITLEMENT');
 const requestType = nullable(oneOf('GRANT_ACCESS', 'REVOKE_ACCESS', 'MODIFY_ACCESS'));

@@ -3,17 +3,9 @@
 // says, and nothing else (additionalProperties: false), so a field the spec does not know, a null where the spec
 // allows none, a bad enum value or a malformed date-time fails the test. The spec marks no property required.
 import { Type, type TSchema } from 'typebox';
+import { closed, nullable, oneOf, str, bool, dateTime } from '../../test/spec-shape-kit.ts';
 import { Compile } from 'typebox/compile';
 
-const closed = (properties: Record<string, TSchema>): TSchema =>
-  Type.Object(Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Type.Optional(v)])), {
-    additionalProperties: false,
-  });
-const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const oneOf = (...values: string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const str = Type.String();
-const bool = Type.Boolean();
-const dateTime = Type.String({ format: 'date-time' });
 const stringMap = Type.Record(Type.String(), Type.String());
 
 const identityRef = closed({ type: oneOf('IDENTITY'), id: str, name: str });

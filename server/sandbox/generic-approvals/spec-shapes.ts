@@ -5,17 +5,8 @@
 // strings (createdDate, dueDate, completedDate, a comment's createdDate) must be ISO-8601 date-times here.
 // One property beyond the spec is allowed, `status` (the v2024 model's, documented in the contract).
 import { Type, type TSchema } from 'typebox';
+import { closed, oneOf, str, bool, int, dateTime } from '../../test/spec-shape-kit.ts';
 import { Compile } from 'typebox/compile';
-
-const closed = (properties: Record<string, TSchema>): TSchema =>
-  Type.Object(Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Type.Optional(v)])), {
-    additionalProperties: false,
-  });
-const oneOf = (...values: string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const str = Type.String();
-const bool = Type.Boolean();
-const int = Type.Integer();
-const dateTime = Type.String({ format: 'date-time' });
 
 /** The spec's identity types (ApprovalIdentity.type, and the chains of ApprovalConfig). */
 const IDENTITY_TYPES = [

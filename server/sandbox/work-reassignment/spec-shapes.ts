@@ -7,18 +7,10 @@
 // ConfigType's names are as the spec has them: `internalName` takes the camel-case values, `internalNameCamel` the
 // upper-case ones.
 import { Type, type TSchema } from 'typebox';
+// ErrorResponseDto is the same in every ISC spec: one shape for all of them.
+import { errorResponse } from '../generic-approvals/spec-shapes.ts';
+import { closed, nullable, oneOf, str, bool, int, dateTime } from '../../test/spec-shape-kit.ts';
 import { Compile } from 'typebox/compile';
-
-const closed = (properties: Record<string, TSchema>): TSchema =>
-  Type.Object(Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Type.Optional(v)])), {
-    additionalProperties: false,
-  });
-const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const oneOf = (...values: string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const str = Type.String();
-const bool = Type.Boolean();
-const int = Type.Integer();
-const dateTime = Type.String({ format: 'date-time' });
 
 /** ConfigTypeEnum. */
 const configType = oneOf('ACCESS_REQUESTS', 'CERTIFICATIONS', 'MANUAL_TASKS', 'GENERIC_APPROVALS');
@@ -66,19 +58,6 @@ export const tenantConfigurationResponse = closed({
   configDetails: closed({ disabled: nullable(bool) }),
 });
 
-/** ErrorMessageDto (LocaleOrigin is nullable, and lists null among its values). */
-const errorMessage = closed({
-  locale: nullable(str),
-  localeOrigin: nullable(oneOf('DEFAULT', 'REQUEST')),
-  text: str,
-});
-/** ErrorResponseDto: the 400, 403, 404 and 500 answers. */
-export const errorResponse = closed({
-  detailCode: str,
-  trackingId: str,
-  messages: Type.Array(errorMessage),
-  causes: Type.Array(errorMessage),
-});
 /** The 401 answer: an object with `error` (the spec does not type it). */
 const unauthorized = closed({ error: Type.Unknown() });
 /** The 429 answer: an object with `message` (the spec does not type it). */
