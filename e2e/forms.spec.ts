@@ -286,6 +286,9 @@ test('a session that expires mid-form comes back to the form with the values in 
 
   await page.getByRole('button', { name: 'Submit selection' }).click();
   await expect(page.getByTestId('submitted-selection')).toContainText(labelOf(accounts[1]));
-  // submitted: the draft is gone
-  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('form-draft')))).toEqual([]);
+  // submitted: the draft is gone (removed once the submit's call has settled, which includes the refetch that may
+  // show the submitted selection a moment earlier)
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('form-draft'))))
+    .toEqual([]);
 });

@@ -1,7 +1,7 @@
 /**
  * How big the reliability suites run (fuzz, concurrent deciders, crash mid-write), from SOAK:
  *   unset      the size `npm test` runs on every change (seconds per suite)
- *   SOAK=ci    the mid-size soak CI runs after `npm test` (`npm run test:soak:ci`, a few minutes in all)
+ *   SOAK=ci    the mid size CI runs (`.ci/run` sets it for `npm test`; `npm run test:soak:ci` runs just these)
  *   SOAK=1     the full size (`npm run test:soak`), for a manual run
  */
 export type SoakLevel = 'test' | 'ci' | 'full';
