@@ -38,29 +38,23 @@ function chunkModules(): Plugin {
 /**
  * Everything the entry imports statically (the inbox's first load) in one chunk: split by the bundler into the
  * pieces that the lazy pages share with it, the same code cost ~10 KB more gzip in ~35 files (each compressed alone).
- * One import edge is not followed: a MUI class-name module (filledInputClasses) importing another component's barrel
- * for its class names only (MUI's theme reaches InputBase that way); the barrel's own class names still are.
+ * Import edges out of MUI's barrels (a package's or a component folder's index.mjs) are not followed: a barrel
+ * imports everything it re-exports, and the one name the first load uses from it (Button's `capitalize` from
+ * `@mui/material/utils`, the theme's helpers from `@mui/system`) would otherwise pull in the rest (SvgIcon, Stack,
+ * Container…) — modules only lazy pages use, which the bundler then places here because the group claims them.
+ * What the first load does use through a barrel is placed by the bundler with its users.
  */
-const CLASS_NAMES = /Classes\.mjs$/;
+const MUI_BARREL = /node_modules\/@mui\/[^/]+\/(?:[^/]+\/)?index\.mjs$/;
 
 function firstLoadChunk(): ChunkGroup {
   let firstLoad: Set<string> | undefined;
   const closure = (ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => {
     const found = new Set<string>();
     const queue = [...(ctx.getModuleInfo(path.resolve('src/main.tsx'))?.importedIds ?? [])];
-    const forClassNames = new Set<string>();
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
       if (found.has(next)) continue;
       found.add(next);
-      const imports = ctx.getModuleInfo(next)?.importedIds ?? [];
-      if (forClassNames.has(next)) {
-        queue.push(...imports.filter((id) => CLASS_NAMES.test(id)));
-        continue;
-      }
-      for (const id of imports) {
-        if (CLASS_NAMES.test(next) && id.endsWith('/index.mjs') && !found.has(id)) forClassNames.add(id);
-        queue.push(id);
-      }
+      if (!MUI_BARREL.test(next)) queue.push(...(ctx.getModuleInfo(next)?.importedIds ?? []));
     }
     return found;
   };

@@ -73,10 +73,7 @@ export default {
           'list / static file of the same size, 10 connections (pairwise per run)',
           '×',
           ratios,
-          {
-            text: '≥ 0.25',
-            test: (m) => m >= 0.25,
-          },
+          { text: '≥ 0.5', test: (m) => m >= 0.5 },
         );
       }
     }

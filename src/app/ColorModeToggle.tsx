@@ -1,6 +1,6 @@
-import IconButton from '@mui/material/IconButton';
 import { useColorScheme } from '@mui/material/styles';
-import useMediaQuery from '@mui/material/useMediaQuery';
+import { RoundButton } from '../components/lite.tsx';
+import { useMediaMatch } from '../components/use-phone.ts';
 
 type Mode = 'system' | 'light' | 'dark';
 type Shown = 'light' | 'dark';
@@ -24,7 +24,7 @@ const LABEL = { system: 'Theme: follows the system', light: 'Theme: light', dark
 export function ColorModeToggle() {
   const { mode, setMode } = useColorScheme();
   // MUI's `systemMode` is known only while the mode is "system": the media query is asked directly instead
-  const system: Shown = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true }) ? 'dark' : 'light';
+  const system: Shown = useMediaMatch('(prefers-color-scheme: dark)') ? 'dark' : 'light';
   const current: Mode = mode ?? 'system';
   const shown: Shown = current === 'system' ? system : current;
   const next = nextMode(current, system);
@@ -32,14 +32,7 @@ export function ColorModeToggle() {
     next === 'system' ? 'the system theme' : `${next} theme`
   }`;
   return (
-    <IconButton
-      color="inherit"
-      aria-label={label}
-      title={label}
-      onClick={() => setMode(next)}
-      size="small"
-      data-shown={shown}
-    >
+    <RoundButton aria-label={label} title={label} onClick={() => setMode(next)} size="small" data-shown={shown}>
       <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
         {current === 'dark' ? (
           <path d="M12 3a9 9 0 1 0 9 9c0-.46-.04-.92-.1-1.36a5.39 5.39 0 0 1-4.4 2.26 5.4 5.4 0 0 1-3.14-9.8c-.44-.06-.9-.1-1.36-.1z" />
@@ -49,6 +42,6 @@ export function ColorModeToggle() {
           <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18V4a8 8 0 0 1 0 16z" />
         )}
       </svg>
-    </IconButton>
+    </RoundButton>
   );
 }

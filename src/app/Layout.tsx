@@ -1,12 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import Alert from '@mui/material/Alert';
-import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Container from '@mui/material/Container';
-import IconButton from '@mui/material/IconButton';
-import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { onSessionExpired } from '../lib/http.ts';
 import { PendingCount } from '../features/inbox/counts/PendingCount.tsx';
@@ -14,7 +9,7 @@ import { StatusBanners } from '../components/StatusBanners.tsx';
 import { OutboxNotices } from '../components/OutboxNotices.tsx';
 import { useSignOutWithOutbox } from './use-outbox-session.ts';
 import { usePhone } from '../components/use-phone.ts';
-import { Tag } from '../components/lite.tsx';
+import { Banner, BarRow, RoundButton, Tag, TopBar } from '../components/lite.tsx';
 import { ColorModeToggle } from './ColorModeToggle.tsx';
 import { useHeadingFocusOnNavigation } from './use-heading-focus.ts';
 import { useOwnerId, useRecentOwners } from '../lib/owner.ts';
@@ -58,7 +53,7 @@ function OwnerBanner({ ownerId, selfId, isAdmin }: { ownerId: string | undefined
   // a list stays the same list; an item's page goes back to one's own inbox (the other owner's item is not one's own)
   const back = paths.list(isCompletedPath(location.pathname) ? routePatterns.completed : routePatterns.inbox, params);
   return (
-    <Alert
+    <Banner
       severity="info"
       square
       role="status"
@@ -77,7 +72,7 @@ function OwnerBanner({ ownerId, selfId, isAdmin }: { ownerId: string | undefined
       }
     >
       Viewing items of <strong>{name}</strong>
-    </Alert>
+    </Banner>
   );
 }
 
@@ -121,11 +116,10 @@ function PhoneAppBar({ nav, menu }: { nav: ReactNode; menu: ReactNode }) {
   }
   return (
     <>
-      <Toolbar sx={{ gap: 0.5, minHeight: 56, px: 1 }} disableGutters>
+      <BarRow gutters={false} sx={{ gap: 0.5, minHeight: 56, px: 1 }}>
         {nav}
         <Box sx={{ flexGrow: 1 }} />
-        <IconButton
-          color="inherit"
+        <RoundButton
           aria-label="Account and settings"
           aria-expanded={open}
           aria-controls={MENU_ID}
@@ -139,8 +133,8 @@ function PhoneAppBar({ nav, menu }: { nav: ReactNode; menu: ReactNode }) {
               <path d="M3 18h18v-2H3v2zm0-5h18v-2H3v2zm0-7v2h18V6H3z" />
             )}
           </svg>
-        </IconButton>
-      </Toolbar>
+        </RoundButton>
+      </BarRow>
       {open && (
         <Box
           id={MENU_ID}
@@ -194,7 +188,7 @@ export function Layout() {
   );
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
-      <AppBar position="sticky" elevation={0}>
+      <TopBar>
         {phone ? (
           <PhoneAppBar
             nav={nav}
@@ -215,7 +209,7 @@ export function Layout() {
             }
           />
         ) : (
-          <Toolbar sx={{ gap: 1, flexWrap: 'wrap', py: { xs: 1, md: 0 } }}>
+          <BarRow sx={{ gap: 1, flexWrap: 'wrap', py: { xs: 1, md: 0 } }}>
             <Typography
               component={RouterLink}
               to={paths.inbox({ ownerId })}
@@ -232,9 +226,9 @@ export function Layout() {
             <SignedInAs name={session.name} isAdmin={session.isAdmin} />
             {awayLink}
             {signOutButton}
-          </Toolbar>
+          </BarRow>
         )}
-      </AppBar>
+      </TopBar>
       <StatusBanners />
       <OutboxNotices />
       {signOut.unsent && (
@@ -251,13 +245,20 @@ export function Layout() {
       )}
       <OwnerBanner ownerId={ownerId} selfId={session.identityId} isAdmin={session.isAdmin} />
       {/* wide screens give the lists' names and descriptions the room (up to 1800 px), not empty margins */}
-      <Container
+      <Box
         component="main"
-        maxWidth={false}
-        sx={{ py: { xs: 2, sm: 3 }, px: { xs: 1.5, sm: 3 }, maxWidth: 1800 }}
+        sx={{
+          display: 'block',
+          boxSizing: 'border-box',
+          width: '100%',
+          mx: 'auto',
+          py: { xs: 2, sm: 3 },
+          px: { xs: 1.5, sm: 3 },
+          maxWidth: 1800,
+        }}
       >
         <Outlet />
-      </Container>
+      </Box>
     </Box>
   );
 }

@@ -1,11 +1,11 @@
 import { Component, useEffect, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { LazyErrorAlert as ErrorAlert } from '../components/ErrorAlertLazy.tsx';
 import { paths } from '../lib/paths.ts';
+import { Banner } from '../components/lite.tsx';
 
 /** A page whose code was not downloaded because the browser is offline (the download waits for the network). */
 export class PageNotLoadedError extends Error {
@@ -38,7 +38,7 @@ function ErrorPage({ title, error, onReset }: { title: string; error?: unknown; 
           This page is not loaded yet
         </Typography>
         {/* a plain alert: the error alert is a chunk of its own, and the network is gone */}
-        <Alert
+        <Banner
           severity="warning"
           action={
             onReset && (
@@ -49,7 +49,7 @@ function ErrorPage({ title, error, onReset }: { title: string; error?: unknown; 
           }
         >
           You are offline. This page loads by itself when the network returns.
-        </Alert>
+        </Banner>
       </Box>
     );
   }

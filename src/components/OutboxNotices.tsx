@@ -1,9 +1,9 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { plural } from '../lib/plural.ts';
 import { acknowledgeSentFromEarlier, discardEntry, retryEntry, type OutboxEntry } from '../lib/outbox/outbox.ts';
 import { useOutbox } from '../lib/outbox/use-outbox.ts';
+import { Banner } from './lite.tsx';
 
 const SHOWN_FAILURES = 3;
 
@@ -39,12 +39,12 @@ export function OutboxNotices() {
   return (
     <>
       {sentFromEarlier > 0 && (
-        <Alert severity="success" role="status" square data-testid="outbox-sent" onClose={acknowledgeSentFromEarlier}>
+        <Banner severity="success" role="status" square data-testid="outbox-sent" onClose={acknowledgeSentFromEarlier}>
           {plural(sentFromEarlier, 'decision')} from your last visit {sentFromEarlier === 1 ? 'was' : 'were'} sent.
-        </Alert>
+        </Banner>
       )}
       {waiting.length > 0 && (
-        <Alert
+        <Banner
           severity={offline ? 'warning' : 'info'}
           role="status"
           square
@@ -63,10 +63,10 @@ export function OutboxNotices() {
             : waiting[0].lastError
               ? ` (last try: ${waiting[0].lastError}); trying again.`
               : '.'}
-        </Alert>
+        </Banner>
       )}
       {failed.length > 0 && (
-        <Alert severity="error" role="alert" square data-testid="outbox-failed">
+        <Banner severity="error" role="alert" square data-testid="outbox-failed">
           {plural(failed.length, 'decision')} could not be sent:
           <Box component="ul" sx={{ m: 0, p: 0 }}>
             {failed.slice(0, SHOWN_FAILURES).map((entry) => (
@@ -74,7 +74,7 @@ export function OutboxNotices() {
             ))}
           </Box>
           {failed.length > SHOWN_FAILURES && `and ${failed.length - SHOWN_FAILURES} more`}
-        </Alert>
+        </Banner>
       )}
     </>
   );

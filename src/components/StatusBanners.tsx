@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import Alert from '@mui/material/Alert';
 import { onlineManager } from '@tanstack/react-query';
 import { onRateLimitWait } from '../lib/http.ts';
+import { Banner } from './lite.tsx';
 
 function useOnline() {
   return useSyncExternalStore(
@@ -22,14 +22,14 @@ export function StatusBanners() {
   return (
     <>
       {!online && (
-        <Alert severity="warning" role="status" square data-testid="offline-banner">
+        <Banner severity="warning" role="status" square data-testid="offline-banner">
           You are offline. Changes you make are paused; the page refreshes by itself when the network returns.
-        </Alert>
+        </Banner>
       )}
       {rateLimitSeconds !== null && (
-        <Alert severity="info" role="status" square data-testid="rate-limit-banner">
+        <Banner severity="info" role="status" square data-testid="rate-limit-banner">
           Rate limited — retrying in {rateLimitSeconds} s
-        </Alert>
+        </Banner>
       )}
     </>
   );

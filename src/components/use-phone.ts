@@ -1,4 +1,4 @@
-import useMediaQuery from '@mui/material/useMediaQuery';
+import { useSyncExternalStore } from 'react';
 
 /** The phone layout's width: at or below it lists become cards and toolbars fold into menus. */
 export const PHONE_MAX_WIDTH = 600;
@@ -11,5 +11,19 @@ export const ON_PHONE = `@media ${PHONE_QUERY}`;
  * swaps it for cards.
  */
 export function usePhone(): boolean {
-  return useMediaQuery(PHONE_QUERY, { noSsr: true });
+  return useMediaMatch(PHONE_QUERY);
+}
+
+/** Whether a media query matches, read on the first render and followed as it changes. */
+export function useMediaMatch(query: string): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      // a browser without matchMedia (jsdom) matches nothing, as MUI's useMediaQuery answers there
+      const list = window.matchMedia?.(query);
+      list?.addEventListener('change', changed);
+      return () => list?.removeEventListener('change', changed);
+    },
+    () => window.matchMedia?.(query).matches ?? false,
+    () => false,
+  );
 }

@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { PhoneHidden } from '../../../components/PhoneHidden.tsx';
 import { SummaryFigure as Figure } from '../../../components/SummaryFigure.tsx';
@@ -8,7 +7,7 @@ import { ON_PHONE } from '../../../components/use-phone.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import { Age, ageStyles } from '../list/Age.tsx';
 import { useKindCounts } from './use-counts.ts';
-import { TextPlaceholder } from '../../../components/lite.tsx';
+import { Panel, TextPlaceholder } from '../../../components/lite.tsx';
 
 /**
  * Every kind's pending items together and each kind's part (the same numbers as the nav's badge and the list),
@@ -29,7 +28,7 @@ export const SummaryBar = memo(function SummaryBar({
 }) {
   const counts = useKindCounts(ownerId);
   return (
-    <Paper variant="outlined" sx={{ px: { xs: 1.5, sm: 3 }, py: 1.5, mb: 2 }}>
+    <Panel sx={{ px: { xs: 1.5, sm: 3 }, py: 1.5, mb: 2 }}>
       <Box
         component="dl"
         aria-label="Summary"
@@ -81,6 +80,6 @@ export const SummaryBar = memo(function SummaryBar({
           </Typography>
         </Box>
       </Box>
-    </Paper>
+    </Panel>
   );
 });

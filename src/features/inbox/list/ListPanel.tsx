@@ -1,7 +1,6 @@
 import { useCallback, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { AfterFirstPaint } from '../../../components/AfterFirstPaint.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
@@ -12,6 +11,7 @@ import { ListError } from './ListError.tsx';
 import { ListToolbar } from './ListToolbar.tsx';
 import { QueueBoundSelect, QueueStatus } from './QueueStatus.tsx';
 import { QueueTable, type TableSelection } from './QueueTable.tsx';
+import { Panel } from '../../../components/lite.tsx';
 
 /**
  * A whole list (inbox or completed, every kind): search, filters and sort, the status line, the selection's actions,
@@ -54,7 +54,7 @@ export function ListPanel({
     });
   };
   return (
-    <Paper variant="outlined">
+    <Panel>
       <Box sx={{ px: 2, pt: 2 }}>
         <AfterFirstPaint placeholder={<Box sx={{ minHeight: 56 }} />}>
           <ListToolbar
@@ -110,6 +110,6 @@ export function ListPanel({
           appliedSearch={list.appliedSearch}
         />
       )}
-    </Paper>
+    </Panel>
   );
 }

@@ -1,10 +1,9 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { SelectField } from '../../../components/fields.tsx';
-import { ProgressBar, Tag } from '../../../components/lite.tsx';
+import { Banner, ProgressBar, Tag } from '../../../components/lite.tsx';
 import { usePhone } from '../../../components/use-phone.ts';
 import { QUEUE_BOUND_CHOICES } from '../../../lib/queue/bound.ts';
 import type { QueueList } from './use-queue-list.ts';
@@ -101,11 +100,11 @@ export function QueueStatus({ list }: { list: QueueList }) {
         )}
       </Box>
       {serverOrder && (
-        <Alert severity="warning" sx={{ my: 1 }} data-testid="server-order-note">
+        <Banner severity="warning" sx={{ my: 1 }} data-testid="server-order-note">
           {n(total)} {what} items: more than the {n(bound)} this list loads. It shows the first {n(bound)} in the
           server&apos;s order (newest first); search and filters cover those. Decide them and the next ones follow, or
           load more with &ldquo;Load up to&rdquo;.
-        </Alert>
+        </Banner>
       )}
     </>
   );
