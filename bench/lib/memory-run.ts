@@ -36,12 +36,20 @@ export async function memoryRun(browser: Browser, server: BenchServer, details: 
       if (i > 0) {
         await page.goBack();
         await page.locator('table a[href^="/work-items/"]').first().waitFor();
+        await page.waitForLoadState('networkidle');
         await page.evaluate(() => window.scrollTo(0, 0));
       }
+      // Back shows the list in its sorted order, where the first load had kept rows put as later pages and kinds
+      // arrived: a row may now be past the rows drawn until the user scrolls
       const link = page.locator(`table a[href="${hrefs[i]}"]`).first();
-      if ((await link.count()) > 0) await link.click();
-      else {
-        // Scrolled out by the virtualiser: the same in-app navigation through the router's history.
+      const clicked =
+        (await link.count()) > 0 &&
+        (await link.click({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        ));
+      if (!clicked) {
+        // Not drawn: the same in-app navigation through the router's history.
         await page.evaluate((href) => {
           history.pushState(null, '', href);
           dispatchEvent(new PopStateEvent('popstate'));

@@ -128,7 +128,10 @@ export async function approveSelected(browser: Browser, server: BenchServer, ids
     await page.getByText(`${ids.length.toLocaleString('en')} selected`).waitFor();
     await page.waitForTimeout(pause);
     await page.getByRole('button', { name: 'Approve selected' }).click();
-    const confirm = page.getByRole('dialog').getByRole('button', { name: `Approve ${ids.length} work items` });
+    // "Approve 963 approval items in 200 work items": the count of what is decided, then of the rows
+    const confirm = page
+      .getByRole('dialog')
+      .getByRole('button', { name: new RegExp(`^Approve (\\d+ approval items? in )?${ids.length} work items$`) });
     await confirm.waitFor();
     const started = Date.now();
     await confirm.click();

@@ -46,14 +46,34 @@ function describeFocus(page: Page): Promise<string> {
   });
 }
 
-/** "Approve all" asks first when it decides several approval items: confirmed here. */
-async function confirmIfAsked(page: Page): Promise<boolean> {
-  const confirm = page.getByRole('dialog').getByRole('button', { name: /^Approve \d+ approval items?$/ });
-  const asked = await confirm
-    .waitFor({ timeout: 300 })
-    .then(() => true)
-    .catch(() => false);
-  if (asked) await confirm.click();
+/**
+ * "Approve all" asks first when it decides several approval items (in a dialog whose code loads on first use, so it
+ * may take a moment to show): confirmed here with `confirm` once it shows, unless `decided` (the page's sign that
+ * the decision was made) comes first. Resolves when decided; answers whether it asked.
+ */
+async function confirmIfAsked(
+  page: Page,
+  decided: Promise<unknown>,
+  confirm: () => Promise<void> = () =>
+    page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Approve \d+ approval items?$/ })
+      .click(),
+): Promise<boolean> {
+  decided.catch(() => undefined); // awaited below; a rejection is reported there
+  const asked = await Promise.race([
+    page
+      .getByRole('dialog')
+      .waitFor({ timeout: 30_000 })
+      .then(() => true),
+    decided.then(() => false),
+  ]);
+  if (asked) {
+    await confirm();
+    // closed (it fades out) before the next decision looks for its own
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+  await decided;
   return asked;
 }
 
@@ -80,25 +100,21 @@ async function byKeyboard(page: Page): Promise<Run> {
     if (id) ids.push(decodeURIComponent(id));
     await press('a');
     // several approval items: the decision asks first (Enter confirms); one: it is made at once
-    const asked = await page
-      .getByRole('dialog')
-      .waitFor({ timeout: 300 })
-      .then(() => true)
-      .catch(() => false);
-    if (asked) {
-      await press('Enter');
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-    }
-    await page
-      .waitForFunction((before) => {
-        const href = document.activeElement?.closest('tr[data-index]')?.querySelector('a')?.getAttribute('href');
-        return !!href && !href.includes(before ?? '\u0000');
-      }, id)
+    const movedOn = page
+      .waitForFunction(
+        (before) => {
+          const href = document.activeElement?.closest('tr[data-index]')?.querySelector('a')?.getAttribute('href');
+          return !!href && !href.includes(before ?? '\u0000');
+        },
+        id,
+        { timeout: 30_000 },
+      )
       .catch(async (error: unknown) => {
         throw new Error(`item ${i + 1}: the focus did not move on from ${id}: ${await describeFocus(page)}`, {
           cause: error,
         });
       });
+    await confirmIfAsked(page, movedOn, () => press('Enter'));
   }
   return { seconds: (performance.now() - started) / 1000, events, approved: 0, ids };
 }
@@ -116,11 +132,12 @@ async function byMouse(page: Page): Promise<Run> {
     const panel = page.getByTestId('row-expansion');
     events++;
     await panel.getByRole('button', { name: 'Approve all' }).click();
-    if (await confirmIfAsked(page)) events++;
-    await page.waitForFunction(
+    const gone = page.waitForFunction(
       (before) => !document.querySelector(`[data-testid="list-row"] a[href*="${before}"]`),
       id,
+      { timeout: 30_000 },
     );
+    if (await confirmIfAsked(page, gone)) events++;
   }
   return { seconds: (performance.now() - started) / 1000, events, approved: 0, ids };
 }
@@ -131,13 +148,14 @@ async function oldWay(page: Page): Promise<Run> {
   const started = performance.now();
   for (let i = 0; i < ITEMS; i++) {
     const id = await firstRowId(page);
-    ids.push(id);
     events++;
     await page.locator('[data-testid="list-row"] a').first().click();
+    await page.waitForURL(/\/work-items\//);
+    // the item opened (the list may have moved between reading its first row and the click)
+    ids.push(decodeURIComponent(/\/work-items\/([^?/]+)/.exec(page.url())?.[1] ?? id));
     events++;
     await page.getByRole('button', { name: 'Approve all' }).click();
-    if (await confirmIfAsked(page)) events++;
-    await page.getByText(/This work item is completed/).waitFor();
+    if (await confirmIfAsked(page, page.getByText(/This work item is completed/).waitFor())) events++;
     events++;
     await page.locator('main a[data-shortcut="back"]').click();
     await page.waitForFunction(
@@ -186,10 +204,25 @@ export default {
                   : await oldWay(s.page);
             // the last decision is still held for its Undo: sent now, as leaving the page would
             await s.page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-            await s.page.waitForLoadState('networkidle');
-            result.approved = await finished(server, s.page, [...new Set(result.ids)]);
+            // the API says when the decisions have landed (not the network going idle: the page may go on refreshing)
+            const decided = [...new Set(result.ids)];
+            const until = Date.now() + 20_000;
+            result.approved = await finished(server, s.page, decided);
+            while (result.approved < decided.length && Date.now() < until) {
+              await s.page.waitForTimeout(250);
+              result.approved = await finished(server, s.page, decided);
+            }
             if (result.approved !== ITEMS) {
-              ctx.reportError(`triage ${way}`, new Error(`${result.approved} of ${ITEMS} approved`));
+              const states = await Promise.all(
+                decided.map(async (id) => {
+                  const r = await s.page.request.get(`${server.url}/v3/work-items/${id}`);
+                  return `${id}: ${((await r.json()) as { state?: string }).state}`;
+                }),
+              );
+              ctx.reportError(
+                `triage ${way}`,
+                new Error(`${result.approved} of ${ITEMS} approved (${decided.length} distinct): ${states.join(', ')}`),
+              );
             }
             results[way].push(result);
           } catch (error) {
