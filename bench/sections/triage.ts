@@ -155,7 +155,14 @@ async function oldWay(page: Page): Promise<Run> {
     // the item opened (the list may have moved between reading its first row and the click)
     ids.push(decodeURIComponent(/\/work-items\/([^?/]+)/.exec(page.url())?.[1] ?? id));
     events++;
-    await page.getByRole('button', { name: 'Approve all' }).click();
+    await page
+      .getByRole('button', { name: 'Approve all' })
+      .click()
+      .catch(async (error: unknown) => {
+        const shot = `bench/out/triage-old-way-${Date.now()}.png`;
+        await page.screenshot({ path: shot });
+        throw new Error(`no Approve all on ${page.url()} (${shot})`, { cause: error });
+      });
     if (await confirmIfAsked(page, page.getByText(/This work item is completed/).waitFor())) events++;
     events++;
     await page.locator('main a[data-shortcut="back"]').click();
