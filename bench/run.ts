@@ -103,7 +103,7 @@ function sharedResources(distDir: string, tmpDir: string, details: Record<string
     },
     browser(): Promise<Browser> {
       browser ??= (async () => {
-        const executablePath = chromiumExecutable();
+        const executablePath = chromiumExecutable('benchmark');
         const launched = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
         details.chromium = `${executablePath ?? "Playwright's Chromium"} ${launched.version()}`;
         return launched;

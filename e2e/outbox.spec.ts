@@ -69,7 +69,8 @@ async function warmUp(page: Page, approval: PendingApproval) {
 /** Chromium on a profile folder of its own, driven over CDP, so the test can kill its process like a crash. */
 async function launchWithProfile(profile: string): Promise<{ browser: Browser; process: ChildProcess }> {
   const executable = chromiumExecutable();
-  if (!executable) throw new Error('These tests need a Chromium executable (Debian: apt-get install chromium).');
+  if (!executable)
+    throw new Error('These tests need a Chromium executable (Debian: apt-get install chromium-headless-shell).');
   const child = spawn(
     executable,
     [
