@@ -153,7 +153,8 @@ async function oldWay(page: Page): Promise<Run> {
     await page.locator('[data-testid="list-row"] a').first().click();
     await page.waitForURL(/\/work-items\//);
     // the item opened (the list may have moved between reading its first row and the click)
-    ids.push(decodeURIComponent(/\/work-items\/([^?/]+)/.exec(page.url())?.[1] ?? id));
+    const opened = decodeURIComponent(/\/work-items\/([^?/]+)/.exec(page.url())?.[1] ?? id);
+    ids.push(opened);
     events++;
     await page
       .getByRole('button', { name: 'Approve all' })
@@ -170,7 +171,8 @@ async function oldWay(page: Page): Promise<Run> {
       (before) =>
         !!document.querySelector('[data-testid="list-row"]') &&
         !document.querySelector(`[data-testid="list-row"] a[href*="${before}"]`),
-      id,
+      // the one approved, not the one first read: waiting on that one let the next turn open the approved item again
+      opened,
     );
   }
   return { seconds: (performance.now() - started) / 1000, events, approved: 0, ids };

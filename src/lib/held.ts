@@ -11,13 +11,14 @@ import {
   HOLD_MS,
   onOutboxChange,
   outboxSnapshot,
+  takenSince,
   type HeldHandle,
   type LiveCallbacks,
   type OutboxEntry,
   type OutboxRequest,
 } from './outbox/outbox.ts';
 
-export { flushHeld, HOLD_MS, type HeldHandle };
+export { flushHeld, HOLD_MS, takenSince, type HeldHandle };
 
 /** A decision as plain data: serializable, stored and sent by the outbox. */
 export type HeldRequest = OutboxRequest;

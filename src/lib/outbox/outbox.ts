@@ -229,7 +229,21 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** When this tab saw the server take each item's whole decision (not one of its sub-items'). */
+const takenAt = new Map<string, number>();
+
+/**
+ * Whether this tab saw the server take a whole decision on `itemId` at or after `askedAt`: rows asked for before
+ * then (a refetch already on its way when the decision left its hold) may still list the item as pending.
+ */
+export function takenSince(itemId: string, askedAt = 0): boolean {
+  const at = takenAt.get(itemId);
+  return at !== undefined && at >= askedAt;
+}
+
 async function done(entry: OutboxEntry, answer: unknown) {
+  // before the entry leaves (and the outbox's listeners hear of it): a list never shows the item pending between
+  if (!entry.subItemId) takenAt.set(entry.itemId, Date.now());
   await forget(entry.id);
   const held = heldHere.get(entry.id);
   heldHere.delete(entry.id);

@@ -47,6 +47,7 @@ export function mergeQueues(parts: readonly QueuePart[]): QueueData | undefined 
   let target = 0;
   let received = 0;
   let complete = true;
+  const askedAtByKind: Record<string, number> = {};
   const rows = [];
   const once = listedOnce(parts.map((p) => (answered(p.data) ? p : { ...p, data: undefined })));
   for (const [i, { data, failed }] of parts.entries()) {
@@ -57,6 +58,8 @@ export function mergeQueues(parts: readonly QueuePart[]): QueueData | undefined 
     target += data.target - dropped;
     received += data.received - dropped;
     if (!data.complete && !failed) complete = false;
+    const kind = data.rows[0]?.kind;
+    if (kind !== undefined) askedAtByKind[kind] = data.askedAt ?? 0;
   }
-  return { rows, total, target, received, complete };
+  return { rows, total, target, received, complete, askedAtByKind };
 }

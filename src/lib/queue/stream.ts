@@ -11,6 +11,8 @@ export interface QueueChunk extends QueuePage {
   target: number;
   /** The last page of this load. */
   last: boolean;
+  /** When this load began (ms since the epoch). */
+  askedAt?: number;
 }
 
 /** What the queue's cache holds: the rows so far in the server's order, no id twice. */
@@ -22,6 +24,13 @@ export interface QueueData {
   /** Items received so far (before removing ids seen twice, which happens when the list shifts mid-load). */
   received: number;
   complete: boolean;
+  /**
+   * When the load of these rows began (ms since the epoch). A decision the server took after it may still be listed
+   * here as pending (see `takenSince` in lib/held.ts).
+   */
+  askedAt?: number;
+  /** Merged queues (lib/queue/merge.ts): each kind's `askedAt`, by the rows' `kind`. */
+  askedAtByKind?: Readonly<Record<string, number>>;
 }
 
 export const EMPTY_QUEUE: QueueData = { rows: [], total: 0, target: 0, received: 0, complete: false };
@@ -36,6 +45,7 @@ export function addChunk(data: QueueData, chunk: QueueChunk): QueueData {
     target: chunk.target,
     received: data.received + chunk.rows.length,
     complete: chunk.last,
+    askedAt: chunk.askedAt ?? data.askedAt,
   };
 }
 
@@ -63,11 +73,12 @@ export async function* streamQueue(
   { bound, signal, concurrency = LOAD_CONCURRENCY }: { bound: number; signal?: AbortSignal; concurrency?: number },
 ): AsyncGenerator<QueueChunk> {
   const size = source.pageSize;
+  const askedAt = Date.now();
   const first = await source.fetchPage({ offset: 0, limit: Math.min(size, Math.max(1, bound)), signal });
   const target = Math.min(first.total, bound);
   const offsets: number[] = [];
   for (let offset = size; offset < target; offset += size) offsets.push(offset);
-  yield { ...first, target, last: offsets.length === 0 };
+  yield { ...first, target, last: offsets.length === 0, askedAt };
   // The rest waits until the first rows are painted: parsing three more pages must not delay them.
   if (offsets.length) await afterNextPaint();
 
@@ -85,6 +96,6 @@ export async function* streamQueue(
     fill();
     const page = await inFlight.get(offsets[i])!;
     inFlight.delete(offsets[i]);
-    yield { ...page, target, last: i === offsets.length - 1 };
+    yield { ...page, target, last: i === offsets.length - 1, askedAt };
   }
 }

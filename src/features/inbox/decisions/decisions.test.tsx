@@ -18,6 +18,8 @@ import { listWorkItems, workItemsQueueQueryOptions } from '../../work-items/api/
 import { workItemRow } from '../../work-items/api/queue-row.ts';
 import { useApprovalDecisions } from '../../work-items/hooks/use-approval-decisions.ts';
 import { approvalItemLabel, pendingApprovalItems } from '../../work-items/rules.ts';
+import type { QueueData } from '../../../lib/queue/stream.ts';
+import { useQueueList } from '../list/use-queue-list.ts';
 import { useBulkDecisions } from '../selection/use-bulk-decisions.ts';
 import { QUIET_MS } from './engine.ts';
 import { useAct } from './use-act.tsx';
@@ -149,6 +151,39 @@ describe('a single decision', () => {
     await waitFor(() => expect(list.result.current.isFetching).toBe(false));
     await api.settled();
     expect(listGets().length, 'one refresh after the quiet moment').toBe(1);
+  });
+});
+
+describe('a decision the server took', () => {
+  it('stays off the list when rows asked for before it arrive after it; rows asked for later are the server’s word', async () => {
+    const item = take(2, true);
+    client.setQueryData(workItemQueryOptions(item.id).queryKey, item);
+    const list = renderHook(() => useQueueList('pending'), { wrapper: kindsWrapper(client) });
+    const listed = () => list.result.current.rows.some((r) => r.id === item.id);
+    await waitFor(() => expect(list.result.current.data?.complete).toBe(true), { timeout: 10_000 });
+    await waitFor(() => expect(listed()).toBe(true));
+    // the queue's rows as a refetch asked for now, before the decision is sent, would bring them
+    const queue = client
+      .getQueryCache()
+      .findAll()
+      .find((q) => (q.state.data as QueueData | undefined)?.rows?.some((r) => r.id === item.id))!;
+    const askedBefore: QueueData = { ...(queue.state.data as QueueData), askedAt: Date.now() };
+
+    const decisions = renderDecisions(item);
+    act(() => decisions.value.decideAll('approve'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Approve 2 approval items' }, { timeout: 10_000 }));
+    await waitFor(() => expect(listed()).toBe(false));
+    await sendHeld();
+    expect(pendingApprovalItems(await getWorkItem(item.id))).toEqual([]);
+
+    // that refetch lands after the answer: the item is in the cached rows, and still not on the list
+    act(() => client.setQueryData(queue.queryKey, askedBefore));
+    await waitFor(() => expect(list.result.current.data?.rows.some((r) => r.id === item.id)).toBe(true));
+    expect(listed(), 'a decision taken must not come back with rows asked for before it').toBe(false);
+
+    // rows asked for after the answer are the server's word (made up here: the sandbox no longer lists it)
+    act(() => client.setQueryData(queue.queryKey, { ...askedBefore, askedAt: Date.now() + 1 }));
+    await waitFor(() => expect(listed()).toBe(true));
   });
 });
 

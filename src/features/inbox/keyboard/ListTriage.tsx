@@ -171,6 +171,9 @@ export function ListTriage({
             render: (row, columns) => {
               const kind = kinds.find((k) => k.name === row.kind);
               const Panel = rowPanelOf(kind);
+              // the row that follows it now: where the focus goes once its last item is decided and it leaves
+              const at = rows.findIndex((r) => r.id === row.id);
+              const next = rows[at + 1]?.id ?? rows[at - 1]?.id;
               return (
                 <tr className="triage-expansion" data-testid="row-expansion">
                   <td colSpan={columns} style={{ height: EXPANSION_HEIGHT, padding: 0, verticalAlign: 'top' }}>
@@ -196,7 +199,7 @@ export function ListTriage({
                             matched={list.partial.get(row.id)}
                             onDone={() => {
                               setExpandedId(null);
-                              void focusAfter(row.id);
+                              void focusAfter(row.id, next);
                             }}
                           />
                         </Suspense>
@@ -210,7 +213,7 @@ export function ListTriage({
             },
           }
         : null,
-    [pending, expandedId, kinds, list.ownerId, list.partial, act, focusAfter],
+    [pending, expandedId, kinds, rows, list.ownerId, list.partial, act, focusAfter],
   );
 
   return (

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { heldRequests, onHeldChange } from '../../../lib/held.ts';
+import { heldRequests, onHeldChange, takenSince } from '../../../lib/held.ts';
 import type { ApiError } from '../../../lib/http.ts';
 import { useKinds } from '../../../lib/kinds/context.ts';
 import type { InboxKind } from '../../../lib/kinds/kind.ts';
@@ -90,13 +90,22 @@ export function useKindQueues(
   };
 }
 
-/** The rows a list shows: without the items a held decision decides whole (a refetch still has them). */
-function useWithoutHeld(rows: readonly QueueRow[]): readonly QueueRow[] {
+/**
+ * The rows a list shows: without the items a held or unanswered decision decides whole, nor those the server took
+ * a decision on after these rows were asked for (a refetch still has them, as pending). A decision never seems to
+ * come undone: the row stays away until rows asked for after the answer arrive. The outbox notes what it took
+ * before its listeners hear of it, so `held` changing is when `takenSince` may answer otherwise.
+ */
+function useWithoutDecided(
+  rows: readonly QueueRow[],
+  askedAt: Readonly<Record<string, number>> | undefined,
+): readonly QueueRow[] {
   const held = useSyncExternalStore(onHeldChange, heldRequests, heldRequests);
   return useMemo(() => {
     const whole = new Set(held.filter((r) => !r.subItemId).map((r) => r.itemId));
-    return whole.size ? rows.filter((r) => !whole.has(r.id)) : rows;
-  }, [rows, held]);
+    const gone = (r: QueueRow) => whole.has(r.id) || takenSince(r.id, askedAt?.[r.kind]);
+    return rows.some(gone) ? rows.filter((r) => !gone(r)) : rows;
+  }, [rows, held, askedAt]);
 }
 
 /**
@@ -115,8 +124,12 @@ export function useQueueList(variant: ListVariant) {
   // While the rest streams in, the index follows at most every STREAM_INDEX_MS (not once per page of 250: each
   // update sorts and counts everything loaded so far) and at low priority: requests, typing and scrolling stay
   // ahead of it. The first page and the complete list go in at once.
-  const streamed = useThrottled(data?.rows ?? NO_ROWS, STREAM_INDEX_MS, !data || data.complete || data.received <= 250);
-  const rows = useWithoutHeld(useDeferredValue(streamed));
+  // (rows and when they were asked for go together: a decision is judged against the rows it may be missing from)
+  const loaded = useMemo(() => ({ rows: data?.rows ?? NO_ROWS, askedAt: data?.askedAtByKind }), [data]);
+  const streamed = useDeferredValue(
+    useThrottled(loaded, STREAM_INDEX_MS, !data || data.complete || data.received <= 250),
+  );
+  const rows = useWithoutDecided(streamed.rows, streamed.askedAt);
   const serverOrder = !!data && data.total > data.target;
   const sort = serverOrder ? 'server' : params.sort;
   const now = useMinute();
@@ -142,7 +155,7 @@ export function useQueueList(variant: ListVariant) {
   }, [ownerId, ownerName]);
 
   // the benchmark's mark: the whole list is in the index (the deferred rows caught up)
-  const indexed = !!data?.complete && streamed === data.rows;
+  const indexed = !!data?.complete && streamed.rows === data.rows;
   useEffect(() => {
     if (indexed) performance.mark(`${variant}-queue-loaded`);
   }, [indexed, variant]);
