@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { buildServer } from './app.ts';
@@ -62,7 +63,8 @@ async function main() {
 
   await app.listen({ host: config.host, port: config.port });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const url = `http://${shownHost}:${config.port}`;
+  // PORT=0 asks the system for a free port: this line says which (the tests' child servers read it)
+  const url = `http://${shownHost}:${(app.server.address() as AddressInfo).port}`;
   console.log(`\nWork Items Inbox is running at ${url}  (mode: ${config.mode})`);
   if (config.mode === 'sandbox') {
     console.log('Sandbox sign-in: pick an identity on the sign-in page, or use a personal access token:');

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
+/** A port free now (another process may take it before it is bound: for what cannot be given PORT=0). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -38,13 +39,17 @@ export interface ChildServer {
   stop: (signal?: NodeJS.Signals) => Promise<Exit>;
 }
 
+/** The start-up line that names the address the server listens on (server/start.ts). */
+const RUNNING_AT = /Work Items Inbox is running at (http:\/\/\S+)/;
+
 /**
- * Starts the server on a free port with `env` on top of a quiet test setup (no build, no dist, warn-level log,
- * no rate limit worth the name) and waits until /health answers. Run as one process (tsx as a loader): the tsx
- * CLI would run the server in a grandchild that a kill -9 of the wrapper leaves running.
+ * Starts the server on a port the system picks (PORT=0) with `env` on top of a quiet test setup (no build, no
+ * dist, warn-level log, no rate limit worth the name) and waits until it says where it listens and /health answers
+ * there. A port probed free beforehand could be taken by another test's server before this one binds it, and the
+ * test would then talk to that server. Run as one process (tsx as a loader): the tsx CLI would run the server in a
+ * grandchild that a kill -9 of the wrapper leaves running.
  */
 export async function startChildServer(env: Record<string, string>, readyTimeoutMs = 60_000): Promise<ChildServer> {
-  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     cwd: process.cwd(),
     env: {
@@ -59,7 +64,7 @@ export async function startChildServer(env: Record<string, string>, readyTimeout
       SANDBOX_FAULTS: '',
       ...env,
       DIST_DIR: env.DIST_DIR ?? path.join(env.DATA_DIR ?? '/nonexistent', 'no-dist'),
-      PORT: String(port),
+      PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,7 +74,6 @@ export async function startChildServer(env: Record<string, string>, readyTimeout
   const exited = new Promise<Exit>((resolve) =>
     child.once('close', (code, signal) => resolve({ code, signal: signal as NodeJS.Signals | null })),
   );
-  const url = `http://127.0.0.1:${port}`;
   const logLines = () =>
     output
       .split('\n')
@@ -77,7 +81,7 @@ export async function startChildServer(env: Record<string, string>, readyTimeout
       .map((l) => JSON.parse(l) as Record<string, unknown>);
   const server: ChildServer = {
     process: child,
-    url,
+    url: '',
     output: () => output,
     logLines,
     async waitForLog(matches, timeoutMs = 10_000) {
@@ -98,10 +102,11 @@ export async function startChildServer(env: Record<string, string>, readyTimeout
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
+    const url = RUNNING_AT.exec(output)?.[1];
     try {
-      if ((await fetch(`${url}/health`)).ok) return server;
+      if (url && (await fetch(`${url}/health`)).ok) return Object.assign(server, { url });
     } catch {
-      // not listening yet
+      // not answering yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
