@@ -79,9 +79,8 @@ export async function startChildServer(env: Record<string, string>, readyTimeout
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const server: ChildServer = {
+  const server: Omit<ChildServer, 'url'> = {
     process: child,
-    url: '',
     output: () => output,
     logLines,
     async waitForLog(matches, timeoutMs = 10_000) {
@@ -104,7 +103,7 @@ export async function startChildServer(env: Record<string, string>, readyTimeout
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
     const url = RUNNING_AT.exec(output)?.[1];
     try {
-      if (url && (await fetch(`${url}/health`)).ok) return Object.assign(server, { url });
+      if (url && (await fetch(`${url}/health`)).ok) return { ...server, url };
     } catch {
       // not answering yet
     }

@@ -12,7 +12,7 @@ export interface QueueChunk extends QueuePage {
   /** The last page of this load. */
   last: boolean;
   /** When this load began (ms since the epoch). */
-  askedAt?: number;
+  askedAt: number;
 }
 
 /** What the queue's cache holds: the rows so far in the server's order, no id twice. */
@@ -45,7 +45,7 @@ export function addChunk(data: QueueData, chunk: QueueChunk): QueueData {
     target: chunk.target,
     received: data.received + chunk.rows.length,
     complete: chunk.last,
-    askedAt: chunk.askedAt ?? data.askedAt,
+    askedAt: chunk.askedAt,
   };
 }
 

@@ -6,6 +6,7 @@ import { Suspense, useEffect, useMemo, useRef, useState, type ComponentType, typ
 import Box from '@mui/material/Box';
 import type { HandoverDialogProps } from '../../../lib/kinds/kind.ts';
 import { readListPosition } from '../../../lib/list-position.ts';
+import type { QueueRow } from '../../../lib/queue/row.ts';
 import { undoLatest, useAct, usePreloadOnInteraction } from '../decisions/use-act.tsx';
 import { useHandover } from '../decisions/use-handover.tsx';
 import type { QueueList } from '../list/use-queue-list.ts';
@@ -18,6 +19,11 @@ import { EXPANSION_HEIGHT, RowExpansionContext, type RowExpansion } from './tria
 import { useRowFocus } from './use-row-focus.ts';
 import { useSearchBoxKeys } from './use-search-box-keys.ts';
 import { useShortcuts } from './use-shortcuts.ts';
+
+/** The row after the one at `index` (or before it, at the end): where the focus goes when that row leaves. */
+function neighbourOf(rows: readonly QueueRow[], index: number): string | undefined {
+  return rows[index + 1]?.id ?? rows[index - 1]?.id;
+}
 
 export function ListTriage({
   list,
@@ -102,7 +108,7 @@ export function ListTriage({
     const action = kind?.actions.find((a) => a.key === key);
     const refusal = keyRefusal(kinds, key, row, kind, action, pending);
     if (refusal || !action) return announce(refusal ?? `Nothing to do with ${key}`);
-    const next = rows[index + 1]?.id ?? rows[index - 1]?.id;
+    const next = neighbourOf(rows, index);
     act(
       action,
       { id: row.id, name: row.name, ownerId: list.ownerId, subItemIds: list.partial.get(row.id), row },
@@ -171,9 +177,11 @@ export function ListTriage({
             render: (row, columns) => {
               const kind = kinds.find((k) => k.name === row.kind);
               const Panel = rowPanelOf(kind);
-              // the row that follows it now: where the focus goes once its last item is decided and it leaves
-              const at = rows.findIndex((r) => r.id === row.id);
-              const next = rows[at + 1]?.id ?? rows[at - 1]?.id;
+              // where the focus goes once its last item is decided and it leaves
+              const next = neighbourOf(
+                rows,
+                rows.findIndex((r) => r.id === row.id),
+              );
               return (
                 <tr className="triage-expansion" data-testid="row-expansion">
                   <td colSpan={columns} style={{ height: EXPANSION_HEIGHT, padding: 0, verticalAlign: 'top' }}>
