@@ -1,10 +1,6 @@
-import { useState } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { createQueryClient } from './query-client.ts';
-import { startLandingRequests } from './landing-requests.ts';
-import { releaseFirstScreenWhenSettled } from './first-screen.ts';
 import { AppRoutes } from './routes.tsx';
 import { theme } from './theme.ts';
 import { NotifyProvider } from '../components/notify.tsx';
@@ -19,13 +15,8 @@ function OutboxIdentity() {
   return null;
 }
 
-export function App() {
-  const [queryClient] = useState(() => {
-    const client = createQueryClient();
-    startLandingRequests(client, KINDS);
-    releaseFirstScreenWhenSettled(client);
-    return client;
-  });
+/** The whole app over a query client that main.tsx has already started the landing page's requests on. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />

@@ -126,9 +126,11 @@ export function useQueueList(variant: ListVariant) {
   // ahead of it. The first page and the complete list go in at once.
   // (rows and when they were asked for go together: a decision is judged against the rows it may be missing from)
   const loaded = useMemo(() => ({ rows: data?.rows ?? NO_ROWS, askedAt: data?.askedAtByKind }), [data]);
-  const streamed = useDeferredValue(
-    useThrottled(loaded, STREAM_INDEX_MS, !data || data.complete || data.received <= 250),
-  );
+  const throttled = useThrottled(loaded, STREAM_INDEX_MS, !data || data.complete || data.received <= 250);
+  const deferred = useDeferredValue(throttled);
+  // The first rows render at once, not in a deferred render: that one yields to every streamed page arriving
+  // meanwhile and starts over after each, so the list would show only once the stream paused.
+  const streamed = deferred.rows.length === 0 ? throttled : deferred;
   const rows = useWithoutDecided(streamed.rows, streamed.askedAt);
   const serverOrder = !!data && data.total > data.target;
   const sort = serverOrder ? 'server' : params.sort;
