@@ -1,9 +1,10 @@
 // A due or expiry date in words, the same on every row and page that shows one.
+import { formatCount } from '../lib/plural.ts';
 
 /** "in 3 days", "in 5 h", "in under an hour". */
 function inTime(ms: number): string {
   const days = Math.floor(ms / 86_400_000);
-  if (days >= 1) return `in ${days.toLocaleString('en')} ${days === 1 ? 'day' : 'days'}`;
+  if (days >= 1) return `in ${formatCount(days)} ${days === 1 ? 'day' : 'days'}`;
   const hours = Math.floor(ms / 3_600_000);
   return hours >= 1 ? `in ${hours} h` : 'in under an hour';
 }

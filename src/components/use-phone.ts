@@ -14,16 +14,24 @@ export function usePhone(): boolean {
   return useMediaMatch(PHONE_QUERY);
 }
 
+// One MediaQueryList per query, kept: its `matches` follows the viewport, and asking matchMedia again on every
+// render of every component that reads it cost more than the render itself.
+const lists = new Map<string, MediaQueryList | undefined>();
+function mediaList(query: string): MediaQueryList | undefined {
+  if (!lists.has(query)) lists.set(query, window.matchMedia?.(query));
+  return lists.get(query);
+}
+
 /** Whether a media query matches, read on the first render and followed as it changes. */
 export function useMediaMatch(query: string): boolean {
   return useSyncExternalStore(
     (changed) => {
       // a browser without matchMedia (jsdom) matches nothing, as MUI's useMediaQuery answers there
-      const list = window.matchMedia?.(query);
+      const list = mediaList(query);
       list?.addEventListener('change', changed);
       return () => list?.removeEventListener('change', changed);
     },
-    () => window.matchMedia?.(query).matches ?? false,
+    () => mediaList(query)?.matches ?? false,
     () => false,
   );
 }

@@ -20,6 +20,7 @@ import { IdentityPicker, type IdentityOption } from '../../components/IdentityPi
 import type { HandoverDialogProps, HandoverItem } from '../../lib/kinds/kind.ts';
 import { count } from '../../lib/kinds/words.ts';
 import { useBulkRun } from '../../lib/use-bulk-run.ts';
+import { formatCount } from '../../lib/plural.ts';
 
 interface ForwardForm {
   target: IdentityOption | null;
@@ -126,7 +127,7 @@ export default function ForwardDialog({
               rules={{
                 validate: (v) =>
                   rule.need !== 'required' || v.trim() !== '' || 'A comment is required: say why you are forwarding.',
-                maxLength: { value: rule.max, message: `At most ${rule.max.toLocaleString('en')} characters.` },
+                maxLength: { value: rule.max, message: `At most ${formatCount(rule.max)} characters.` },
               }}
               render={({ field, fieldState }) => (
                 <TextField
@@ -140,7 +141,7 @@ export default function ForwardDialog({
                   error={!!fieldState.error}
                   helperText={
                     fieldState.error?.message ??
-                    `The new owner sees it in the forwarding history (at most ${rule.max.toLocaleString('en')} characters).`
+                    `The new owner sees it in the forwarding history (at most ${formatCount(rule.max)} characters).`
                   }
                 />
               )}

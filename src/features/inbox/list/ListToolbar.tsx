@@ -6,6 +6,7 @@ import { SearchField, SelectField } from '../../../components/fields.tsx';
 import { useKinds } from '../../../lib/kinds/context.ts';
 import type { Facet, Facets } from '../../../lib/queue/query-index.ts';
 import { sortChoices, type ListParams, type ListVariant } from './list-params.ts';
+import { formatCount } from '../../../lib/plural.ts';
 
 type ParamsChange = Partial<Omit<ListParams, 'facets'>> & { facets?: Record<string, string> };
 
@@ -38,7 +39,7 @@ const FacetSelect = memo(function FacetSelect({
       <option value="">{all}</option>
       {choices.map((f) => (
         <option key={f.value} value={f.value}>
-          {f.label} ({f.count.toLocaleString('en')})
+          {f.label} ({formatCount(f.count)})
         </option>
       ))}
     </SelectField>
@@ -99,7 +100,7 @@ export function ListToolbar({
         <option value="">All kinds</option>
         {kinds.map((k) => (
           <option key={k.name} value={k.name}>
-            {k.filterLabel} ({(facets.kinds.find((f) => f.value === k.name)?.count ?? 0).toLocaleString('en')})
+            {k.filterLabel} ({formatCount(facets.kinds.find((f) => f.value === k.name)?.count ?? 0)})
           </option>
         ))}
       </SelectField>

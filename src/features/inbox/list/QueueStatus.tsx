@@ -7,8 +7,9 @@ import { Banner, ProgressBar, Tag } from '../../../components/lite.tsx';
 import { usePhone } from '../../../components/use-phone.ts';
 import { QUEUE_BOUND_CHOICES } from '../../../lib/queue/bound.ts';
 import type { QueueList } from './use-queue-list.ts';
+import { formatCount } from '../../../lib/plural.ts';
 
-const n = (value: number) => value.toLocaleString('en');
+const n = formatCount;
 
 /** "Load up to": how many items the list loads at most (remembered in this browser). */
 export function QueueBoundSelect({ list, sx }: { list: QueueList; sx?: SxProps<Theme> }) {

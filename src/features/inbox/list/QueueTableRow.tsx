@@ -93,10 +93,18 @@ interface RowProps extends RowSelectionProps {
 }
 
 // Plain <tr>/<td> styled by the table (see `queueCells` below) and a native checkbox: a row re-renders only when its
-// own props change, and scrolling 10,000 rows renders a few dozen cheap rows a frame.
-export const QueueTableRow = memo(function QueueTableRow({
+// own props change, and scrolling 10,000 rows renders a few dozen cheap rows a frame. Its cells are memoised apart
+// from its place in the list: when a row above leaves, the rows below move up one and only their <tr> re-renders.
+export const QueueTableRow = memo(function QueueTableRow({ index, ...cells }: RowProps) {
+  return (
+    <tr {...listRowAttributes(cells.row.id, index, { selectable: cells.selectable, checked: cells.checked })}>
+      <RowCells {...cells} />
+    </tr>
+  );
+});
+
+const RowCells = memo(function RowCells({
   row,
-  index,
   variant,
   href,
   note,
@@ -108,12 +116,12 @@ export const QueueTableRow = memo(function QueueTableRow({
   onToggle,
   expanded,
   onExpand,
-}: RowProps) {
+}: Omit<RowProps, 'index'>) {
   const second = failure
     ? `Failed: ${failure}`
     : note || (row.comment ? `Comment: ${row.comment}` : row.description !== row.name ? row.description : '');
   return (
-    <tr {...listRowAttributes(row.id, index, { selectable, checked })}>
+    <>
       {selectable && (
         <td className="check">
           <RowCheckbox
@@ -177,7 +185,7 @@ export const QueueTableRow = memo(function QueueTableRow({
           </button>
         )}
       </td>
-    </tr>
+    </>
   );
 });
 

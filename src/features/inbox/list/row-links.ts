@@ -6,6 +6,7 @@ import type { QueueRow } from '../../../lib/queue/row.ts';
 import { delegationNote, delegationOf } from '../../../lib/reassignment/delegations.ts';
 import { useIncoming } from '../delegations/use-incoming.ts';
 import type { TableSelection } from './QueueTableRow.tsx';
+import { formatCount } from '../../../lib/plural.ts';
 
 export function useRowLinks(
   ownerId: string | undefined,
@@ -28,7 +29,7 @@ export function useRowLinks(
         const delegation = row.completed ? undefined : delegationOf(row, incoming);
         return delegation && delegationNote(delegation);
       }
-      return `${matched.length.toLocaleString('en')} of ${count(row.pendingCount, { one: `pending ${nouns.one}`, many: `pending ${nouns.many}` })} match`;
+      return `${formatCount(matched.length)} of ${count(row.pendingCount, { one: `pending ${nouns.one}`, many: `pending ${nouns.many}` })} match`;
     },
     [byName, partial, incoming],
   );

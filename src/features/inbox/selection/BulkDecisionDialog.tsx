@@ -21,13 +21,14 @@ import type { Nouns } from '../../../lib/kinds/kind.ts';
 import { actionSentence, count, decisionObject, itemNouns } from '../../../lib/kinds/words.ts';
 import { useBulkRun, type BulkResult } from '../../../lib/use-bulk-run.ts';
 import { planSteps, rowResults, runCommentRule, type BulkStep, type BulkTarget } from './bulk-plan.ts';
+import { formatCount } from '../../../lib/plural.ts';
 
 /** "Decide all 500 pending approval items of this work item, not only the 11 the search matched". */
 function widenLabel(partial: readonly BulkTarget[], parts: Nouns, items: Nouns): string {
   const all = partial.reduce((n, t) => n + t.pendingCount, 0);
   const matched = partial.reduce((n, t) => n + (t.subItemIds?.length ?? 0), 0);
   const which = partial.length === 1 ? `this ${items.one}` : `these ${count(partial.length, items)}`;
-  return `Decide all ${count(all, { one: `pending ${parts.one}`, many: `pending ${parts.many}` })} of ${which}, not only the ${matched.toLocaleString('en')} the search matched`;
+  return `Decide all ${count(all, { one: `pending ${parts.one}`, many: `pending ${parts.many}` })} of ${which}, not only the ${formatCount(matched)} the search matched`;
 }
 
 /** What a bulk action keeps besides the undone steps when the session expires during its run. */

@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { usePhone } from '../../../components/use-phone.ts';
 import type { QueueRow } from '../../../lib/queue/row.ts';
 import type { TableSelection } from '../list/QueueTable.tsx';
+import { formatCount } from '../../../lib/plural.ts';
 
 /**
  * "Select all N matching" (every row the search and filters leave, not only those on screen), how many are
@@ -39,13 +40,13 @@ export function SelectionBar({
       }
     >
       {allSelected
-        ? `All ${matching.length.toLocaleString('en')} matching selected`
-        : `Select all ${matching.length.toLocaleString('en')} matching`}
+        ? `All ${formatCount(matching.length)} matching selected`
+        : `Select all ${formatCount(matching.length)} matching`}
     </Button>
   );
   const counted = (
     <Typography variant="body2" color="text.secondary" aria-live="polite" sx={{ minWidth: 90 }}>
-      {count > 0 ? `${count.toLocaleString('en')} selected` : ''}
+      {count > 0 ? `${formatCount(count)} selected` : ''}
     </Typography>
   );
   const clear = count > 0 && (
