@@ -20,7 +20,7 @@ export default {
     );
     out.add(
       '6 memory',
-      `JS heap: after ${ctx.params.details} detail pages in turn`,
+      `JS heap: after ${Math.min(...runs.map((r) => r.opened))} detail pages in turn`,
       'MB',
       runs.map((r) => r.after20Details),
     );
