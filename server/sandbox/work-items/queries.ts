@@ -3,10 +3,12 @@ import { ApiProblem } from '../../errors.ts';
 import type { WorkItem, WorkItemsSummary } from '../../../contract/work-items.ts';
 import type { Caller } from '../auth.ts';
 import type { Db } from '../db.ts';
+import { createIdentityNames, jsonArray, pageJsonSql } from './page-json.ts';
 import {
   APPROVAL_ITEM_COLUMNS,
   WORK_ITEM_COLUMNS,
   approvalItemRow,
+  nameOf,
   toWorkItems,
   workItemRow,
   type ForwardRow,
@@ -19,12 +21,36 @@ export interface Page {
   total: number;
 }
 
-/** A list's rows in its order (newest first) and in reverse, and its kept count (see counts.ts). */
+/** One page of a list as the JSON text of its items (page-json.ts), and how many items the whole list holds. */
+export interface JsonPage {
+  body: Buffer;
+  total: number;
+}
+
+/** A work item as the API writes it: the JSON text of its response schema (for the items SQLite leaves out). */
+export type WriteItem = (item: WorkItem) => string;
+
+/**
+ * A list's rows in its order (newest first) and in reverse, the same as JSON texts (page-json.ts), and its kept
+ * count (see counts.ts).
+ */
 interface ListStatements {
   newestFirst: Statement;
   oldestFirst: Statement;
+  newestFirstJson: Statement;
+  oldestFirstJson: Statement;
   count: Statement;
 }
+
+/** Which end of a list a page is read from, and how much of it (WorkItemQueries.window). */
+interface Window {
+  total: number;
+  take: number;
+  skip: number;
+  fromOldest: boolean;
+}
+
+const EMPTY_PAGE = Buffer.from('[]');
 
 /** The sandbox's reads: pages, counts and single items, each as the caller may see it. */
 export class WorkItemQueries {
@@ -44,27 +70,29 @@ export class WorkItemQueries {
          ORDER BY work_item_id, seq`,
       ),
     };
+    createIdentityNames(db);
     // Lists are newest first: pending by created (then id) descending, completed by completed descending. The
     // rows come straight from the page query: SQLite reads a row only for the entries it returns, not for those the
-    // OFFSET skips.
-    const rows = (where: string, order: string, direction: 'ASC' | 'DESC') =>
-      p(
-        `SELECT ${WORK_ITEM_COLUMNS} FROM work_items WHERE owner_id = ? AND ${where}
-         ORDER BY ${order} ${direction}, id ${direction} LIMIT ? OFFSET ?`,
-      ).raw();
-    const kept = (column: 'pending' | 'completed') =>
-      p(`SELECT ${column} FROM work_item_counts WHERE owner_id = ?`).pluck();
+    // OFFSET skips. Each list's page is read as rows (page: the mapping of rows.ts) and as JSON (pageJson, the list
+    // route's: page-json.ts).
+    const list = (where: string, order: string, column: 'pending' | 'completed'): ListStatements => {
+      const rows = (direction: 'ASC' | 'DESC') =>
+        p(
+          `SELECT ${WORK_ITEM_COLUMNS} FROM work_items WHERE owner_id = ? AND ${where}
+           ORDER BY ${order} ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+        ).raw();
+      const json = (direction: 'ASC' | 'DESC') => p(pageJsonSql(where, order, direction)).raw();
+      return {
+        newestFirst: rows('DESC'),
+        oldestFirst: rows('ASC'),
+        newestFirstJson: json('DESC'),
+        oldestFirstJson: json('ASC'),
+        count: p(`SELECT ${column} FROM work_item_counts WHERE owner_id = ?`).pluck(),
+      };
+    };
     this.lists = {
-      pending: {
-        newestFirst: rows(`state = 'Pending'`, 'created', 'DESC'),
-        oldestFirst: rows(`state = 'Pending'`, 'created', 'ASC'),
-        count: kept('pending'),
-      },
-      completed: {
-        newestFirst: rows('completed IS NOT NULL', 'completed', 'DESC'),
-        oldestFirst: rows('completed IS NOT NULL', 'completed', 'ASC'),
-        count: kept('completed'),
-      },
+      pending: list(`state = 'Pending'`, 'created', 'pending'),
+      completed: list('completed IS NOT NULL', 'completed', 'completed'),
     };
   }
 
@@ -74,6 +102,16 @@ export class WorkItemQueries {
 
   completedPage(ownerId: string, limit: number, offset: number): Page {
     return this.page(this.lists.completed, ownerId, limit, offset);
+  }
+
+  /** pendingPage's items as the list answers them: the JSON text that its response schema writes of them. */
+  pendingPageJson(ownerId: string, limit: number, offset: number, write: WriteItem): JsonPage {
+    return this.pageJson(this.lists.pending, ownerId, limit, offset, write);
+  }
+
+  /** completedPage's items as the list answers them: the JSON text that its response schema writes of them. */
+  completedPageJson(ownerId: string, limit: number, offset: number, write: WriteItem): JsonPage {
+    return this.pageJson(this.lists.completed, ownerId, limit, offset, write);
   }
 
   countPending(ownerId: string): number {
@@ -91,19 +129,42 @@ export class WorkItemQueries {
   /**
    * OFFSET walks the index entry by entry (about 100,000 of them for the last page of a 100,000-item queue). With
    * the list's exact count at hand, a page in the older half is read from the oldest end instead and reversed, so
-   * no page walks more than half the list.
+   * no page walks more than half the list. Called in the page's transaction, so the count and the rows agree.
    */
+  private window(list: ListStatements, ownerId: string, limit: number, offset: number): Window {
+    const total = this.count(list, ownerId);
+    const take = Math.min(limit, total - offset);
+    const fromOldest = total - offset - take;
+    return fromOldest < offset
+      ? { total, take, skip: fromOldest, fromOldest: true }
+      : { total, take, skip: offset, fromOldest: false };
+  }
+
   private page(list: ListStatements, ownerId: string, limit: number, offset: number): Page {
     return this.db.transaction(() => {
-      const total = this.count(list, ownerId);
-      const take = Math.min(limit, total - offset);
+      const { total, take, skip, fromOldest } = this.window(list, ownerId, limit, offset);
       if (take <= 0) return { items: [], total };
-      const fromOldest = total - offset - take;
-      const rows =
-        fromOldest < offset
-          ? (list.oldestFirst.all(ownerId, take, fromOldest) as unknown[][]).reverse()
-          : (list.newestFirst.all(ownerId, take, offset) as unknown[][]);
+      const rows = (fromOldest ? list.oldestFirst : list.newestFirst).all(ownerId, take, skip) as unknown[][];
+      if (fromOldest) rows.reverse();
       return { items: this.assemble(rows.map(workItemRow)), total };
+    })();
+  }
+
+  /** page() as JSON text: SQLite writes each item, but one with a form, which `write` writes from the mapping. */
+  private pageJson(list: ListStatements, ownerId: string, limit: number, offset: number, write: WriteItem): JsonPage {
+    return this.db.transaction(() => {
+      const { total, take, skip, fromOldest } = this.window(list, ownerId, limit, offset);
+      if (take <= 0) return { body: EMPTY_PAGE, total };
+      const statement = fromOldest ? list.oldestFirstJson : list.newestFirstJson;
+      const rows = statement.all({ owner: ownerId, ownerName: nameOf(ownerId), limit: take, offset: skip }) as [
+        Buffer | null,
+        string,
+      ][];
+      if (fromOldest) rows.reverse();
+      const items = rows.map(
+        ([json, id]) => json ?? Buffer.from(write(this.load(this.read.get.get(id) as WorkItemRow))),
+      );
+      return { body: jsonArray(items), total };
     })();
   }
 

@@ -1,6 +1,7 @@
 // The response schemas drop nothing: fast-json-stringify writes only what a schema lists, so every work item the
 // sandbox holds must come over HTTP exactly as the store builds it (nulls, the form's nested sections and values,
-// the sandbox's forwardHistory), for each identity, pending and completed.
+// the sandbox's forwardHistory), for each identity, pending and completed. (The list pages are JSON that SQLite
+// writes, sent as it is: page-json.test.ts holds it equal to what the list's schema writes, key order included.)
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkItem } from '../../../contract/work-items.ts';
@@ -46,6 +47,7 @@ describe('work item response schemas', () => {
         for (let offset = 0; ; offset += 250) {
           const page = await call<WorkItem[]>('GET', `${path}?limit=250&offset=${offset}`);
           const stored = read(offset);
+          expect(page.headers.get('content-type')).toBe('application/json; charset=utf-8');
           expect(page.body).toStrictEqual(asJson(stored));
           if (stored.length < 250) break;
         }

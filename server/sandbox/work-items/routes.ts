@@ -1,10 +1,12 @@
 // The 13 operations of the Work Items API, served once per prefix (/v3/work-items and /work-items/v1: see
 // request-path.ts). Schemas come from schemas.ts: the request parts are validated there (a failure is a 400
-// naming the parameter) and typed here, and every 200 JSON answer is written from its response schema. The
-// caller is found by the sandbox's caller hook (../auth.ts) before the body is read.
-import type { FastifyRequest } from 'fastify';
+// naming the parameter) and typed here, and every 200 JSON answer but the list pages' is written from its response
+// schema (the list pages are JSON that SQLite writes: page-json.ts). The caller is found by the sandbox's caller
+// hook (../auth.ts) before the body is read.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { hasCommentText } from '../../../contract/comments.ts';
+import type { WorkItem } from '../../../contract/work-items.ts';
 import { ApiProblem } from '../../errors.ts';
 import {
   AccountSelectionSchema,
@@ -13,13 +15,13 @@ import {
   ListQuerySchema,
   OwnerQuerySchema,
   WorkItemForwardSchema,
-  WorkItemListSchema,
   WorkItemSchema,
   WorkItemsCountSchema,
   WorkItemsSummarySchema,
 } from './schemas.ts';
 import { acceptEmptyBodies } from '../lenient-bodies.ts';
 import { identityById } from '../identities.ts';
+import type { JsonPage } from './queries.ts';
 import type { WorkItemStore } from './store.ts';
 
 export interface WorkItemRoutesOptions {
@@ -27,7 +29,9 @@ export interface WorkItemRoutesOptions {
 }
 
 const one = { 200: WorkItemSchema };
-const list = { querystring: ListQuerySchema, response: { 200: WorkItemListSchema } };
+// The list pages are written by SQLite as JSON (page-json.ts) and sent as those bytes: no response schema writes
+// them. page-json.test.ts holds them equal to what WorkItemListSchema writes of the same items.
+const list = { querystring: ListQuerySchema };
 const byId = { params: IdParamsSchema, response: one };
 const decision = { params: DecisionParamsSchema, response: one };
 
@@ -47,18 +51,29 @@ const workItemRoutes: FastifyPluginAsyncTypebox<WorkItemRoutesOptions> = async (
     return requested;
   }
 
+  /**
+   * An item as the single-item routes write it, which is how the list's schema wrote each of its items (compiled once
+   * per route: Fastify keeps it by the schema object).
+   */
+  const writeItem = (reply: FastifyReply) => {
+    const write = reply.compileSerializationSchema(WorkItemSchema as unknown as Record<string, unknown>);
+    return (item: WorkItem) => write(item as unknown as Record<string, unknown>);
+  };
+
+  /** The page's JSON as it is, not written again: no response schema applies to bytes with a JSON content type. */
+  function sendPage(reply: FastifyReply, page: JsonPage, count: boolean | undefined) {
+    if (count) reply.header('x-total-count', String(page.total));
+    return reply.type('application/json; charset=utf-8').send(page.body);
+  }
+
   app.get('', { schema: list }, async (request, reply) => {
     const { limit, offset, count, ownerId } = request.query;
-    const page = store.pendingPage(owner(request, ownerId), limit, offset);
-    if (count) reply.header('x-total-count', String(page.total));
-    return page.items;
+    return sendPage(reply, store.pendingPageJson(owner(request, ownerId), limit, offset, writeItem(reply)), count);
   });
 
   app.get('/completed', { schema: list }, async (request, reply) => {
     const { limit, offset, count, ownerId } = request.query;
-    const page = store.completedPage(owner(request, ownerId), limit, offset);
-    if (count) reply.header('x-total-count', String(page.total));
-    return page.items;
+    return sendPage(reply, store.completedPageJson(owner(request, ownerId), limit, offset, writeItem(reply)), count);
   });
 
   const counted = { querystring: OwnerQuerySchema, response: { 200: WorkItemsCountSchema } };

@@ -87,7 +87,8 @@ export const approvalItemRow = (r: unknown[]): ApprovalItemRow => ({
   state: r[7] as string,
 });
 
-const nameOf = (id: string | null) => (id ? (identityById(id)?.name ?? null) : null);
+/** An identity's name as a work item gives it: null for no identity or one the sandbox does not know. */
+export const nameOf = (id: string | null) => (id ? (identityById(id)?.name ?? null) : null);
 
 function groupBy<R extends { work_item_id: string }, T>(rows: R[], map: (row: R) => T): Map<string, T[]> {
   const groups = new Map<string, T[]>();
