@@ -9,8 +9,6 @@ import { QUEUE_BOUND_CHOICES } from '../../../lib/queue/bound.ts';
 import type { QueueList } from './use-queue-list.ts';
 import { formatCount } from '../../../lib/plural.ts';
 
-const n = formatCount;
-
 /** "Load up to": how many items the list loads at most (remembered in this browser). */
 export function QueueBoundSelect({ list, sx }: { list: QueueList; sx?: SxProps<Theme> }) {
   const { bound, setBound } = list;
@@ -21,7 +19,7 @@ export function QueueBoundSelect({ list, sx }: { list: QueueList; sx?: SxProps<T
     <SelectField label="Load up to" value={String(bound)} onChange={(value) => setBound(Number(value))} sx={sx}>
       {boundChoices.map((b) => (
         <option key={b} value={b}>
-          {n(b)} items
+          {formatCount(b)} items
         </option>
       ))}
     </SelectField>
@@ -59,10 +57,10 @@ export function QueueStatus({ list }: { list: QueueList }) {
           {!data || indexing
             ? 'Loading the list…'
             : filtered
-              ? `${n(visible.length)} of ${n(rows.length)}${serverOrder || loading ? ' loaded' : ''} match`
+              ? `${formatCount(visible.length)} of ${formatCount(rows.length)}${serverOrder || loading ? ' loaded' : ''} match`
               : loading
-                ? `${n(rows.length)} loaded so far`
-                : `${n(rows.length)} ${what}${serverOrder ? ` loaded of ${n(total)}` : ''}`}
+                ? `${formatCount(rows.length)} loaded so far`
+                : `${formatCount(rows.length)} ${what}${serverOrder ? ` loaded of ${formatCount(total)}` : ''}`}
         </Typography>
         {data && (
           <Tag
@@ -71,20 +69,20 @@ export function QueueStatus({ list }: { list: QueueList }) {
             label={serverOrder ? "Server's order" : 'Whole list'}
             title={
               serverOrder
-                ? `More than ${n(bound)} items: the first ${n(bound)} in the server's order`
+                ? `More than ${formatCount(bound)} items: the first ${formatCount(bound)} in the server's order`
                 : 'Every item is loaded: search, filters and sorts cover them all'
             }
           />
         )}
         {loading && (
           <Typography variant="body2" color="text.secondary" role="status" data-testid="queue-progress">
-            Loading {n(received)} of {n(data.target)}…
+            Loading {formatCount(received)} of {formatCount(data.target)}…
           </Typography>
         )}
         {list.arrived > 0 && (
           // rows that would land above the one being read wait here instead of moving it
           <Button size="small" variant="outlined" onClick={list.showArrived} data-testid="arrived">
-            {n(list.arrived)} more arrived — show
+            {formatCount(list.arrived)} more arrived — show
           </Button>
         )}
         <Box sx={{ flexGrow: 1 }} />
@@ -102,9 +100,9 @@ export function QueueStatus({ list }: { list: QueueList }) {
       </Box>
       {serverOrder && (
         <Banner severity="warning" sx={{ my: 1 }} data-testid="server-order-note">
-          {n(total)} {what} items: more than the {n(bound)} this list loads. It shows the first {n(bound)} in the
-          server&apos;s order (newest first); search and filters cover those. Decide them and the next ones follow, or
-          load more with &ldquo;Load up to&rdquo;.
+          {formatCount(total)} {what} items: more than the {formatCount(bound)} this list loads. It shows the first{' '}
+          {formatCount(bound)} in the server&apos;s order (newest first); search and filters cover those. Decide them
+          and the next ones follow, or load more with &ldquo;Load up to&rdquo;.
         </Banner>
       )}
     </>
