@@ -3,8 +3,8 @@ import { expect, test } from './fixtures.ts';
 import { BOOTSTRAP_ELEMENT_ID } from '../contract/bootstrap.ts';
 import { apiSession, plainApprovals } from './helpers.ts';
 
-// The inbox arrives with its first rows embedded in the HTML: they show while the page's own list request is still
-// held back, and a decision made elsewhere meanwhile replaces them with the fresh list as soon as it answers.
+// The inbox arrives with every kind's first rows embedded in the HTML: they show while the page's own list requests
+// are still held back, and a decision made elsewhere meanwhile replaces them with the fresh list as soon as it answers.
 test('the inbox shows the embedded rows at once, then the fresh ones after a decision made elsewhere', async ({
   page,
   request,
@@ -24,12 +24,23 @@ test('the inbox shows the embedded rows at once, then the fresh ones after a dec
   });
   expect(signedIn.ok()).toBe(true);
 
-  // Hold the page's list requests until released (then they go to the real server unchanged).
+  // one of her pending approvals in the Approvals service: its first page is embedded too, cut to what the list reads
+  const service = await request.get(
+    `/v2025/generic-approvals?mine=true&limit=250&offset=0&count=true&filters=${encodeURIComponent('status eq "PENDING"')}`,
+  );
+  expect(service.ok()).toBe(true);
+  const approval = ((await service.json()) as { id: string; name?: { value?: string }[] }[]).find(
+    (a) => a.name?.[0]?.value && /^[\w .,'-]+$/.test(a.name[0].value),
+  );
+  expect(approval, 'a pending Approvals-service approval of alice with a plain name').toBeTruthy();
+
+  // Hold every kind's list requests until released (then they go to the real server unchanged).
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const held: Route[] = [];
+  const lists = ['/v3/work-items', '/v3/access-request-approvals/pending', '/v2025/generic-approvals'];
   await page.route(
-    (url) => url.pathname === '/v3/work-items',
+    (url) => lists.includes(url.pathname),
     async (route) => {
       held.push(route);
       await released;
@@ -50,6 +61,18 @@ test('the inbox shows the embedded rows at once, then the fresh ones after a dec
   await expect(row).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   expect(held.length, 'the rows came from the embed: the list request is still held').toBeGreaterThan(0);
+  // every kind's first page came with the page: the Approvals service's row is listed while its request is held
+  const serviceRow = page
+    .getByTestId('list-row')
+    .filter({ has: page.locator(`a[href*="/approvals/${approval!.id}"]`) });
+  await page.getByRole('searchbox', { name: 'Search the list' }).fill(approval!.id);
+  await expect(serviceRow).toHaveCount(1);
+  await expect(serviceRow).toContainText(approval!.name![0]!.value!);
+  expect(
+    held.some((route) => new URL(route.request().url()).pathname === '/v2025/generic-approvals'),
+    "the Approvals service's list request is among those held",
+  ).toBe(true);
+  await page.getByRole('searchbox', { name: 'Search the list' }).fill(target!.id);
 
   // decided elsewhere, while this page shows the embedded rows
   const decided = await request.post(`/v3/work-items/bulk-approve/${target!.id}`, {

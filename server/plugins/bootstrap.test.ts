@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOOTSTRAP_ELEMENT_ID, type Bootstrap } from '../../contract/bootstrap.ts';
+import { BOOTSTRAP_ELEMENT_ID, embeddedApproval, type Bootstrap } from '../../contract/bootstrap.ts';
+import type { Approval } from '../../contract/generic-approvals.ts';
 import type { WorkItem } from '../../contract/work-items.ts';
 import { ALICE, BOB } from '../sandbox/identities.ts';
 import { sessionCookie } from '../test/sandbox.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
-import { BOOTSTRAP_APPROVALS_URL, BOOTSTRAP_LIST_URL, jsonForHtml } from './bootstrap.ts';
+import { BOOTSTRAP_APPROVALS_URL, BOOTSTRAP_LIST_URL, FIRST_SCREEN_APPROVALS_URL, jsonForHtml } from './bootstrap.ts';
 
 const EXPECTED_CSP =
   "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;" +
@@ -73,6 +74,11 @@ async function expectEmbedEqualsApi(cookie: string) {
     items: await approvals.json(),
     total: Number(approvals.headers.get('x-total-count')),
   });
+  const service = await fetch(server.url + FIRST_SCREEN_APPROVALS_URL, { headers: { cookie } });
+  expect(data!.approvals).toEqual({
+    items: ((await service.json()) as Approval[]).map(embeddedApproval),
+    total: Number(service.headers.get('x-total-count')),
+  });
   return data!;
 }
 
@@ -81,6 +87,7 @@ describe('the inbox page embeds the session and the first list page', () => {
     const alice = await sessionCookie(server.url, { identity: 'alice.approver' });
     const first = await expectEmbedEqualsApi(alice);
     expect(first.workItems!.items.length).toBeGreaterThan(3);
+    expect(first.approvals!.items.length).toBeGreaterThan(3);
     expect(embedded((await page('/', alice)).html)?.workItems?.total).toBe(first.workItems!.total);
 
     const post = (p: string, body?: unknown) =>

@@ -6,6 +6,11 @@ import { WORK_ITEMS_PAGE_SIZE, workItemRow } from '../features/work-items/api/qu
 import { pendingAccessRequestsQueueQueryOptions } from '../features/access-requests/api/list-pending-access-requests.ts';
 import { ACCESS_REQUESTS_PAGE_SIZE } from '../features/access-requests/api/approvals-source.ts';
 import { approvalRow } from '../features/access-requests/api/queue-row.ts';
+import {
+  GENERIC_APPROVALS_PAGE_SIZE,
+  pendingGenericApprovalsQueueQueryOptions,
+} from '../features/generic-approvals/api/list-generic-approvals.ts';
+import { approvalRow as genericApprovalRow } from '../features/generic-approvals/api/queue-row.ts';
 import type { QueueRow } from '../lib/queue/row.ts';
 import type { InboxKind } from '../lib/kinds/kind.ts';
 import { readQueueBound } from '../lib/queue/bound.ts';
@@ -77,6 +82,12 @@ export function seedFromBootstrap(queryClient: QueryClient, bootstrap: Bootstrap
     ACCESS_REQUESTS_PAGE_SIZE,
     (a) => approvalRow(a, false),
   );
+  seed(
+    pendingGenericApprovalsQueueQueryOptions(scope).queryKey,
+    bootstrap.approvals,
+    GENERIC_APPROVALS_PAGE_SIZE,
+    (a) => genericApprovalRow(a),
+  );
   return seeded;
 }
 
@@ -107,7 +118,7 @@ export function startLandingRequests(
   if (!(bootstrap || readHint()) || !isInboxPath(location.pathname)) return;
   const search = new URLSearchParams(location.search);
   const ownerId = search.get('ownerId') || undefined;
-  // every kind's whole queue: its first page is the first request, the rest follows (the work items the server
+  // every kind's whole queue: its first page is the first request, the rest follows (the first pages the server
   // embedded in the page are refetched on mount); and every kind's counts (the nav's badge, the summary)
   for (const kind of kinds) {
     const queue = kind.queue.pending({ ownerId, bound });

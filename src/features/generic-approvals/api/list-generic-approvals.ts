@@ -8,6 +8,7 @@ import type { KindCounts } from '../../../lib/kinds/kind.ts';
 import { queueQueryFn } from '../../../lib/queue/query.ts';
 import type { QueueData } from '../../../lib/queue/stream.ts';
 import type { QueueSource } from '../../../lib/queue/row.ts';
+import { approvalRow } from './queue-row.ts';
 import {
   GENERIC_APPROVAL_KIND,
   genericApprovalKeys,
@@ -41,10 +42,10 @@ export function listGenericApprovals(
   );
 }
 
-/**
- * A queue source over the list call for one approver. How an approval becomes a row (its words, its types) is its
- * own chunk, fetched with the first page: the inbox's first load does not carry it.
- */
+/** The list's largest page: the whole queue streams in pages of this size. */
+export const GENERIC_APPROVALS_PAGE_SIZE = 250;
+
+/** A queue source over the list call for one approver. */
 function approvalsSource(
   list: (
     page: { limit: number; offset: number },
@@ -54,9 +55,9 @@ function approvalsSource(
 ): QueueSource {
   return {
     kind: GENERIC_APPROVAL_KIND,
-    pageSize: 250,
+    pageSize: GENERIC_APPROVALS_PAGE_SIZE,
     async fetchPage({ offset, limit, signal }) {
-      const [page, { approvalRow }] = await Promise.all([list({ limit, offset }, signal), import('./queue-row.ts')]);
+      const page = await list({ limit, offset }, signal);
       return {
         rows: page.items.filter((a) => a && typeof a.id === 'string').map((a) => approvalRow(a, ownerId ?? undefined)),
         total: page.total,
