@@ -2,6 +2,7 @@
 // the test lets it go (a slow tenant, without a clock): session A fires more than its share, and the excess waits
 // in line, then is refused with a 429 and Retry-After, while session B's call goes straight through. Then the
 // share's wait limit, on vitest's controllable clock.
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -145,6 +146,77 @@ describe('the wait for a slot is bounded', () => {
     expect(started).toBe(false);
     finish();
     await running;
+    expect(share.callers).toBe(0);
+  });
+});
+
+describe('the line', () => {
+  /** A forward that runs until the test finishes it, and says that it started. */
+  const held = () => {
+    const call = { started: false, finish: () => {} };
+    const forward = () =>
+      new Promise<void>((resolve) => {
+        call.started = true;
+        call.finish = resolve;
+      });
+    return { call, forward };
+  };
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('hands a freed slot to the first in line, never to a newcomer', async () => {
+    const share = new FairShare({ inFlight: 1, queued: 2, waitMs: 60_000 });
+    const gone = new AbortController().signal;
+    const [a, b, c, d] = [held(), held(), held(), held()];
+    const runs = [share.run('alice', a.forward, gone), share.run('alice', b.forward, gone)];
+    runs.push(share.run('alice', c.forward, gone));
+    a.call.finish();
+    await settled();
+    // b took a's slot; d arrives while b runs and c waits: it queues behind c instead of starting
+    runs.push(share.run('alice', d.forward, gone));
+    await settled();
+    expect([b.call.started, c.call.started, d.call.started]).toEqual([true, false, false]);
+    b.call.finish();
+    await settled();
+    expect([c.call.started, d.call.started]).toEqual([true, false]);
+    c.call.finish();
+    await settled();
+    d.call.finish();
+    await Promise.all(runs);
+    expect(share.callers).toBe(0);
+  });
+
+  it('a request whose client goes while it waits is never forwarded, and its place in line is freed', async () => {
+    const share = new FairShare({ inFlight: 1, queued: 1, waitMs: 60_000 });
+    const [a, b, c] = [held(), held(), held()];
+    const running = share.run('alice', a.forward, new AbortController().signal);
+    const client = new AbortController();
+    const waiting = share.run('alice', b.forward, client.signal);
+    client.abort();
+    await expect(waiting).resolves.toBeUndefined();
+    // its place is free again: the next one waits instead of being refused
+    const next = share.run('alice', c.forward, new AbortController().signal);
+    a.call.finish();
+    await running;
+    await settled();
+    expect([b.call.started, c.call.started]).toEqual([false, true]);
+    c.call.finish();
+    await next;
+    expect(share.callers).toBe(0);
+  });
+
+  it("takes the response itself as the client's presence: its close ends a wait, destroyed means gone", async () => {
+    const share = new FairShare({ inFlight: 1, queued: 1, waitMs: 60_000 });
+    const response = () => Object.assign(new EventEmitter(), { destroyed: false }) as unknown as http.ServerResponse;
+    const [a, b] = [held(), held()];
+    const running = share.run('alice', a.forward, response());
+    const hungUp = response();
+    const waiting = share.run('alice', b.forward, hungUp);
+    Object.assign(hungUp, { destroyed: true }).emit('close');
+    await expect(waiting).resolves.toBeUndefined();
+    expect(hungUp.listenerCount('close')).toBe(0);
+    a.call.finish();
+    await running;
+    expect(b.call.started).toBe(false);
     expect(share.callers).toBe(0);
   });
 });

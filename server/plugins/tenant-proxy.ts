@@ -271,13 +271,13 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
   const forwardTo = (route: Route) => async (request: FastifyRequest, reply: FastifyReply) => {
     // The router matched the decoded path; what goes up is the raw one, plain as it stands (admit checked it).
     const urlPath = pathOf(request.url);
-    const gone = new AbortController();
-    reply.raw.once('close', () => gone.abort());
+    const response = reply.raw;
     // Settles when the answer has gone out (or the client has gone): until then the request holds its slot.
     const forward = () =>
       new Promise<void>((resolve) => {
-        if (gone.signal.aborted) return resolve();
-        reply.raw.once('close', resolve);
+        // Destroyed: the client went while it waited ('close' has been or is about to be emitted).
+        if (response.destroyed) return resolve();
+        response.once('close', resolve);
         void reply.from(route.upstream + urlPath.slice(route.prefix.length), {
           ...bodyOf(request),
           rewriteRequestHeaders: (_req, headers) => requestHeaders(request.method, headers),
@@ -286,7 +286,7 @@ export default async function tenantProxy(app: FastifyInstance, opts: { config: 
           onError: (failedReply, { error }) => fail(failedReply as FastifyReply, error),
         });
       });
-    await share.run(shareKey(request), forward, gone.signal);
+    await share.run(shareKey(request), forward, response);
     return reply;
   };
 
