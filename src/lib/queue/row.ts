@@ -101,13 +101,19 @@ export const MAX_APPLICATIONS = 20;
 
 /** The parts that have text, lower-cased, joined, cut at `limit` characters. */
 export function searchText(parts: readonly (string | null | undefined)[], limit = SEARCH_TEXT_LIMIT): string {
-  let out = '';
+  // joined once, not added to piece by piece: `+=` leaves a tree of string halves that each row would keep
+  // (tens of them a row, most of a row's heap) until a search happens to flatten it
+  const texts: string[] = [];
+  let length = -1;
   for (const part of parts) {
     if (!part) continue;
-    out += (out ? '\n' : '') + part.toLowerCase();
-    if (out.length >= limit) return out.slice(0, limit);
+    const text = part.toLowerCase();
+    texts.push(text);
+    length += 1 + text.length;
+    if (length >= limit) break;
   }
-  return out;
+  const out = texts.join('\n');
+  return out.length > limit ? out.slice(0, limit) : out;
 }
 
 /**
@@ -118,16 +124,20 @@ export function searchWithSubItems(
   own: readonly (string | null | undefined)[],
   subItems: readonly { id: string; application: string; parts: readonly (string | null | undefined)[] }[],
 ): Pick<QueueRow, 'search' | 'ownEnd' | 'subItems'> {
-  let search = searchText(own);
-  const ownEnd = search.length;
+  const ownText = searchText(own);
+  const texts = [ownText];
+  let length = ownText.length;
   const located: QueueSubItem[] = [];
   for (const sub of subItems) {
     const text = searchText([sub.application, ...sub.parts], Infinity);
-    const start = search.length + 1;
-    search += `\n${text}`;
-    located.push({ id: sub.id, application: sub.application, start, end: search.length });
+    const start = length + 1;
+    length = start + text.length;
+    texts.push(text);
+    located.push({ id: sub.id, application: sub.application, start, end: length });
   }
-  return { search, ownEnd, subItems: located.length > 1 ? located : undefined };
+  // one flat string (see searchText)
+  const search = texts.length > 1 ? texts.join('\n') : ownText;
+  return { search, ownEnd: ownText.length, subItems: located.length > 1 ? located : undefined };
 }
 
 /** Epoch milliseconds of an ISO date, 0 when missing or unreadable. */

@@ -32,8 +32,10 @@ describe('runQueue with timed calls', () => {
     const outcomes = await run.done;
     expect(outcomes.map((o) => o.status)).toEqual(Array(12).fill('ok'));
     expect(most).toBe(2);
-    // sliding window: any 4 consecutive... the 5th start is at least one interval after the 1st
-    for (let i = 4; i < starts.length; i++) expect(starts[i] - starts[i - 4]).toBeGreaterThanOrEqual(295);
+    // sliding window: the 5th start is at least one interval after the 1st. Less 10 ms: p-queue's timer is due on
+    // the event loop's clock, read at the top of a loop turn, which can lag Date.now() by a few ms (a start was
+    // seen 294 ms after the one four before it) — nothing to ISC's window of 10 s.
+    for (let i = 4; i < starts.length; i++) expect(starts[i] - starts[i - 4]).toBeGreaterThanOrEqual(290);
     expect(starts.at(-1)!).toBeGreaterThanOrEqual(600); // 12 starts at 4 per 300 ms: at least 2 full windows
   });
 
