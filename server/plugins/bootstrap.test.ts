@@ -1,9 +1,6 @@
 // The inbox's embedded first data, over HTTP against the real server: the session and first list page in the
 // HTML equal what the API answers (after decisions and forwards too), hostile text stays data, nothing is embedded
 // without a live session or for another owner's view, and the page's CSP is the same with the embed.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_ELEMENT_ID, embeddedApproval, type Bootstrap } from '../../contract/bootstrap.ts';
 import type { Approval } from '../../contract/generic-approvals.ts';
@@ -11,6 +8,7 @@ import type { WorkItem } from '../../contract/work-items.ts';
 import { ALICE, BOB } from '../sandbox/identities.ts';
 import { sessionCookie } from '../test/sandbox.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
+import { standInDist, type StandInDist } from '../test/stand-in-dist.ts';
 import { BOOTSTRAP_APPROVALS_URL, BOOTSTRAP_LIST_URL, FIRST_SCREEN_APPROVALS_URL, jsonForHtml } from './bootstrap.ts';
 
 const EXPECTED_CSP =
@@ -19,22 +17,17 @@ const EXPECTED_CSP =
 const XHR = { 'x-requested-with': 'XMLHttpRequest' };
 const OPEN = `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">`;
 
-let dist: string;
+let dist: StandInDist;
 let server: TestServer;
 
 beforeAll(async () => {
-  // a stand-in for the production build's index.html
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-dist-'));
-  fs.writeFileSync(
-    path.join(dist, 'index.html'),
-    '<!doctype html><html><head><title>x</title></head><body><div id="root"></div></body></html>',
-  );
-  server = await startTestServer({ DIST_DIR: dist });
+  dist = standInDist('<!doctype html><html><head><title>x</title></head><body><div id="root"></div></body></html>');
+  server = await startTestServer({ DIST_DIR: dist.dir });
 });
 
 afterAll(async () => {
   await server?.close();
-  fs.rmSync(dist, { recursive: true, force: true });
+  dist?.remove();
 });
 
 async function page(pathname: string, cookie?: string) {

@@ -1,30 +1,27 @@
 // Security headers and caching over HTTP, both modes: a strict CSP on the page, no TLS-only headers over plain
 // http, HSTS/COOP/upgrade-insecure-requests only when PUBLIC_URL is https, no-store on /v3 and /auth.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test/server.ts';
+import { standInDist, type StandInDist } from '../test/stand-in-dist.ts';
 
 const EXPECTED_CSP =
   "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;" +
   "font-src 'self' data:;connect-src 'self';object-src 'none';base-uri 'self';frame-ancestors 'none';form-action 'self'";
 
-let dist: string;
+let dist: StandInDist;
 let server: TestServer;
 
 beforeAll(async () => {
-  // a stand-in for the production build: index.html and one hashed asset
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-dist-'));
-  fs.mkdirSync(path.join(dist, 'assets'));
-  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>x</title><div id="root"></div>');
-  fs.writeFileSync(path.join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
-  server = await startTestServer({ DIST_DIR: dist });
+  // index.html and one hashed asset
+  dist = standInDist('<!doctype html><title>x</title><div id="root"></div>', {
+    'assets/index-AbC123.js': 'console.log(1)',
+  });
+  server = await startTestServer({ DIST_DIR: dist.dir });
 });
 
 afterAll(async () => {
   await server?.close();
-  fs.rmSync(dist, { recursive: true, force: true });
+  dist?.remove();
 });
 
 describe('security headers over plain http (sandbox mode)', () => {

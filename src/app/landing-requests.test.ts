@@ -2,15 +2,13 @@
 // kind's own first list request gives, for every kind and every approver — the Approvals service's approvals
 // included, which the server embeds cut to what the list reads — and the cut keeps a row the same on the odd
 // shapes a real tenant sends.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedApproval } from '../../contract/bootstrap.ts';
 import type { Approval } from '../../contract/generic-approvals.ts';
 import { GENERIC_APPROVAL_KIND } from '../features/generic-approvals/api/keys.ts';
 import { approvalRow } from '../features/generic-approvals/api/queue-row.ts';
 import type { QueueData } from '../lib/queue/stream.ts';
+import { standInDist, type StandInDist } from '../../server/test/stand-in-dist.ts';
 import { newQueryClient, startApiServer, type ApiTestServer } from '../test/api-server.tsx';
 import { KINDS } from './kinds.ts';
 import { readBootstrap, seedFromBootstrap } from './landing-requests.ts';
@@ -18,17 +16,16 @@ import { readBootstrap, seedFromBootstrap } from './landing-requests.ts';
 const FIRST_PAGE = 250;
 
 let api: ApiTestServer;
-let dist: string;
+let dist: StandInDist;
 
 beforeAll(async () => {
-  // the server embeds the data into its index.html: a stand-in for the production build's
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-landing-'));
-  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
-  api = await startApiServer({ DIST_DIR: dist });
+  // the server embeds the data into its index.html
+  dist = standInDist('<!doctype html><html><body><div id="root"></div></body></html>');
+  api = await startApiServer({ DIST_DIR: dist.dir });
 });
 afterAll(async () => {
   await api?.close();
-  fs.rmSync(dist, { recursive: true, force: true });
+  dist?.remove();
 });
 
 describe('the first pages embedded in the inbox page', () => {

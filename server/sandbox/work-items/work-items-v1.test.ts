@@ -1,12 +1,10 @@
 // /work-items/v1 rides on everything /v3/work-items does (work-items.test.ts runs the API itself under both):
 // the cookie session attaches the token and checks CSRF, the per-token rate limit counts both paths as one
 // budget, fault rules match its operations, its answers are never cached, and its misses stay JSON 404s, never the page.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponseDto, WorkItem } from '../../../contract/work-items.ts';
 import { startTestServer, type TestServer } from '../../test/server.ts';
+import { standInDist, type StandInDist } from '../../test/stand-in-dist.ts';
 import { ALICE } from '../identities.ts';
 import { client, sessionCookie, tokenFor } from '../../test/sandbox.ts';
 
@@ -93,15 +91,14 @@ describe('rate limit and faults on /work-items/v1', () => {
 
 describe('/work-items/v1 next to the page', () => {
   let server: TestServer;
-  let dist: string;
+  let dist: StandInDist;
   beforeAll(async () => {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'wi-dist-'));
-    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Work Items Inbox</title>');
-    server = await startTestServer({ DIST_DIR: dist });
+    dist = standInDist('<!doctype html><title>Work Items Inbox</title>');
+    server = await startTestServer({ DIST_DIR: dist.dir });
   });
   afterAll(async () => {
     await server?.close();
-    fs.rmSync(dist, { recursive: true, force: true });
+    dist?.remove();
   });
 
   it("leaves the page's /work-items/<id> to the page, and answers API misses with a JSON 404", async () => {
