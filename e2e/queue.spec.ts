@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { type APIRequestContext, type Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import type { WorkItem } from '../contract/work-items.ts';
-import { apiSession, clearFaults, rowById, SEARCH, setFaults, signIn } from './helpers.ts';
+import { apiSession, clearFaults, rowById, SEARCH, setFaults, signIn, wholeQueueLoaded } from './helpers.ts';
 
 // alice's queue runs to a third page of 250 here
 test.use({ seedScale: 520 });
@@ -311,4 +311,39 @@ test('completed: newest completion first, and the CSV has one row per item and s
   expect(row[2]).toBe(edge!.description);
   expect(row[2]).toContain('\n');
   expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+});
+
+// The embedded first pages are not the whole list: until every row is listed, the status line says it is loading,
+// never "Whole list" with fewer rows than it will have (a key pressed then would act on a list about to change).
+test('the embedded rows never pass for the whole list: the status says loading until every row is listed', async ({
+  page,
+  baseURL,
+}) => {
+  // every frame's status line, from the first one: loading or not, and what it counts
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __statusLines: seen });
+    const frame = () => {
+      const count = document.querySelector('[data-testid="match-count"]')?.textContent;
+      if (count) {
+        const line = `${document.querySelector('[data-testid="queue-progress"]') ? 'loading' : 'done'} ${count}`;
+        if (seen.at(-1) !== line) seen.push(line);
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  const signedIn = await page.request.post('/auth/session', {
+    data: { identity: 'alice.approver' },
+    headers: { 'X-Requested-With': 'XMLHttpRequest', Origin: baseURL! },
+  });
+  expect(signedIn.ok()).toBe(true);
+  await page.goto('/inbox');
+  await wholeQueueLoaded(page);
+  await page.waitForFunction(() => performance.getEntriesByName('pending-queue-loaded').length > 0);
+  const whole = await page.getByTestId('match-count').textContent();
+  // alice's items (this file's seed) are more than the one page of 250 the page arrives with
+  expect(Number(whole!.replace(/\D/g, ''))).toBeGreaterThan(250);
+  const lines = await page.evaluate(() => (window as unknown as { __statusLines: string[] }).__statusLines);
+  expect(lines.filter((line) => line.startsWith('done'))).toEqual([`done ${whole}`]);
 });

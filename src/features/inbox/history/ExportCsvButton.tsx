@@ -26,7 +26,7 @@ export function ExportCsvButton({ list }: { list: QueueList }) {
     <Button
       variant="outlined"
       onClick={() => void exportRows()}
-      disabled={!list.data?.complete || busy || rows.length === 0}
+      disabled={!list.data || list.loading || busy || rows.length === 0}
     >
       Export CSV
     </Button>

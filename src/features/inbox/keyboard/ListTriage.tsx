@@ -66,7 +66,7 @@ export function ListTriage({
   // Coming back (browser Back, "← Back to the inbox", after "Next item"): the scroll position and the focused row.
   // It waits until the rows it needs are loaded (the list streams in).
   const restored = useRef(false);
-  const complete = !!list.data?.complete;
+  const complete = !!list.data && !list.loading;
   useEffect(() => {
     if (restored.current || rows.length === 0) return;
     const position = readListPosition(here());

@@ -35,7 +35,7 @@ export function QueueStatus({ list }: { list: QueueList }) {
   const { data, rows, visible, filtered, serverOrder, bound, query } = list;
   // on a phone "Load up to" sits with the filters (ListToolbar), so this line stays one line
   const phone = usePhone();
-  const loading = !!data && !data.complete;
+  const loading = !!data && list.loading;
   const total = data?.total ?? 0;
   const received = Math.min(data?.received ?? 0, data?.target ?? 0);
   const what = list.variant === 'pending' ? 'pending' : 'completed';

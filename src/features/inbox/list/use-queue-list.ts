@@ -158,6 +158,9 @@ export function useQueueList(variant: ListVariant) {
 
   // the benchmark's mark: the whole list is in the index (the deferred rows caught up)
   const indexed = !!data?.complete && streamed.rows === data.rows;
+  // Rows the stream has that the list does not show yet (its deferred render is still to come): until then the
+  // list is still loading, though every page is in. Fewer rows (a decision took some out) is not that.
+  const catchingUp = !!data && streamed.rows.length < data.rows.length;
   useEffect(() => {
     if (indexed) performance.mark(`${variant}-queue-loaded`);
   }, [indexed, variant]);
@@ -169,6 +172,8 @@ export function useQueueList(variant: ListVariant) {
     query,
     data,
     rows,
+    /** Still loading: pages to come, or rows received that the list does not show yet. */
+    loading: !!data && (!data.complete || catchingUp),
     visible: arrivals.rows,
     /** Rows that arrived above the row the user reads, held back until "show". */
     arrived: arrivals.arrived,

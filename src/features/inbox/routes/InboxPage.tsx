@@ -68,11 +68,11 @@ export function InboxPage({
       </Typography>
       <SummaryBar
         ownerId={ownerId}
-        oldest={!list.data?.complete ? undefined : list.serverOrder ? null : oldestRow(list.rows)}
+        oldest={!list.data || list.loading ? undefined : list.serverOrder ? null : oldestRow(list.rows)}
         dueSoon={
           !list.kinds.some((k) => k.dueDates)
             ? null
-            : list.data?.complete
+            : list.data && !list.loading
               ? dueWithin(list.rows, 7, list.now)
               : undefined
         }
