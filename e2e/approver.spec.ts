@@ -23,8 +23,10 @@ test('alice decides items one by one, in bulk, marks a task complete and finds t
   await signIn(page, 'Alice Approver');
   await expect(page.getByRole('heading', { name: 'Inbox', level: 1 })).toBeVisible();
 
-  // The inbox lists every pending item the summary counts, in one list.
-  const open = Number(await page.getByTestId('summary-pending-work-item').textContent());
+  // The inbox lists every pending item the summary counts, in one list (the figure is a placeholder until known).
+  const pendingWorkItems = page.getByTestId('summary-pending-work-item');
+  await expect(pendingWorkItems).toHaveText(/^\d+$/);
+  const open = Number(await pendingWorkItems.textContent());
   expect(open).toBeGreaterThanOrEqual(40);
   // …and the access requests and Approvals-service approvals beside them (each its own figure)
   await expect(page.getByTestId('summary-pending-access-request')).toHaveText(/^\d+$/);
